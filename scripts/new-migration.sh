@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Author a migration offline (prisma migrate dev needs a network here):
+#   npm run db:new-migration -- <name>
+# 1) apply the committed migrations to a scratch database, 2) pull its schema,
+# 3) diff it against prisma/schema.prisma into a new migration folder.
+set -euo pipefail
+name=${1:?usage: npm run db:new-migration -- <name>}
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export DATABASE_URL="file:$scratch/scratch.db"
+npx prisma migrate deploy >/dev/null
+npx prisma db pull --print | sed -n '/^generator /,$p' > "$scratch/pulled.prisma"
+dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
+mkdir -p "$dir"
+npx prisma migrate diff --from-schema-datamodel "$scratch/pulled.prisma" \
+  --to-schema-datamodel prisma/schema.prisma --script > "$dir/migration.sql"
+echo "wrote $dir/migration.sql — review it (a rebuilt AuditEvent table needs its triggers re-created)"

@@ -1,0 +1,67 @@
+import path from "node:path";
+import express from "express";
+import { config as defaultConfig, type Config } from "./config.ts";
+import { db } from "./db/client.ts";
+import { configurePassport } from "./auth/passport.ts";
+import { requireAuth } from "./auth/middleware.ts";
+import { cspNonce, noStore, securityHeaders } from "./http/security.ts";
+import { absoluteTimeout, sessions } from "./http/session.ts";
+import { csrfProtection, csrfToken } from "./http/csrf.ts";
+import { viewLocals } from "./http/locals.ts";
+import { viewHelpers } from "./http/view-helpers.ts";
+import { createLogger, requestLogger } from "./http/logger.ts";
+import { errorHandler, notFound } from "./http/error-handler.ts";
+import { healthRoutes } from "./features/health/routes.ts";
+import { signInRoutes } from "./features/sign-in/routes.ts";
+import { homeRoutes } from "./features/homes/routes.ts";
+import { youthRoutes } from "./features/youths/routes.ts";
+import { accountRoutes } from "./features/accounts/routes.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+export function createApp(config: Config = defaultConfig()): express.Express {
+  const app = express();
+  const logger = createLogger(config.logLevel);
+  app.set("views", path.join(ROOT, "views"));
+  app.set("view engine", "ejs");
+  app.set("query parser", "simple");
+  app.disable("x-powered-by");
+  Object.assign(app.locals, viewHelpers);
+
+  // 1. Logging and security headers first, so that every response (errors too) gets them.
+  app.use(requestLogger(logger));
+  app.use(cspNonce);
+  app.use(securityHeaders(config.cookieSecure));
+
+  // 2. Static files and the health probe: no session, no database write.
+  const longCache = { maxAge: config.env === "production" ? "7d" : 0 };
+  app.use("/public", express.static(path.join(ROOT, "public"), longCache));
+  app.use("/vendor/pico", express.static(path.join(ROOT, "node_modules/@picocss/pico/css"), longCache));
+  app.use(healthRoutes());
+
+  // 3. Body, session, identity. The session is read before CSRF (the token lives in it).
+  app.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
+  app.use(sessions(db(), config.sessionSecret, config.cookieSecure));
+  const auth = configurePassport();
+  app.use(auth.initialize());
+  app.use(auth.session());
+  app.use(absoluteTimeout);
+
+  // 4. CSRF on every state-changing request, then what every view reads.
+  app.use(csrfProtection);
+  app.use(csrfToken);
+  app.use(viewLocals);
+  app.use(noStore);
+
+  // 5. Public pages. Everything mounted after requireAuth is private by default.
+  app.use(signInRoutes(auth));
+  app.use(requireAuth);
+  app.use(homeRoutes());
+  app.use(youthRoutes());
+  app.use(accountRoutes());
+
+  // 6. Unknown routes, then the one error handler.
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,161 @@
+// THE authorization policy: the only module that reads a user's role. Deny by default.
+// - GRANTS: role → permissions (the readable matrix; tests/http/authorization.matrix.test.ts
+//   checks every route against it).
+// - *Scope(user): Prisma `where` fragments applied inside every query, so that a record outside
+//   the caller's scope is never loaded (and answers 404).
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Role } from "../domain/enums.ts";
+
+export type { Role };
+
+/** What the policy needs to know about the signed-in person. */
+export type Actor = {
+  id: string;
+  role: Role;
+  missionLocaleId: string | null;
+  drivingSchoolId: string | null;
+  youthId: string | null;
+};
+
+export const PERMISSIONS = [
+  "home:view",
+  "youth:read",
+  "youth:read-identity",
+  "youth:read-contact",
+  "youth:read-project",
+  "youth:read-consents",
+  "youth:read-training",
+  "youth:read-payments",
+  "youth:read-follow-up",
+  "youth:read-audit",
+  "me:view",
+  "account:list",
+  "account:create",
+  "account:issue-code",
+  "account:deactivate",
+  "audit:read",
+  "statistics:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const YOUTH_FILE_STAFF: readonly Permission[] = [
+  "youth:read",
+  "youth:read-identity",
+  "youth:read-contact",
+  "youth:read-training",
+];
+
+export const GRANTS: Record<Role, readonly Permission[]> = {
+  ADMIN: [
+    "home:view",
+    ...YOUTH_FILE_STAFF,
+    "youth:read-project",
+    "youth:read-consents",
+    "youth:read-payments",
+    "youth:read-follow-up",
+    "youth:read-audit",
+    "account:list",
+    "account:create",
+    "account:issue-code",
+    "account:deactivate",
+    "audit:read",
+    "statistics:read",
+  ],
+  REFERENT: [
+    "home:view",
+    ...YOUTH_FILE_STAFF,
+    "youth:read-project",
+    "youth:read-consents",
+    "youth:read-payments",
+    "youth:read-follow-up",
+    "account:list",
+    "account:create",
+    "account:issue-code",
+    "statistics:read",
+  ],
+  // A school sees what it needs to teach: identity, contact, availability and the training record.
+  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments"],
+  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments"],
+  // Research team: aggregate and pseudonymised data only, never a youth file.
+  EVALUATOR: ["home:view", "statistics:read"],
+};
+
+export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {
+  return actor !== undefined && GRANTS[actor.role].includes(permission);
+}
+
+const NOTHING = { id: { in: [] as string[] } };
+
+export function youthScope(actor: Actor): Prisma.YouthWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "REFERENT":
+      return actor.missionLocaleId ? { missionLocaleId: actor.missionLocaleId } : NOTHING;
+    case "SCHOOL":
+      // Only the current enrolment counts: after a transfer the former school loses the file.
+      return actor.drivingSchoolId
+        ? { enrolments: { some: { drivingSchoolId: actor.drivingSchoolId, isCurrent: true } } }
+        : NOTHING;
+    case "YOUTH":
+      return actor.youthId ? { id: actor.youthId } : NOTHING;
+    case "EVALUATOR":
+      return NOTHING;
+  }
+}
+
+export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "REFERENT":
+      return actor.missionLocaleId ? { youth: { missionLocaleId: actor.missionLocaleId } } : NOTHING;
+    case "SCHOOL":
+      return actor.drivingSchoolId ? { drivingSchoolId: actor.drivingSchoolId, isCurrent: true } : NOTHING;
+    case "YOUTH":
+      return actor.youthId ? { youthId: actor.youthId } : NOTHING;
+    case "EVALUATOR":
+      return NOTHING;
+  }
+}
+
+export function lessonScope(actor: Actor): Prisma.LessonWhereInput {
+  return { enrolment: enrolmentScope(actor) };
+}
+
+/** Accounts a person may manage: the coordinator all of them, a counsellor the youth accounts
+ * of their Mission Locale. */
+export function accountScope(actor: Actor): Prisma.UserWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "REFERENT":
+      return actor.missionLocaleId
+        ? { role: "YOUTH", youth: { is: { missionLocaleId: actor.missionLocaleId } } }
+        : NOTHING;
+    default:
+      return NOTHING;
+  }
+}
+
+/** Roles of the accounts this person may create. */
+export function creatableRoles(actor: Actor): readonly Role[] {
+  if (!can(actor, "account:create")) return [];
+  return actor.role === "ADMIN" ? ["ADMIN", "REFERENT", "SCHOOL", "YOUTH", "EVALUATOR"] : ["YOUTH"];
+}
+
+/** Mission Locale whose figures a home or a statistics page is limited to (null = all). */
+export function missionLocaleFilter(actor: Actor): string | null {
+  return actor.role === "REFERENT" ? actor.missionLocaleId : null;
+}
+
+/** Enrolments of a youth file shown to this person: a school sees only its own current one
+ * (after a transfer the former school loses the file); the others see the whole history. */
+export function visibleEnrolments(actor: Actor): Prisma.EnrolmentWhereInput {
+  return actor.role === "SCHOOL" ? { drivingSchoolId: actor.drivingSchoolId ?? "", isCurrent: true } : {};
+}
+
+/** Which home a person gets: one per role. */
+export function homeOf(actor: Actor): Role {
+  return actor.role;
+}

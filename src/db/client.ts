@@ -1,0 +1,33 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { config } from "../config.ts";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: what services write through. */
+export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export function createDb(databaseUrl: string): PrismaClient {
+  // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
+  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 });
+  return new PrismaClient({ adapter });
+}
+
+let client: PrismaClient | undefined;
+
+/** The one Prisma client of the process, on config().databaseUrl. Only services import it. */
+export function db(): PrismaClient {
+  client ??= createDb(config().databaseUrl);
+  return client;
+}
+
+/** WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL. */
+export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
+  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+}
+
+export async function disconnectDb(): Promise<void> {
+  if (client) await client.$disconnect();
+  client = undefined;
+}

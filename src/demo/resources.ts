@@ -1,0 +1,103 @@
+// The resource centre's starting content: short, plain French for young learner drivers.
+import type { ResourceKind } from "../domain/enums.ts";
+
+export type ResourceSpec = { slug: string; title: string; summary: string; kind: ResourceKind; topic: string; body: string };
+
+export const RESOURCES: readonly ResourceSpec[] = [
+  {
+    slug: "le-code-de-la-route",
+    title: "Le code de la route",
+    summary: "Ce que contient l'examen du code et comment il est organisé.",
+    kind: "ARTICLE",
+    topic: "Code",
+    body: "L'examen du code compte 40 questions. Il faut au moins 35 bonnes réponses pour le réussir. Les questions portent sur la signalisation, les priorités, la sécurité et le respect des autres usagers. On passe l'examen dans un centre agréé, sur une tablette. Le résultat arrive en général dans les 48 heures. Un code réussi reste valable cinq ans.",
+  },
+  {
+    slug: "se-preparer-a-l-examen-du-code",
+    title: "Se préparer à l'examen du code",
+    summary: "Des conseils simples pour réviser sans se décourager.",
+    kind: "ARTICLE",
+    topic: "Code",
+    body: "Révisez un peu chaque jour plutôt que beaucoup une fois par semaine. Faites des séries de 40 questions pour vous habituer au rythme. Notez les thèmes où vous faites le plus d'erreurs et revoyez-les avec votre moniteur. Quand vous obtenez 37 ou plus plusieurs fois de suite, vous êtes prêt·e. La veille, dormez bien et arrivez en avance.",
+  },
+  {
+    slug: "quiz-signalisation",
+    title: "Quiz : les panneaux",
+    summary: "Vingt questions pour vérifier que vous reconnaissez les panneaux.",
+    kind: "QUIZ",
+    topic: "Code",
+    body: "Les panneaux ronds donnent une obligation ou une interdiction. Les panneaux triangulaires signalent un danger. Les panneaux carrés ou rectangulaires donnent une indication. Entraînez-vous avec votre moniteur sur les panneaux que vous confondez.",
+  },
+  {
+    slug: "comment-se-passe-l-examen-pratique",
+    title: "Comment se passe l'examen pratique",
+    summary: "Le déroulé des 32 minutes de l'épreuve de conduite.",
+    kind: "ARTICLE",
+    topic: "Conduite",
+    body: "L'examen pratique dure 32 minutes. L'inspecteur vous demande de suivre un itinéraire, de faire une manœuvre et de répondre à une question sur la sécurité. Il note vos compétences sur 31 points. Il faut au moins 20 points et aucune erreur éliminatoire. Le résultat est envoyé sous 48 heures sur internet.",
+  },
+  {
+    slug: "le-livret-d-apprentissage",
+    title: "Le livret d'apprentissage",
+    summary: "Votre carnet de route : il suit vos progrès compétence par compétence.",
+    kind: "DOCUMENT",
+    topic: "Conduite",
+    body: "Le livret d'apprentissage suit les quatre grandes compétences du permis. Votre moniteur y indique ce qui est en cours et ce qui est acquis. Vous devez l'avoir avec vous à chaque leçon. Dans SPID, vous retrouvez les mêmes compétences sur votre page de progression.",
+  },
+  {
+    slug: "les-quatre-competences",
+    title: "Les quatre compétences du permis",
+    summary: "Manier le véhicule, circuler, partager la route, conduire en autonomie.",
+    kind: "VIDEO",
+    topic: "Conduite",
+    body: "On commence par maîtriser la voiture dans un trafic faible. Ensuite on apprend à circuler normalement, puis dans des conditions difficiles. Enfin on apprend à conduire seul·e, de façon sûre et économique. Chaque compétence se travaille pendant plusieurs leçons.",
+  },
+  {
+    slug: "financer-son-permis",
+    title: "Financer son permis",
+    summary: "L'aide du programme, votre participation et les autres aides possibles.",
+    kind: "ARTICLE",
+    topic: "Financement",
+    body: "Le programme AUTOnomie prend en charge jusqu'à 1 000 € de votre formation. Vous participez à hauteur de 250 €, en une ou plusieurs fois. Votre référent·e peut vous aider à trouver d'autres aides : compte personnel de formation, aide de France Travail, aide de votre commune. Parlez-en dès qu'un paiement pose problème.",
+  },
+  {
+    slug: "conduite-accompagnee",
+    title: "Conduite accompagnée",
+    summary: "Conduire avec un proche entre les leçons, à quelles conditions.",
+    kind: "ARTICLE",
+    topic: "Conduite",
+    body: "Après une formation initiale de 20 heures au moins, vous pouvez conduire avec un accompagnateur. Il doit avoir le permis B depuis cinq ans sans interruption. Son assurance doit être prévenue. Deux rendez-vous pédagogiques avec l'auto-école sont prévus. Conduire souvent aide beaucoup à progresser.",
+  },
+  {
+    slug: "le-jour-de-l-examen",
+    title: "Le jour de l'examen",
+    summary: "Les papiers à prendre et les bons réflexes pour gérer le stress.",
+    kind: "ARTICLE",
+    topic: "Examen",
+    body: "Prenez votre pièce d'identité en cours de validité et votre convocation. Arrivez un quart d'heure en avance. Respirez calmement avant de démarrer. Si vous faites une erreur, restez concentré·e sur la suite : une erreur n'est pas forcément éliminatoire.",
+  },
+  {
+    slug: "boite-manuelle-ou-automatique",
+    title: "Boîte manuelle ou automatique ?",
+    summary: "Les différences entre les deux permis et comment choisir.",
+    kind: "ARTICLE",
+    topic: "Conduite",
+    body: "Avec une boîte automatique, la formation demande au moins 13 heures au lieu de 20. Le permis obtenu ne permet de conduire que des voitures automatiques pendant trois mois. Ensuite, une formation de 7 heures suffit pour conduire une boîte manuelle. Parlez-en avec votre auto-école et votre référent·e.",
+  },
+  {
+    slug: "le-permis-probatoire",
+    title: "Le permis probatoire",
+    summary: "Les règles des trois premières années de permis.",
+    kind: "DOCUMENT",
+    topic: "Après le permis",
+    body: "Le jeune conducteur commence avec 6 points. Il gagne des points chaque année sans infraction, jusqu'à 12 points. Le disque A doit être collé à l'arrière de la voiture. Les vitesses maximales sont plus basses et le taux d'alcool autorisé est presque nul.",
+  },
+  {
+    slug: "trouver-un-vehicule",
+    title: "Trouver un véhicule après le permis",
+    summary: "Location solidaire, garages associatifs et covoiturage dans le Loiret.",
+    kind: "LINK",
+    topic: "Après le permis",
+    body: "Des plateformes de mobilité louent des voitures et des scooters à petit prix aux personnes en insertion. Des garages solidaires réparent à moindre coût. Le covoiturage domicile-travail peut aussi aider au début. Votre Mission Locale connaît les adresses près de chez vous.",
+  },
+];

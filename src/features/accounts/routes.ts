@@ -1,0 +1,93 @@
+import { Router, type Request, type Response } from "express";
+import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import { FormError } from "../../http/errors.ts";
+import { formErrorOf, parseForm } from "../../http/forms.ts";
+import { setFlash } from "../../http/locals.ts";
+import { ROLE_LABELS } from "../../domain/enums.ts";
+import { CODE_VALIDITY_DAYS } from "../../auth/activation-codes.ts";
+import { accountSearchSchema, createAccountSchema } from "./schemas.ts";
+import * as accounts from "./service.ts";
+
+declare module "express-session" {
+  interface SessionData {
+    // The code is shown once, on the letter page that follows the POST, then forgotten.
+    pendingLetter: { userId: string; code: string; expiresAt: string };
+  }
+}
+
+async function list(req: Request, res: Response) {
+  const filters = accountSearchSchema.parse(req.query);
+  const result = await accounts.listAccounts(actorOf(req), filters);
+  res.render("accounts/list", { title: "Comptes", ...result, filters, roleLabels: ROLE_LABELS });
+}
+
+async function renderNew(req: Request, res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) {
+  const options = await accounts.accountFormOptions(actorOf(req));
+  res.status(status).render("accounts/new", { title: "Créer un compte", ...options, roleLabels: ROLE_LABELS, values, errors });
+}
+
+async function showNew(req: Request, res: Response) {
+  const youthRef = typeof req.query.youthRef === "string" ? req.query.youthRef : "";
+  await renderNew(req, res, 200, youthRef ? { role: "YOUTH", youthRef } : {}, {});
+}
+
+function rememberLetter(req: Request, issued: accounts.IssuedCode) {
+  req.session.pendingLetter = { userId: issued.userId, code: issued.code, expiresAt: issued.expiresAt.toISOString() };
+}
+
+async function create(req: Request, res: Response) {
+  const form = parseForm(createAccountSchema, req.body);
+  if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
+  try {
+    const issued = await accounts.createAccount(actorOf(req), form.data);
+    rememberLetter(req, issued);
+    res.redirect(303, `/accounts/${issued.userId}/letter`);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    const { values, errors } = formErrorOf(error, req.body);
+    await renderNew(req, res, 422, values, errors);
+  }
+}
+
+async function show(req: Request, res: Response) {
+  const account = await accounts.findAccount(actorOf(req), String(req.params.id));
+  res.render("accounts/show", { title: account.displayName, account, roleLabels: ROLE_LABELS });
+}
+
+async function letter(req: Request, res: Response) {
+  const recipient = await accounts.letterRecipient(actorOf(req), String(req.params.id));
+  const pending = req.session.pendingLetter;
+  const code = pending && pending.userId === recipient.id ? pending : undefined;
+  delete req.session.pendingLetter;
+  res.render("accounts/letter", { title: "Courrier d'accès", recipient, code, validityDays: CODE_VALIDITY_DAYS });
+}
+
+async function issueCode(req: Request, res: Response) {
+  const issued = await accounts.issueNewCode(actorOf(req), String(req.params.id));
+  rememberLetter(req, issued);
+  res.redirect(303, `/accounts/${issued.userId}/letter`);
+}
+
+async function deactivate(req: Request, res: Response) {
+  const id = String(req.params.id);
+  try {
+    await accounts.deactivateAccount(actorOf(req), id);
+    setFlash(req, "Le compte est désactivé. Ses sessions sont fermées.");
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    setFlash(req, error.message);
+  }
+  res.redirect(303, `/accounts/${id}`);
+}
+
+export function accountRoutes(): Router {
+  const router = Router();
+  router.get("/accounts", requirePermission("account:list"), list);
+  router.get("/accounts/new", requirePermission("account:create"), showNew);
+  router.post("/accounts", requirePermission("account:create"), create);
+  router.get("/accounts/:id", requirePermission("account:list"), show);
+  router.get("/accounts/:id/letter", requirePermission("account:issue-code"), letter);
+  router.post("/accounts/:id/codes", requirePermission("account:issue-code"), issueCode);
+  router.post("/accounts/:id/deactivate", requirePermission("account:deactivate"), deactivate);
+  return router;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { ROLES } from "../../domain/enums.ts";
+
+const ROLE_REQUIRED = "Choisissez un rôle.";
+const NAME_REQUIRED = "Saisissez le nom affiché (prénom et nom).";
+const NAME_TOO_LONG = "Le nom affiché fait au plus 120 caractères.";
+const EMAIL_INVALID = "Saisissez une adresse e-mail valide (exemple : prenom.nom@exemple.fr).";
+const EMAIL_REQUIRED = "L'adresse e-mail est obligatoire pour ce rôle.";
+const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
+const SCHOOL_REQUIRED = "Choisissez l'auto-école.";
+const YOUTH_REF_REQUIRED = "Saisissez la référence du jeune (exemple : AUT-2026-0042).";
+const YOUTH_REF_FORMAT = "La référence a la forme AUT-2026-0042.";
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(320)
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const createAccountSchema = z
+  .object({
+    role: z.enum(ROLES, ROLE_REQUIRED),
+    displayName: z.string(NAME_REQUIRED).trim().min(2, NAME_REQUIRED).max(120, NAME_TOO_LONG).optional().or(z.literal("")),
+    email: optionalText.pipe(z.email(EMAIL_INVALID).toLowerCase().optional()),
+    missionLocaleId: optionalText,
+    drivingSchoolId: optionalText,
+    youthRef: optionalText.pipe(
+      z
+        .string()
+        .toUpperCase()
+        .regex(/^AUT-\d{4}-\d{3,}$/, YOUTH_REF_FORMAT)
+        .optional(),
+    ),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    const require = (ok: boolean, path: string, message: string) => {
+      if (!ok) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    if (form.role === "YOUTH") {
+      require(Boolean(form.youthRef), "youthRef", YOUTH_REF_REQUIRED);
+      return;
+    }
+    require(Boolean(form.displayName), "displayName", NAME_REQUIRED);
+    require(Boolean(form.email), "email", EMAIL_REQUIRED);
+    if (form.role === "REFERENT") require(Boolean(form.missionLocaleId), "missionLocaleId", MISSION_LOCALE_REQUIRED);
+    if (form.role === "SCHOOL") require(Boolean(form.drivingSchoolId), "drivingSchoolId", SCHOOL_REQUIRED);
+  });
+export type CreateAccountForm = z.infer<typeof createAccountSchema>;
+
+export const accountSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});

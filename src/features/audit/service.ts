@@ -1,0 +1,24 @@
+import type { DbTx } from "../../db/client.ts";
+import { db } from "../../db/client.ts";
+
+export type AuditInput = {
+  actorId: string | null | undefined;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Appends one audit event. Awaited before the response, inside the write's transaction when
+ * there is one, so that a write and its trace commit together. */
+export async function recordAudit(input: AuditInput, client: DbTx = db()): Promise<void> {
+  await client.auditEvent.create({
+    data: {
+      actorId: input.actorId ?? null,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId ?? null,
+      details: input.details ? JSON.stringify(input.details) : null,
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { Router, type Request, type Response } from "express";
+import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import { homeOf } from "../../auth/policy.ts";
+import { homePathOf } from "./paths.ts";
+import * as homes from "./service.ts";
+
+/** One home per role; the figures come from the database, scoped by the policy. */
+async function home(req: Request, res: Response) {
+  const actor = actorOf(req);
+  switch (homeOf(actor)) {
+    case "ADMIN":
+      return res.render("homes/admin", { title: "Tableau de bord", ...(await homes.adminHome()) });
+    case "REFERENT":
+      return res.render("homes/referent", { title: "Mon tableau de bord", ...(await homes.referentHome(actor)) });
+    case "SCHOOL":
+      return res.render("homes/school", { title: "Mon auto-école", ...(await homes.schoolHome(actor)) });
+    case "EVALUATOR":
+      return res.render("homes/evaluator", { title: "Évaluation", ...(await homes.evaluatorHome()) });
+    case "YOUTH":
+      return res.redirect(302, homePathOf(actor));
+  }
+}
+
+export function homeRoutes(): Router {
+  const router = Router();
+  router.get("/", requirePermission("home:view"), home);
+  return router;
+}

@@ -1,0 +1,87 @@
+import { Router, type Request, type Response, type NextFunction } from "express";
+import type passport from "passport";
+import { parseForm } from "../../http/forms.ts";
+import { FormError } from "../../http/errors.ts";
+import { setFlash } from "../../http/locals.ts";
+import { signInLimiters } from "../../http/rate-limits.ts";
+import { recordAudit } from "../audit/service.ts";
+import { activateAccount } from "../accounts/service.ts";
+import { homePathOf } from "../homes/paths.ts";
+import { activationSchema, signInSchema } from "./schemas.ts";
+
+const BAD_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
+const TOO_MANY_ATTEMPTS =
+  "Trop de tentatives de connexion. Par sécurité, la connexion est bloquée pendant 15 minutes. Réessayez plus tard ou demandez un nouveau code à votre conseiller·ère.";
+
+function showSignIn(req: Request, res: Response) {
+  if (req.user) return res.redirect(302, homePathOf(req.user));
+  res.render("sign-in/login", { title: "Connexion", values: {}, errors: {}, expired: req.query.expire === "1" });
+}
+
+function tooManyAttempts(_req: Request, res: Response) {
+  res.status(429).render("sign-in/login", { title: "Connexion", values: {}, errors: { _form: TOO_MANY_ATTEMPTS }, expired: false });
+}
+
+function signIn(auth: passport.PassportStatic) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const form = parseForm(signInSchema, req.body);
+    if (!form.ok) return res.status(422).render("sign-in/login", { title: "Connexion", ...form, expired: false });
+    auth.authenticate("local", (error: unknown, user: Express.User | false) => {
+      if (error) return next(error);
+      if (!user) {
+        return res.status(401).render("sign-in/login", {
+          title: "Connexion",
+          values: { email: form.data.email },
+          errors: { _form: BAD_CREDENTIALS },
+          expired: false,
+        });
+      }
+      // passport 0.7 regenerates the session here (no session fixation).
+      req.login(user, (loginError) => {
+        if (loginError) return next(loginError);
+        req.session.signedInAt = Date.now();
+        recordAudit({ actorId: user.id, action: "SIGN_IN", entity: "User", entityId: user.id })
+          .then(() => res.redirect(303, homePathOf(user)))
+          .catch(next);
+      });
+    })(req, res, next);
+  };
+}
+
+async function signOut(req: Request, res: Response, next: NextFunction) {
+  const actorId = req.user?.id;
+  if (actorId) await recordAudit({ actorId, action: "SIGN_OUT", entity: "User", entityId: actorId });
+  req.logout((error) => {
+    if (error) return next(error);
+    req.session.destroy(() => res.redirect(303, "/login"));
+  });
+}
+
+function showActivation(_req: Request, res: Response) {
+  res.render("sign-in/activate", { title: "Activer mon compte", values: {}, errors: {} });
+}
+
+async function activate(req: Request, res: Response) {
+  const form = parseForm(activationSchema, req.body);
+  if (!form.ok) return res.status(422).render("sign-in/activate", { title: "Activer mon compte", ...form });
+  try {
+    await activateAccount(form.data.code, form.data.password);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    const values = error.field === "code" ? {} : { code: form.data.code };
+    return res.status(422).render("sign-in/activate", { title: "Activer mon compte", values, errors: { [error.field]: error.message } });
+  }
+  setFlash(req, "Votre compte est activé. Connectez-vous avec votre nouveau mot de passe.");
+  res.redirect(303, "/login");
+}
+
+/** Public routes: mounted before requireAuth. */
+export function signInRoutes(auth: passport.PassportStatic): Router {
+  const router = Router();
+  router.get("/login", showSignIn);
+  router.post("/login", ...signInLimiters(tooManyAttempts), signIn(auth));
+  router.post("/logout", signOut);
+  router.get("/activate", showActivation);
+  router.post("/activate", activate);
+  return router;
+}

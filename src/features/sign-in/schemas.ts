@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "../../auth/passwords.ts";
+
+const IDENTIFIER_REQUIRED = "Saisissez votre adresse e-mail ou votre référence (AUT-…).";
+const IDENTIFIER_TOO_LONG = "Cet identifiant est trop long.";
+const PASSWORD_REQUIRED = "Saisissez votre mot de passe.";
+const PASSWORD_TOO_LONG = `Le mot de passe fait au plus ${PASSWORD_MAX_LENGTH} caractères.`;
+const CODE_REQUIRED = "Saisissez le code d'accès reçu sur votre courrier.";
+const CODE_FORMAT = "Ce code n'a pas la bonne forme : 28 lettres et chiffres, par groupes de 4.";
+const CONFIRMATION_MISMATCH = "Les deux mots de passe ne sont pas identiques.";
+
+export const signInSchema = z
+  .object({
+    email: z.string(IDENTIFIER_REQUIRED).trim().min(1, IDENTIFIER_REQUIRED).max(320, IDENTIFIER_TOO_LONG),
+    password: z.string(PASSWORD_REQUIRED).min(1, PASSWORD_REQUIRED).max(1024, PASSWORD_TOO_LONG),
+  })
+  .strict();
+export type SignInForm = z.infer<typeof signInSchema>;
+
+export const activationSchema = z
+  .object({
+    code: z
+      .string(CODE_REQUIRED)
+      .trim()
+      .min(1, CODE_REQUIRED)
+      .max(64, CODE_FORMAT)
+      .regex(/^[A-Za-z0-9\s-]+$/, CODE_FORMAT),
+    password: z.string(PASSWORD_REQUIRED).min(1, PASSWORD_REQUIRED).max(1024, PASSWORD_TOO_LONG),
+    passwordConfirmation: z.string(CONFIRMATION_MISMATCH).optional(),
+  })
+  .strict()
+  .refine((form) => form.passwordConfirmation === undefined || form.passwordConfirmation === form.password, {
+    message: CONFIRMATION_MISMATCH,
+    path: ["passwordConfirmation"],
+  });
+export type ActivationForm = z.infer<typeof activationSchema>;

@@ -1,0 +1,34 @@
+// Pure computations over a youth's training record: hours done, attendance, current skill levels.
+import { ATTENDED, type Attendance, type SkillLevel } from "../../domain/enums.ts";
+import { SKILLS } from "../../domain/remc.ts";
+
+export type LessonFacts = { startsAt: Date; durationMin: number; attendance: string };
+export type SkillRow = { skillCode: string; level: string; assessedAt: Date };
+
+/** Only present or late lessons count as hours done. */
+export function minutesDone(lessons: readonly LessonFacts[]): number {
+  return lessons.reduce((sum, lesson) => sum + (ATTENDED.includes(lesson.attendance as Attendance) ? lesson.durationMin : 0), 0);
+}
+
+/** Share of past, non-cancelled lessons that were attended (null before any). */
+export function attendanceRate(lessons: readonly LessonFacts[], now: Date): number | null {
+  const due = lessons.filter((lesson) => lesson.startsAt <= now && lesson.attendance !== "CANCELLED" && lesson.attendance !== "SCHEDULED");
+  if (due.length === 0) return null;
+  return due.filter((lesson) => ATTENDED.includes(lesson.attendance as Attendance)).length / due.length;
+}
+
+/** The latest row per skill is the current level (the booklet is append-only). */
+export function currentSkillLevels(rows: readonly SkillRow[]): Map<string, SkillLevel> {
+  const latest = new Map<string, SkillRow>();
+  for (const row of rows) {
+    const seen = latest.get(row.skillCode);
+    if (!seen || row.assessedAt >= seen.assessedAt) latest.set(row.skillCode, row);
+  }
+  return new Map([...latest].map(([code, row]) => [code, row.level as SkillLevel]));
+}
+
+export function bookletOf(rows: readonly SkillRow[]) {
+  const levels = currentSkillLevels(rows);
+  const skills = SKILLS.map((skill) => ({ ...skill, level: levels.get(skill.code) ?? "NOT_STARTED" }));
+  return { skills, acquired: skills.filter((skill) => skill.level === "ACQUIRED").length, total: skills.length };
+}

@@ -1,0 +1,124 @@
+import { db } from "../../db/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { can, visibleEnrolments, youthScope, type Actor } from "../../auth/policy.ts";
+import { NotFoundError } from "../../http/errors.ts";
+import { recordAudit } from "../audit/service.ts";
+import { attendanceRate, bookletOf, minutesDone } from "./progress.ts";
+
+const ENROLMENT_DETAIL = {
+  id: true,
+  status: true,
+  gearbox: true,
+  enrolledAt: true,
+  initialAssessmentAt: true,
+  forecastHours: true,
+  licenceObtainedOn: true,
+  cohort: { select: { name: true, aidCapCents: true, contributionCents: true } },
+  drivingSchool: { select: { name: true, city: true, phone: true } },
+  lessons: {
+    select: { id: true, startsAt: true, durationMin: true, kind: true, attendance: true, lateMin: true, instructor: { select: { displayName: true } } },
+    orderBy: { startsAt: "asc" },
+  },
+  skills: { select: { skillCode: true, level: true, assessedAt: true }, orderBy: { assessedAt: "asc" } },
+  exams: { select: { kind: true, date: true, score: true, result: true }, orderBy: { date: "asc" } },
+  payments: { select: { payer: true, amountCents: true, paidOn: true, label: true }, orderBy: { paidOn: "asc" } },
+} as const;
+
+function parseAvailability(json: string): { day: number; from: string; to: string }[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as { day: number; from: string; to: string }[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The shared youth file: loaded through the caller's scope (out of scope → 404), each part only
+ * when the policy grants it, and the view recorded in the audit trail before the page is sent.
+ */
+export async function viewYouthFile(actor: Actor, youthId: string) {
+  const sees = (permission: Parameters<typeof can>[1]) => can(actor, permission);
+  const youth = await db().youth.findFirst({
+    where: { AND: [{ id: youthId }, youthScope(actor)] },
+    select: {
+      id: true,
+      ref: true,
+      firstName: true,
+      lastName: true,
+      birthDate: true,
+      gender: true,
+      email: true,
+      phone: true,
+      address: true,
+      postalCode: true,
+      city: true,
+      employmentStatus: true,
+      professionalProject: true,
+      weeklyAvailability: true,
+      maxLessonsPerWeek: true,
+      lotteryConsentAt: true,
+      evaluationConsentAt: true,
+      missionLocale: { select: { name: true } },
+      referent: { select: { displayName: true, email: true } },
+      applications: { select: { status: true, cohort: { select: { name: true } } }, orderBy: { createdAt: "desc" } },
+      enrolments: {
+        where: visibleEnrolments(actor),
+        select: { ...ENROLMENT_DETAIL, isCurrent: true },
+        orderBy: { enrolledAt: "desc" },
+      },
+      difficulties: sees("youth:read-follow-up")
+        ? { select: { category: true, description: true, reportedAt: true, resolvedAt: true }, orderBy: { reportedAt: "desc" } }
+        : false,
+      recommendations: { select: { topic: true, text: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!youth) throw new NotFoundError();
+  await recordAudit({ actorId: actor.id, action: "YOUTH_VIEWED", entity: "Youth", entityId: youth.id });
+
+  const now = new Date();
+  const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
+  const training = current && sees("youth:read-training") ? trainingSummary(current, now) : null;
+  return {
+    youth: {
+      ...youth,
+      weeklyAvailability: parseAvailability(youth.weeklyAvailability),
+      contact: sees("youth:read-contact"),
+    },
+    training,
+    sections: {
+      contact: sees("youth:read-contact"),
+      project: sees("youth:read-project"),
+      consents: sees("youth:read-consents"),
+      payments: sees("youth:read-payments"),
+      followUp: sees("youth:read-follow-up"),
+    },
+  };
+}
+
+type EnrolmentDetail = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_DETAIL }>;
+
+function trainingSummary(enrolment: EnrolmentDetail, now: Date) {
+  const done = minutesDone(enrolment.lessons);
+  const upcoming = enrolment.lessons.filter((lesson) => lesson.startsAt > now && lesson.attendance === "SCHEDULED");
+  const past = enrolment.lessons.filter((lesson) => lesson.startsAt <= now).reverse();
+  const paidByProgramme = enrolment.payments.filter((p) => p.payer === "PROGRAMME").reduce((sum, p) => sum + p.amountCents, 0);
+  const paidByYouth = enrolment.payments.filter((p) => p.payer === "YOUTH").reduce((sum, p) => sum + p.amountCents, 0);
+  return {
+    enrolment,
+    minutesDone: done,
+    forecastMinutes: (enrolment.forecastHours ?? 0) * 60,
+    attendanceRate: attendanceRate(enrolment.lessons, now),
+    upcoming: upcoming.slice(0, 5),
+    recent: past.slice(0, 10),
+    booklet: bookletOf(enrolment.skills),
+    exams: enrolment.exams,
+    payments: { rows: enrolment.payments, paidByProgramme, paidByYouth },
+  };
+}
+
+/** The signed-in youth's own file id (the /me page is the youth file seen by its owner). */
+export function ownYouthId(actor: Actor): string {
+  if (!actor.youthId) throw new NotFoundError();
+  return actor.youthId;
+}

@@ -1,0 +1,20 @@
+import { createApp } from "./app.ts";
+import { config } from "./config.ts";
+import { disconnectDb, tuneSqlite } from "./db/client.ts";
+
+/** Listens and shuts down cleanly; database preparation happens in scripts/start.ts. */
+export async function startServer(): Promise<void> {
+  const { port } = config();
+  await tuneSqlite();
+  const server = createApp().listen(port, () => {
+    console.log(`[spid] prêt sur http://localhost:${port}`);
+  });
+  const shutdown = () => {
+    server.close(() => {
+      disconnectDb().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}

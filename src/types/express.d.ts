@@ -1,0 +1,31 @@
+import type { Actor, Permission } from "../auth/policy.ts";
+
+declare global {
+  namespace Express {
+    // The signed-in person, as passport puts it on req.user.
+    interface User extends Actor {
+      email: string | null;
+      displayName: string;
+      missionLocaleName: string | null;
+      drivingSchoolName: string | null;
+    }
+
+    interface Locals {
+      user: User | undefined;
+      can: (permission: Permission) => boolean;
+      csrfToken: string;
+      cspNonce: string;
+      currentPath: string;
+      flash: string | undefined;
+    }
+  }
+}
+
+declare module "express-session" {
+  interface SessionData {
+    signedInAt: number;
+    flash: string;
+  }
+}
+
+export {};

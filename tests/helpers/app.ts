@@ -1,0 +1,40 @@
+import request from "supertest";
+import type { Express } from "express";
+import { createApp } from "../../src/app.ts";
+
+let app: Express | undefined;
+
+/** One app per test file, on that file's own database (per-file-database.ts). */
+export function testApp(): Express {
+  app ??= createApp();
+  return app;
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error("no _csrf field in the page");
+  return match[1];
+}
+
+/** A new app on the same database, with its own sign-in throttling counters. */
+export function freshApp(): Express {
+  return createApp();
+}
+
+/** A cookie-keeping client with the CSRF token of its session. */
+export async function anonymous(app: Express = testApp()): Promise<{ agent: Agent; csrf: string }> {
+  const agent = request.agent(app);
+  const page = await agent.get("/login");
+  return { agent, csrf: csrfFrom(page.text) };
+}
+
+/** Signs in and returns the agent with the new session's token (the session is regenerated). */
+export async function signedIn(email: string, password: string, app: Express = testApp()): Promise<{ agent: Agent; csrf: string }> {
+  const { agent, csrf } = await anonymous(app);
+  const response = await agent.post("/login").type("form").send({ email, password, _csrf: csrf });
+  if (response.status !== 303) throw new Error(`sign-in as ${email} gave ${response.status}`);
+  const home = await agent.get(response.headers.location ?? "/");
+  return { agent, csrf: csrfFrom(home.text) };
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { anonymous, csrfFrom, freshApp, signedIn } from "../helpers/app.ts";
+import { makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
+import { hashActivationCode } from "../../src/auth/activation-codes.ts";
+
+const CODE_PATTERN = /([A-Z2-9]{4}(?:-[A-Z2-9]{4}){6})/;
+
+async function codeFromLetter(agent: Awaited<ReturnType<typeof signedIn>>["agent"], location: string): Promise<string> {
+  const letter = await agent.get(location);
+  const code = CODE_PATTERN.exec(letter.text)?.[1];
+  if (!code) throw new Error("no code on the letter");
+  return code;
+}
+
+async function activate(code: string, password: string) {
+  const { agent, csrf } = await anonymous(freshApp());
+  return agent.post("/activate").type("form").send({ code, password, passwordConfirmation: password, _csrf: csrf });
+}
+
+describe("accounts and personal access codes", () => {
+  it("account creation — by the coordinator, for a counsellor — shows a code once, stored hashed", async () => {
+    const admin = await makeUser("ADMIN");
+    const missionLocale = await makeMissionLocale();
+    const { agent, csrf } = await signedIn(admin.email, PASSWORD);
+    const response = await agent.post("/accounts").type("form").send({
+      role: "REFERENT", displayName: "Stéphanie Weidmann", email: "S.Weidmann@ML.test", missionLocaleId: missionLocale.id, _csrf: csrf,
+    });
+    expect(response.status).toBe(303);
+    const code = await codeFromLetter(agent, response.headers.location!);
+    const created = await testDb.user.findUniqueOrThrow({ where: { email: "s.weidmann@ml.test" }, include: { activationCodes: true } });
+    expect(created.passwordHash).toBeNull();
+    expect(created.activationCodes).toHaveLength(1);
+    expect(created.activationCodes[0]!.codeHash).toBe(hashActivationCode(code));
+    expect(created.activationCodes[0]!.codeHash).not.toContain(code.replace(/-/g, ""));
+    const again = await agent.get(response.headers.location!);
+    expect(again.text).not.toMatch(CODE_PATTERN);
+    const audit = await testDb.auditEvent.count({ where: { entityId: created.id, action: "ACCOUNT_CREATED" } });
+    expect(audit).toBe(1);
+  });
+
+  it("activation — a valid code and a good password — activates once, then the code is spent", async () => {
+    const admin = await makeUser("ADMIN");
+    const school = await makeSchool((await makeMissionLocale()).id);
+    const { agent, csrf } = await signedIn(admin.email, PASSWORD);
+    const created = await agent.post("/accounts").type("form").send({ role: "SCHOOL", displayName: "Paul Moniteur", email: "paul@ecole.test", drivingSchoolId: school.id, _csrf: csrf });
+    const code = await codeFromLetter(agent, created.headers.location!);
+    const activated = await activate(code.toLowerCase().replace(/-/g, " "), "une phrase de passe assez longue");
+    expect(activated.status).toBe(303);
+    expect((await signedIn("paul@ecole.test", "une phrase de passe assez longue", freshApp())).csrf).toBeTruthy();
+    const reused = await activate(code, "une autre phrase de passe longue");
+    expect(reused.status).toBe(422);
+    expect(reused.text).toContain("Ce code n&#39;est pas valide");
+  });
+
+  it.each([
+    ["too short", "court", "Au moins 12 caractères."],
+    ["common", "motdepasse123", "trop courant"],
+    ["too long", "x".repeat(2000), "au plus"],
+  ])("activation — a %s password — 422 with the reason beside the field, code kept", async (_label, password, message) => {
+    const admin = await makeUser("ADMIN");
+    const { agent, csrf } = await signedIn(admin.email, PASSWORD);
+    const created = await agent.post("/accounts").type("form").send({ role: "EVALUATOR", displayName: "Équipe Éval", email: `eval${Math.random()}@test.fr`, _csrf: csrf });
+    const code = await codeFromLetter(agent, created.headers.location!);
+    const response = await activate(code, password);
+    expect(response.status).toBe(422);
+    expect(response.text).toContain(message);
+    expect(response.text).toContain('aria-invalid="true"');
+  });
+
+  it.each([
+    ["empty", { code: "", password: "" }],
+    ["unicode", { code: "ÉÉÉÉ-🚗", password: "une phrase de passe assez longue" }],
+    ["very long", { code: "A".repeat(10_000), password: "une phrase de passe assez longue" }],
+    ["unknown", { code: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG", password: "une phrase de passe assez longue" }],
+  ])("activation — an %s code — 422, nothing activated", async (_label, fields) => {
+    const { agent, csrf } = await anonymous(freshApp());
+    const response = await agent.post("/activate").type("form").send({ ...fields, _csrf: csrf });
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("error-summary");
+  });
+
+  it("activation — an expired code — 422", async () => {
+    const user = await makeUser("EVALUATOR", {}, { withPassword: false });
+    await testDb.activationCode.create({ data: { userId: user.id, codeHash: hashActivationCode("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"), expiresAt: new Date(Date.now() - 1000) } });
+    const response = await activate("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ", "une phrase de passe assez longue");
+    expect(response.status).toBe(422);
+  });
+
+  it("lost access — a new code used — the old password stops working", async () => {
+    const missionLocale = await makeMissionLocale();
+    const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
+    const youth = await makeYouth(missionLocale.id);
+    const youthUser = await makeUser("YOUTH", { youthId: youth.id, missionLocaleId: missionLocale.id });
+    const { agent, csrf } = await signedIn(referent.email, PASSWORD);
+    const issued = await agent.post(`/accounts/${youthUser.id}/codes`).type("form").send({ _csrf: csrf });
+    expect(issued.status).toBe(303);
+    const code = await codeFromLetter(agent, issued.headers.location!);
+    expect((await signedIn(youthUser.email, PASSWORD, freshApp())).csrf).toBeTruthy();
+    expect((await activate(code, "ma nouvelle phrase de passe")).status).toBe(303);
+    const { agent: other, csrf: otherCsrf } = await anonymous(freshApp());
+    const old = await other.post("/login").type("form").send({ email: youthUser.email, password: PASSWORD, _csrf: otherCsrf });
+    expect(old.status).toBe(401);
+  });
+
+  it("account creation — a counsellor, for a youth of their Mission Locale by reference — works; another's youth — 422", async () => {
+    const missionLocale = await makeMissionLocale();
+    const other = await makeMissionLocale();
+    const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
+    const mine = await makeYouth(missionLocale.id);
+    const notMine = await makeYouth(other.id);
+    const { agent, csrf } = await signedIn(referent.email, PASSWORD);
+    const ok = await agent.post("/accounts").type("form").send({ role: "YOUTH", youthRef: mine.ref, _csrf: csrf });
+    expect(ok.status).toBe(303);
+    const refused = await agent.post("/accounts").type("form").send({ role: "YOUTH", youthRef: notMine.ref, _csrf: csrf });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain(notMine.ref);
+    const staff = await agent.post("/accounts").type("form").send({ role: "ADMIN", displayName: "Pirate", email: "p@test.fr", _csrf: csrf });
+    expect(staff.status).toBe(403);
+  });
+
+  it("account creation — missing e-mail and taken e-mail — 422 with messages and input kept", async () => {
+    const admin = await makeUser("ADMIN");
+    const { agent, csrf } = await signedIn(admin.email, PASSWORD);
+    const missing = await agent.post("/accounts").type("form").send({ role: "EVALUATOR", displayName: "Sans Mail", _csrf: csrf });
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain("L&#39;adresse e-mail est obligatoire");
+    expect(missing.text).toContain('value="Sans Mail"');
+    const taken = await agent.post("/accounts").type("form").send({ role: "EVALUATOR", displayName: "Doublon", email: admin.email, _csrf: csrfFrom(missing.text) });
+    expect(taken.status).toBe(422);
+    expect(taken.text).toContain("Un compte existe déjà");
+  });
+
+  it("deactivation — by the coordinator — ends the account's sessions and is audited", async () => {
+    const admin = await makeUser("ADMIN");
+    const target = await makeUser("EVALUATOR");
+    const victim = await signedIn(target.email, PASSWORD);
+    const { agent, csrf } = await signedIn(admin.email, PASSWORD);
+    const response = await agent.post(`/accounts/${target.id}/deactivate`).type("form").send({ _csrf: csrf });
+    expect(response.status).toBe(303);
+    expect((await victim.agent.get("/")).status).toBe(302);
+    expect(await testDb.auditEvent.count({ where: { entityId: target.id, action: "ACCOUNT_DEACTIVATED" } })).toBe(1);
+  });
+});

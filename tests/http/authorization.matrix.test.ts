@@ -1,0 +1,134 @@
+// Every route × every role × a record inside / outside the caller's scope, checked against the
+// policy's GRANTS. A route the app answers without a row here fails the first test.
+import { beforeAll, describe, expect, it } from "vitest";
+import { GRANTS, type Permission } from "../../src/auth/policy.ts";
+import { ROLES, type Role } from "../../src/domain/enums.ts";
+import { signedIn, testApp, type Agent } from "../helpers/app.ts";
+import { makeUser, makeWorld, PASSWORD } from "../helpers/factories.ts";
+import { registeredRoutes } from "../helpers/routes.ts";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+type Target = { inScope: (w: World, role: Role) => string; outOfScope?: (w: World) => string };
+type Row = { method: "GET" | "POST"; path: string; permission: Permission | "public"; target?: Target; body?: Record<string, string> };
+
+const ownYouth = (w: World) => w.home.youth.id;
+const youthAccount = (w: World) => w.home.youthUser.id;
+
+export const ROUTES: Row[] = [
+  { method: "GET", path: "/health", permission: "public" },
+  { method: "GET", path: "/login", permission: "public" },
+  { method: "POST", path: "/login", permission: "public" },
+  { method: "POST", path: "/logout", permission: "public" },
+  { method: "GET", path: "/activate", permission: "public" },
+  { method: "POST", path: "/activate", permission: "public" },
+  { method: "GET", path: "/", permission: "home:view" },
+  { method: "GET", path: "/me", permission: "me:view" },
+  {
+    method: "GET",
+    path: "/youths/:id",
+    permission: "youth:read",
+    target: { inScope: ownYouth, outOfScope: (w) => w.away.youth.id },
+  },
+  { method: "GET", path: "/accounts", permission: "account:list" },
+  { method: "GET", path: "/accounts/new", permission: "account:create" },
+  { method: "POST", path: "/accounts", permission: "account:create", body: {} },
+  {
+    method: "GET",
+    path: "/accounts/:id",
+    permission: "account:list",
+    target: { inScope: youthAccount, outOfScope: (w) => w.away.youthUser.id },
+  },
+  {
+    method: "GET",
+    path: "/accounts/:id/letter",
+    permission: "account:issue-code",
+    target: { inScope: youthAccount, outOfScope: (w) => w.away.youthUser.id },
+  },
+  {
+    method: "POST",
+    path: "/accounts/:id/codes",
+    permission: "account:issue-code",
+    target: { inScope: youthAccount, outOfScope: (w) => w.away.youthUser.id },
+  },
+  {
+    method: "POST",
+    path: "/accounts/:id/deactivate",
+    permission: "account:deactivate",
+    target: { inScope: (w) => w.home.spareUser.id, outOfScope: (w) => w.away.spareUser.id },
+  },
+];
+
+const PUBLIC_OR_SELF = new Set(["public"]);
+
+function allowed(role: Role, permission: Permission | "public"): boolean {
+  return PUBLIC_OR_SELF.has(permission) || GRANTS[role].includes(permission as Permission);
+}
+
+async function clients(world: World): Promise<Record<Role, { agent: Agent; csrf: string }>> {
+  const emails: Record<Role, string> = {
+    ADMIN: world.admin.email,
+    REFERENT: world.home.referent.email,
+    SCHOOL: world.home.schoolUser.email,
+    YOUTH: world.home.youthUser.email,
+    EVALUATOR: world.evaluator.email,
+  };
+  const entries = await Promise.all(ROLES.map(async (role) => [role, await signedIn(emails[role], PASSWORD)] as const));
+  return Object.fromEntries(entries) as Record<Role, { agent: Agent; csrf: string }>;
+}
+
+function send(client: { agent: Agent; csrf: string }, row: Row, path: string) {
+  return row.method === "GET"
+    ? client.agent.get(path)
+    : client.agent.post(path).type("form").send({ ...(row.body ?? {}), _csrf: client.csrf });
+}
+
+describe("authorization matrix", () => {
+  it("authorization matrix — every route the app answers — has a row", () => {
+    const known = new Set(ROUTES.map((row) => `${row.method} ${row.path}`));
+    const missing = registeredRoutes(testApp()).filter((route) => !known.has(route));
+    expect(missing).toEqual([]);
+  });
+
+  for (const row of ROUTES.filter((r) => r.permission !== "public")) {
+    describe(`${row.method} ${row.path} (${row.permission})`, () => {
+      let world: World;
+      let as: Record<Role, { agent: Agent; csrf: string }>;
+      beforeAll(async () => {
+        world = await makeWorld();
+        as = await clients(world);
+      });
+
+      for (const role of ROLES) {
+        const expected = allowed(role, row.permission) ? "allowed" : "403";
+        it(`${row.method} ${row.path} — as ${role} on a record in scope — is ${expected}`, async () => {
+          const path = row.target ? row.path.replace(":id", row.target.inScope(world, role)) : row.path;
+          const response = await send(as[role], row, path);
+          if (expected === "403") expect(response.status).toBe(403);
+          else expect([200, 302, 303, 422]).toContain(response.status);
+        });
+        if (row.target?.outOfScope && allowed(role, row.permission) && role !== "ADMIN") {
+          it(`${row.method} ${row.path} — as ${role} on a record out of scope — is 404`, async () => {
+            const response = await send(as[role], row, row.path.replace(":id", row.target!.outOfScope!(world)));
+            expect(response.status).toBe(404);
+          });
+        }
+      }
+      it(`${row.method} ${row.path} — signed out — never answers with data`, async () => {
+        const { anonymous } = await import("../helpers/app.ts");
+        const { agent, csrf } = await anonymous();
+        const path = row.target ? row.path.replace(":id", row.target.inScope(world, "ADMIN")) : row.path;
+        const response = row.method === "GET" ? await agent.get(path) : await agent.post(path).type("form").send({ _csrf: csrf });
+        expect([302, 401]).toContain(response.status);
+      });
+    });
+  }
+});
+
+describe("authorization matrix — ADMIN out of scope", () => {
+  it("a made-up id — as ADMIN — is 404", async () => {
+    const admin = await makeUser("ADMIN");
+    const { agent } = await signedIn(admin.email, PASSWORD);
+    expect((await agent.get("/youths/does-not-exist")).status).toBe(404);
+    expect((await agent.get("/accounts/does-not-exist")).status).toBe(404);
+  });
+});
