@@ -55,10 +55,12 @@ export function createApp(config: Config = defaultConfig()): express.Express {
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.
   app.use(signInRoutes(auth));
+  // (public lottery proofs are mounted here, before requireAuth)
   app.use(requireAuth);
   app.use(homeRoutes());
   app.use(youthRoutes());
   app.use(accountRoutes());
+  // (feature routers: one line each, below)
 
   // 6. Unknown routes, then the one error handler.
   app.use(notFound);

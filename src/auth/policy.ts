@@ -35,6 +35,25 @@ export const PERMISSIONS = [
   "account:deactivate",
   "audit:read",
   "statistics:read",
+  // applications and the lottery (issue 4)
+  "application:read",
+  "application:manage",
+  "application:import",
+  "cohort:manage",
+  "lottery:read",
+  "lottery:manage",
+  "lottery:promote",
+  "commitment:record",
+  "commitment:confirm-own",
+  // the driving-school workspace (issue 5)
+  "enrolment:manage",
+  "enrolment:assess",
+  "lesson:read",
+  "lesson:record",
+  "skill:assess",
+  "exam:record",
+  "difficulty:report",
+  "pace:override",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +62,16 @@ const YOUTH_FILE_STAFF: readonly Permission[] = [
   "youth:read-identity",
   "youth:read-contact",
   "youth:read-training",
+];
+
+/** What a driving school does (the coordinator may do it too). */
+const SCHOOL_WORK: readonly Permission[] = [
+  "enrolment:assess",
+  "lesson:read",
+  "lesson:record",
+  "skill:assess",
+  "exam:record",
+  "difficulty:report",
 ];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
@@ -60,6 +89,17 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "account:deactivate",
     "audit:read",
     "statistics:read",
+    "application:read",
+    "application:manage",
+    "application:import",
+    "cohort:manage",
+    "lottery:read",
+    "lottery:manage",
+    "lottery:promote",
+    "commitment:record",
+    ...SCHOOL_WORK,
+    "enrolment:manage",
+    "pace:override",
   ],
   REFERENT: [
     "home:view",
@@ -72,12 +112,19 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "account:create",
     "account:issue-code",
     "statistics:read",
+    "application:read",
+    "application:manage",
+    "application:import",
+    "lottery:read",
+    "commitment:record",
+    "enrolment:manage",
+    "pace:override",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
-  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments"],
-  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments"],
+  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK],
+  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", "commitment:confirm-own"],
   // Research team: aggregate and pseudonymised data only, never a youth file.
-  EVALUATOR: ["home:view", "statistics:read"],
+  EVALUATOR: ["home:view", "statistics:read", "lottery:read"],
 };
 
 export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {

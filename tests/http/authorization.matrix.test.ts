@@ -2,61 +2,13 @@
 // policy's GRANTS. A route the app answers without a row here fails the first test.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GRANTS, type Permission } from "../../src/auth/policy.ts";
+import { FOUNDATION_ROUTES, type Row, type World } from "./matrix/foundation.ts";
 import { ROLES, type Role } from "../../src/domain/enums.ts";
 import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeUser, makeWorld, PASSWORD } from "../helpers/factories.ts";
 import { registeredRoutes } from "../helpers/routes.ts";
 
-type World = Awaited<ReturnType<typeof makeWorld>>;
-type Target = { inScope: (w: World, role: Role) => string; outOfScope?: (w: World) => string };
-type Row = { method: "GET" | "POST"; path: string; permission: Permission | "public"; target?: Target; body?: Record<string, string> };
-
-const ownYouth = (w: World) => w.home.youth.id;
-const youthAccount = (w: World) => w.home.youthUser.id;
-
-export const ROUTES: Row[] = [
-  { method: "GET", path: "/health", permission: "public" },
-  { method: "GET", path: "/login", permission: "public" },
-  { method: "POST", path: "/login", permission: "public" },
-  { method: "POST", path: "/logout", permission: "public" },
-  { method: "GET", path: "/activate", permission: "public" },
-  { method: "POST", path: "/activate", permission: "public" },
-  { method: "GET", path: "/", permission: "home:view" },
-  { method: "GET", path: "/me", permission: "me:view" },
-  {
-    method: "GET",
-    path: "/youths/:id",
-    permission: "youth:read",
-    target: { inScope: ownYouth, outOfScope: (w) => w.away.youth.id },
-  },
-  { method: "GET", path: "/accounts", permission: "account:list" },
-  { method: "GET", path: "/accounts/new", permission: "account:create" },
-  { method: "POST", path: "/accounts", permission: "account:create", body: {} },
-  {
-    method: "GET",
-    path: "/accounts/:id",
-    permission: "account:list",
-    target: { inScope: youthAccount, outOfScope: (w) => w.away.youthUser.id },
-  },
-  {
-    method: "GET",
-    path: "/accounts/:id/letter",
-    permission: "account:issue-code",
-    target: { inScope: youthAccount, outOfScope: (w) => w.away.youthUser.id },
-  },
-  {
-    method: "POST",
-    path: "/accounts/:id/codes",
-    permission: "account:issue-code",
-    target: { inScope: youthAccount, outOfScope: (w) => w.away.youthUser.id },
-  },
-  {
-    method: "POST",
-    path: "/accounts/:id/deactivate",
-    permission: "account:deactivate",
-    target: { inScope: (w) => w.home.spareUser.id, outOfScope: (w) => w.away.spareUser.id },
-  },
-];
+const ROUTES: Row[] = [...FOUNDATION_ROUTES];
 
 const PUBLIC_OR_SELF = new Set(["public"]);
 
@@ -101,14 +53,14 @@ describe("authorization matrix", () => {
       for (const role of ROLES) {
         const expected = allowed(role, row.permission) ? "allowed" : "403";
         it(`${row.method} ${row.path} — as ${role} on a record in scope — is ${expected}`, async () => {
-          const path = row.target ? row.path.replace(":id", row.target.inScope(world, role)) : row.path;
+          const path = row.target ? row.path.replace(":id", await row.target.inScope(world, role)) : row.path;
           const response = await send(as[role], row, path);
           if (expected === "403") expect(response.status).toBe(403);
           else expect([200, 302, 303, 422]).toContain(response.status);
         });
         if (row.target?.outOfScope && allowed(role, row.permission) && role !== "ADMIN") {
           it(`${row.method} ${row.path} — as ${role} on a record out of scope — is 404`, async () => {
-            const response = await send(as[role], row, row.path.replace(":id", row.target!.outOfScope!(world)));
+            const response = await send(as[role], row, row.path.replace(":id", await row.target!.outOfScope!(world)));
             expect(response.status).toBe(404);
           });
         }
@@ -116,7 +68,7 @@ describe("authorization matrix", () => {
       it(`${row.method} ${row.path} — signed out — never answers with data`, async () => {
         const { anonymous } = await import("../helpers/app.ts");
         const { agent, csrf } = await anonymous();
-        const path = row.target ? row.path.replace(":id", row.target.inScope(world, "ADMIN")) : row.path;
+        const path = row.target ? row.path.replace(":id", await row.target.inScope(world, "ADMIN")) : row.path;
         const response = row.method === "GET" ? await agent.get(path) : await agent.post(path).type("form").send({ _csrf: csrf });
         expect([302, 401]).toContain(response.status);
       });
