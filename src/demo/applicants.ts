@@ -275,7 +275,12 @@ function drawStratum(ctx: ApplicantContext, cohort: CohortPlan, spec: MissionLoc
   });
   for (const applicant of applicants) {
     applicant.application.status = "ELIGIBLE";
-    ctx.rows.frozenApplicants.push({ id: ctx.ids.next("frozenApplicant"), freezeId, applicationId: applicant.application.id, ref: applicant.youth.ref });
+    ctx.rows.frozenApplicants.push({
+      id: ctx.ids.next("frozenApplicant"),
+      freezeId,
+      applicationId: applicant.application.id,
+      ref: applicant.youth.ref,
+    });
   }
 
   const drawId = ctx.ids.next("lotteryDraw");

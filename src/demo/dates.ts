@@ -66,3 +66,7 @@ export function ageOn(birthDate: Date, date: Date): number {
 export function frenchDate(date: Date): string {
   return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(date);
 }
+
+export function frenchDateTime(date: Date): string {
+  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Paris" }).format(date);
+}

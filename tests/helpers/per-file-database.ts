@@ -4,7 +4,8 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 
-const root = path.resolve(".tmp/tests");
+const root = process.env.SPID_TEST_ROOT;
+if (!root) throw new Error("SPID_TEST_ROOT is not set: run the tests with vitest (see vitest.config.ts)");
 const file = path.join(root, `${randomUUID()}.db`);
 copyFileSync(path.join(root, "template.db"), file);
 
