@@ -16,6 +16,14 @@ import { signInRoutes } from "./features/sign-in/routes.ts";
 import { homeRoutes } from "./features/homes/routes.ts";
 import { youthRoutes } from "./features/youths/routes.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
+import { enrolmentRoutes } from "./features/enrolments/routes.ts";
+import { lessonRoutes } from "./features/lessons/routes.ts";
+import { bookletRoutes } from "./features/booklet/routes.ts";
+import { examRoutes } from "./features/exams/routes.ts";
+import { difficultyRoutes } from "./features/difficulties/routes.ts";
+import { applicationRoutes } from "./features/applications/routes.ts";
+import { cohortRoutes } from "./features/cohorts/routes.ts";
+import { lotteryPublicRoutes, lotteryRoutes } from "./features/lottery/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -56,11 +64,20 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   // 5. Public pages. Everything mounted after requireAuth is private by default.
   app.use(signInRoutes(auth));
   // (public lottery proofs are mounted here, before requireAuth)
+  app.use(lotteryPublicRoutes());
   app.use(requireAuth);
   app.use(homeRoutes());
   app.use(youthRoutes());
   app.use(accountRoutes());
   // (feature routers: one line each, below)
+  app.use(applicationRoutes());
+  app.use(cohortRoutes());
+  app.use(lotteryRoutes());
+  app.use(enrolmentRoutes());
+  app.use(lessonRoutes());
+  app.use(bookletRoutes());
+  app.use(examRoutes());
+  app.use(difficultyRoutes());
 
   // 6. Unknown routes, then the one error handler.
   app.use(notFound);

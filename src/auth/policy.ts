@@ -170,6 +170,49 @@ export function lessonScope(actor: Actor): Prisma.LessonWhereInput {
   return { enrolment: enrolmentScope(actor) };
 }
 
+/** Application files follow their youth's file (a counsellor: their Mission Locale). */
+export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
+  return { youth: youthScope(actor) };
+}
+
+/** Missions Locales a person may file applications for, or run and follow draws of. */
+export function missionLocaleScope(actor: Actor): Prisma.MissionLocaleWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+    case "EVALUATOR":
+      return {};
+    case "REFERENT":
+      return actor.missionLocaleId ? { id: actor.missionLocaleId } : NOTHING;
+    default:
+      return NOTHING;
+  }
+}
+
+/** Draws: the coordinator and the research team see all of them, a counsellor those of their
+ * Mission Locale (DESIGN.md: "/lottery/draws/:id (ADMIN, EVALUATOR, and REFERENTs of that
+ * Mission Locale)"). */
+export function drawScope(actor: Actor): Prisma.LotteryDrawWhereInput {
+  return { missionLocale: missionLocaleScope(actor) };
+}
+
+/** Whether names may be printed beside the refs of a draw (the research team sees refs only). */
+export function seesApplicantNames(actor: Actor): boolean {
+  return can(actor, "application:read");
+}
+
+/** Driving-school staff this person may pick as an instructor or look at in a week view: the
+ * coordinator any school's, a school its own active staff; nobody else. */
+export function instructorScope(actor: Actor): Prisma.UserWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return { role: "SCHOOL", isActive: true };
+    case "SCHOOL":
+      return actor.drivingSchoolId ? { role: "SCHOOL", isActive: true, drivingSchoolId: actor.drivingSchoolId } : NOTHING;
+    default:
+      return NOTHING;
+  }
+}
+
 /** Accounts a person may manage: the coordinator all of them, a counsellor the youth accounts
  * of their Mission Locale. */
 export function accountScope(actor: Actor): Prisma.UserWhereInput {

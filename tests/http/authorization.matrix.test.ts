@@ -3,12 +3,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GRANTS, type Permission } from "../../src/auth/policy.ts";
 import { FOUNDATION_ROUTES, type Row, type World } from "./matrix/foundation.ts";
+import { SCHOOL_ROUTES } from "./matrix/school.ts";
+import { LOTTERY_ROUTES } from "./matrix/lottery.ts";
 import { ROLES, type Role } from "../../src/domain/enums.ts";
 import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeUser, makeWorld, PASSWORD } from "../helpers/factories.ts";
 import { registeredRoutes } from "../helpers/routes.ts";
 
-const ROUTES: Row[] = [...FOUNDATION_ROUTES];
+const ROUTES: Row[] = [...FOUNDATION_ROUTES, ...SCHOOL_ROUTES, ...LOTTERY_ROUTES];
 
 const PUBLIC_OR_SELF = new Set(["public"]);
 

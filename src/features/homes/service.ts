@@ -1,7 +1,12 @@
 // Figures for each role's home, computed in the database (counts and groupings, no N+1).
 import { db } from "../../db/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import { enrolmentScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
+import { ATTENDED, type Attendance } from "../../domain/enums.ts";
+import { SKILLS } from "../../domain/remc.ts";
+import { currentSkillLevels, type SkillRow } from "../youths/progress.ts";
+import { LESSON_ROW } from "../lessons/service.ts";
 
 function weekBounds(now: Date) {
   const start = startOfParisWeek(now);
@@ -68,28 +73,121 @@ export async function referentHome(actor: Actor, now = new Date()) {
   return { figures: { youths, caseloadSize, activeEnrolments, lessonsThisWeek, openDifficulties }, caseload };
 }
 
+/** Thresholds of the school home's "needs attention" flags. */
+export const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
+
+type LessonGroup = { enrolmentId: string; attendance: string; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
+
+/** Per-enrolment figures from lessons grouped by (enrolment, attendance): hours done, attendance
+ * rate (as attendanceRate in youths/progress.ts: due = past, neither cancelled nor unrecorded),
+ * last attended lesson, lessons still to record. */
+function lessonFigures(groups: readonly LessonGroup[]) {
+  const byEnrolment = new Map<string, { minutesDone: number; attended: number; due: number; lastAttended: Date | null; toRecord: number }>();
+  for (const group of groups) {
+    const figures = byEnrolment.get(group.enrolmentId) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
+    const count = group._count._all;
+    if (ATTENDED.includes(group.attendance as Attendance)) {
+      figures.minutesDone += group._sum.durationMin ?? 0;
+      figures.attended += count;
+      const last = group._max.startsAt;
+      if (last && (!figures.lastAttended || last > figures.lastAttended)) figures.lastAttended = last;
+    }
+    if (group.attendance === "SCHEDULED") figures.toRecord += count;
+    else if (group.attendance !== "CANCELLED") figures.due += count;
+    byEnrolment.set(group.enrolmentId, figures);
+  }
+  return byEnrolment;
+}
+
+/**
+ * The school's day: this week's lessons across instructors (today's first, with attendance taps),
+ * and every current enrolment with its figures and attention flags. Five queries in parallel,
+ * whatever the number of youths or lessons (no N+1): bench/school-home.ts keeps it fast.
+ */
 export async function schoolHome(actor: Actor, now = new Date()) {
   const week = weekBounds(now);
   const today = startOfParisDay(now);
-  const scope = lessonScope(actor);
-  const [enrolled, lessonsThisWeek, lessonsToday] = await Promise.all([
-    db().enrolment.count({ where: { AND: [enrolmentScope(actor), { status: "ACTIVE" }] } }),
-    db().lesson.count({ where: { AND: [scope, { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] } }),
+  const tomorrow = addDays(today, 1);
+  const current: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }] };
+  const [enrolments, pastGroups, nextGroups, weekLessons, skillRows] = await Promise.all([
+    db().enrolment.findMany({
+      where: current,
+      select: { id: true, status: true, enrolledAt: true, forecastHours: true, initialAssessmentAt: true, youth: { select: { id: true, firstName: true, lastName: true } } },
+      orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
+    }),
+    db().lesson.groupBy({
+      by: ["enrolmentId", "attendance"],
+      where: { AND: [{ enrolment: current }, { startsAt: { lte: now } }] },
+      _sum: { durationMin: true },
+      _count: { _all: true },
+      _max: { startsAt: true },
+    }),
+    db().lesson.groupBy({
+      by: ["enrolmentId"],
+      where: { AND: [{ enrolment: current }, { startsAt: { gt: now } }, { attendance: "SCHEDULED" }] },
+      _min: { startsAt: true },
+    }),
     db().lesson.findMany({
-      where: { AND: [scope, { startsAt: { gte: today, lt: addDays(today, 1) } }] },
-      select: {
-        id: true,
-        startsAt: true,
-        durationMin: true,
-        kind: true,
-        attendance: true,
-        instructor: { select: { displayName: true } },
-        enrolment: { select: { youth: { select: { id: true, firstName: true, lastName: true } } } },
-      },
+      where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }] },
+      select: LESSON_ROW,
       orderBy: { startsAt: "asc" },
     }),
+    db().skillAssessment.findMany({
+      where: { enrolment: current },
+      select: { enrolmentId: true, skillCode: true, level: true, assessedAt: true },
+    }),
   ]);
-  return { figures: { enrolled, lessonsThisWeek, lessonsToday: lessonsToday.length }, lessonsToday };
+
+  const figuresOf = lessonFigures(pastGroups);
+  const nextOf = new Map(nextGroups.map((group) => [group.enrolmentId, group._min.startsAt]));
+  const skillsOf = new Map<string, SkillRow[]>();
+  for (const row of skillRows) {
+    const rows = skillsOf.get(row.enrolmentId);
+    if (rows) rows.push(row);
+    else skillsOf.set(row.enrolmentId, [row]);
+  }
+  const idleSince = new Date(now.getTime() - ATTENTION.idleDays * 86_400_000);
+
+  const youths = enrolments.map((enrolment) => {
+    const f = figuresOf.get(enrolment.id) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
+    const rate = f.due === 0 ? null : f.attended / f.due;
+    const acquired = [...currentSkillLevels(skillsOf.get(enrolment.id) ?? []).values()].filter((level) => level === "ACQUIRED").length;
+    const flags: string[] = [];
+    if (!enrolment.initialAssessmentAt) flags.push("Évaluation de départ à faire");
+    if (rate !== null && rate < ATTENTION.minAttendanceRate) flags.push("Assiduité sous 80 %");
+    if ((f.lastAttended ?? enrolment.enrolledAt) < idleSince) flags.push(`Aucune leçon depuis ${ATTENTION.idleDays} jours`);
+    if (enrolment.forecastHours && f.minutesDone > enrolment.forecastHours * 60) flags.push("Heures prévues dépassées");
+    if (f.toRecord > 0) flags.push(f.toRecord === 1 ? "1 présence à saisir" : `${f.toRecord} présences à saisir`);
+    return {
+      enrolmentId: enrolment.id,
+      status: enrolment.status,
+      youth: enrolment.youth,
+      minutesDone: f.minutesDone,
+      forecastHours: enrolment.forecastHours,
+      attendanceRate: rate,
+      lastLesson: f.lastAttended,
+      nextLesson: nextOf.get(enrolment.id) ?? null,
+      acquired,
+      flags,
+    };
+  });
+  // Those needing attention first, then alphabetical (the query's order).
+  const sorted = [...youths].sort((a, b) => Number(b.flags.length > 0) - Number(a.flags.length > 0));
+  const lessonsToday = weekLessons.filter((lesson) => lesson.startsAt >= today && lesson.startsAt < tomorrow);
+  const otherDays = weekLessons.filter((lesson) => lesson.startsAt < today || lesson.startsAt >= tomorrow);
+  return {
+    figures: {
+      enrolled: enrolments.length,
+      lessonsToday: lessonsToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
+      lessonsThisWeek: weekLessons.filter((lesson) => lesson.attendance !== "CANCELLED").length,
+      needAttention: youths.filter((youth) => youth.flags.length > 0).length,
+    },
+    lessonsToday,
+    otherDays,
+    youths: sorted,
+    totalSkills: SKILLS.length,
+    now,
+  };
 }
 
 export async function evaluatorHome() {

@@ -1,0 +1,510 @@
+import { db, type DbTx } from "../../db/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { applicationScope, missionLocaleScope, youthScope, type Actor } from "../../auth/policy.ts";
+import type { ApplicationStatus } from "../../domain/enums.ts";
+import { parisParts, startOfParisDay } from "../../domain/time.ts";
+import { FormError, NotFoundError } from "../../http/errors.ts";
+import { recordAudit } from "../audit/service.ts";
+import { analyseImport, duplicatesOnFile, type ExistingPerson, type LineProblem } from "./csv.ts";
+import { findDuplicates, type PersonKey } from "./duplicates.ts";
+import { eligibilityOf, type Eligibility } from "./eligibility.ts";
+import {
+  MISSION_LOCALE_REQUIRED,
+  slotsOf,
+  type ApplicationForm,
+  type ApplicationSearch,
+  type CommitmentsForm,
+  type ImportForm,
+} from "./schemas.ts";
+
+const PAGE_SIZE = 50;
+const COHORT_UNKNOWN = "Cette promotion n'existe pas.";
+const LIST_FROZEN = "La liste du tirage de cette promotion est déjà figée pour cette Mission Locale : plus aucune candidature ne peut y entrer.";
+const FIELD_LOCKED = "La liste du tirage est figée : ce renseignement, qui décide de l'éligibilité, ne peut plus changer.";
+const COHORT_FIXED = "La promotion d'une candidature ne change pas : déposez une nouvelle candidature.";
+const ALREADY_APPLIED = "Ce jeune a déjà une candidature dans cette promotion.";
+const NOT_SELECTED = "Les engagements ne concernent que les jeunes retenu·es par le tirage.";
+const NOT_VALIDATED = "Le comité n'a pas encore validé le tirage : les jeunes ne sont pas encore prévenus.";
+
+/** Statuses after the draw: the file is kept, eligibility no longer recomputed. */
+const DRAWN: readonly ApplicationStatus[] = ["SELECTED", "WAITLISTED", "WITHDRAWN"];
+
+export class DuplicatesFound extends Error {
+  constructor(
+    readonly inScope: { id: string; ref: string; firstName: string; lastName: string; birthDate: Date; missionLocale: string; reasons: string[] }[],
+    readonly outOfScope: number,
+  ) {
+    super("possible duplicates");
+  }
+}
+
+export class ImportRejected extends Error {
+  constructor(readonly problems: LineProblem[]) {
+    super("import rejected");
+  }
+}
+
+// ---------------------------------------------------------------- shared look-ups
+
+async function resolveMissionLocale(actor: Actor, requested: string | undefined) {
+  const found = await db().missionLocale.findMany({
+    where: { AND: [missionLocaleScope(actor), requested ? { id: requested } : {}] },
+    select: { id: true, name: true, code: true },
+    take: 2,
+  });
+  if (found.length !== 1) throw new FormError("missionLocaleId", MISSION_LOCALE_REQUIRED);
+  return found[0]!;
+}
+
+async function cohortContext(cohortId: string) {
+  const cohort = await db().cohort.findUnique({
+    where: { id: cohortId },
+    select: { id: true, name: true, drawDate: true, quotas: { where: { seats: { gt: 0 } }, select: { missionLocaleId: true } } },
+  });
+  if (!cohort) throw new FormError("cohortId", COHORT_UNKNOWN);
+  return { ...cohort, missionLocalesWithSeats: new Set(cohort.quotas.map((q) => q.missionLocaleId)) };
+}
+
+async function isFrozen(cohortId: string, missionLocaleId: string): Promise<boolean> {
+  const freeze = await db().lotteryFreeze.findUnique({ where: { cohortId_missionLocaleId: { cohortId, missionLocaleId } }, select: { id: true } });
+  return freeze !== null;
+}
+
+/** Cohorts a file can be created in, and the Missions Locales this person may file for. */
+export async function applicationFormOptions(actor: Actor) {
+  const [cohorts, missionLocales] = await Promise.all([
+    db().cohort.findMany({ select: { id: true, name: true, drawDate: true }, orderBy: { drawDate: "desc" } }),
+    db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { cohorts, missionLocales };
+}
+
+/** "AUT-<year>-<4+ digits>", following the highest number of that year. */
+async function nextRefs(tx: DbTx, year: number, count: number): Promise<string[]> {
+  const prefix = `AUT-${year}-`;
+  const rows = await tx.youth.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } });
+  let max = 0;
+  for (const { ref } of rows) {
+    const n = Number(ref.slice(prefix.length));
+    if (Number.isSafeInteger(n) && n > max) max = n;
+  }
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(max + 1 + i).padStart(4, "0")}`);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Two counsellors saving at once may pick the same next ref: the unique index refuses the second,
+ * which then simply tries again with the next number. */
+async function withRefRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- duplicates
+
+/**
+ * Possible duplicates across the whole programme (one person may apply at two Missions Locales).
+ * The look-up is deliberately not scoped, but only keys are read; what is shown about a match
+ * outside the caller's scope is a count, never a name.
+ */
+async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
+  const birthDates = [...new Set(people.map((p) => p.birthDate.getTime()))].map((t) => new Date(t));
+  const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
+  const phones = [...new Set(people.flatMap((p) => (p.phone ? [p.phone] : [])))];
+  const candidates = await db().youth.findMany({
+    where: {
+      OR: [{ birthDate: { in: birthDates } }, ...(emails.length ? [{ email: { in: emails } }] : []), ...(phones.length ? [{ phone: { in: phones } }] : [])],
+      ...(exceptYouthId ? { NOT: { id: exceptYouthId } } : {}),
+    },
+    select: { id: true, ref: true, lastName: true, birthDate: true, email: true, phone: true },
+  });
+  const visible = await db().youth.findMany({
+    where: { AND: [{ id: { in: candidates.map((c) => c.id) } }, youthScope(actor)] },
+    select: { id: true },
+  });
+  const inScope = new Set(visible.map((v) => v.id));
+  return candidates.map((c) => ({ ...c, inScope: inScope.has(c.id) }));
+}
+
+async function possibleDuplicates(actor: Actor, person: PersonKey): Promise<DuplicatesFound | null> {
+  const matches = findDuplicates(person, await existingPeople(actor, [person]));
+  if (matches.length === 0) return null;
+  const shown = await db().youth.findMany({
+    where: { AND: [{ id: { in: matches.filter((m) => m.record.inScope).map((m) => m.record.id) } }, youthScope(actor)] },
+    select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, missionLocale: { select: { name: true } } },
+  });
+  const reasons = new Map(matches.map((m) => [m.record.id, m.reasons]));
+  return new DuplicatesFound(
+    shown.map((y) => ({ ...y, missionLocale: y.missionLocale.name, reasons: reasons.get(y.id) ?? [] })),
+    matches.filter((m) => !m.record.inScope).length,
+  );
+}
+
+// ---------------------------------------------------------------- list and detail
+
+export async function listApplications(actor: Actor, filters: ApplicationSearch) {
+  const q = filters.q;
+  const where: Prisma.ApplicationWhereInput = {
+    AND: [
+      applicationScope(actor),
+      filters.cohortId ? { cohortId: filters.cohortId } : {},
+      filters.status ? { status: filters.status } : {},
+      filters.missionLocaleId ? { youth: { missionLocaleId: filters.missionLocaleId } } : {},
+      q
+        ? {
+            youth: {
+              OR: [
+                { lastName: { contains: q } },
+                { firstName: { contains: q } },
+                { ref: { contains: q.toUpperCase() } },
+                { email: { contains: q.toLowerCase() } },
+              ],
+            },
+          }
+        : {},
+    ],
+  };
+  const page = filters.page ?? 1;
+  const [total, applications, options] = await Promise.all([
+    db().application.count({ where }),
+    db().application.findMany({
+      where,
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        cohort: { select: { name: true } },
+        youth: { select: { ref: true, firstName: true, lastName: true, birthDate: true, missionLocale: { select: { name: true } } } },
+      },
+      orderBy: [{ cohort: { drawDate: "desc" } }, { youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    applicationFormOptions(actor),
+  ]);
+  return { applications, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), ...options };
+}
+
+const YOUTH_FIELDS = {
+  id: true,
+  ref: true,
+  firstName: true,
+  lastName: true,
+  birthDate: true,
+  gender: true,
+  email: true,
+  phone: true,
+  address: true,
+  postalCode: true,
+  city: true,
+  employmentStatus: true,
+  professionalProject: true,
+  weeklyAvailability: true,
+  lotteryConsentAt: true,
+  evaluationConsentAt: true,
+  missionLocaleId: true,
+  missionLocale: { select: { name: true, code: true } },
+  account: { select: { id: true } },
+} as const;
+
+async function scopedApplication(actor: Actor, id: string) {
+  const application = await db().application.findFirst({
+    where: { AND: [{ id }, applicationScope(actor)] },
+    select: {
+      id: true,
+      status: true,
+      cohortId: true,
+      submittedAt: true,
+      withdrawnAt: true,
+      withdrawalReason: true,
+      attendanceCommitmentAt: true,
+      contributionCommitmentAt: true,
+      createdAt: true,
+      updatedAt: true,
+      cohort: { select: { id: true, name: true, drawDate: true, contributionCents: true, aidCapCents: true } },
+      youth: { select: YOUTH_FIELDS },
+      infoMeeting: { select: { startsAt: true, place: true } },
+      lotteryEntries: { select: { rank: true, outcome: true, draw: { select: { id: true, validatedAt: true } } } },
+    },
+  });
+  if (!application) throw new NotFoundError();
+  return application;
+}
+
+function parseSlots(json: string): { day: number; from: string; to: string }[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as { day: number; from: string; to: string }[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The application file with its eligibility explained line by line; the view is audited. */
+export async function findApplication(actor: Actor, id: string) {
+  const application = await scopedApplication(actor, id);
+  const context = await cohortContext(application.cohortId);
+  const eligibility: Eligibility = eligibilityOf(application.youth, { ...context, missionLocaleName: application.youth.missionLocale.name });
+  const frozen = await isFrozen(application.cohortId, application.youth.missionLocaleId);
+  await recordAudit({ actorId: actor.id, action: "APPLICATION_VIEWED", entity: "Application", entityId: application.id });
+  const entry = application.lotteryEntries[0] ?? null;
+  return {
+    application: { ...application, youth: { ...application.youth, weeklyAvailability: parseSlots(application.youth.weeklyAvailability) } },
+    eligibility,
+    frozen,
+    entry,
+    validated: Boolean(entry?.draw.validatedAt),
+  };
+}
+
+/** The stored file as the strings of the edit form. */
+export async function applicationFormValues(actor: Actor, id: string) {
+  const application = await scopedApplication(actor, id);
+  const y = application.youth;
+  const values: Record<string, string> = {
+    cohortId: application.cohortId,
+    missionLocaleId: y.missionLocaleId,
+    firstName: y.firstName,
+    lastName: y.lastName,
+    birthDate: y.birthDate.toISOString().slice(0, 10),
+    gender: y.gender,
+    email: y.email ?? "",
+    phone: y.phone ?? "",
+    address: y.address ?? "",
+    postalCode: y.postalCode ?? "",
+    city: y.city ?? "",
+    employmentStatus: y.employmentStatus,
+    professionalProject: y.professionalProject ?? "",
+  };
+  if (y.lotteryConsentAt) values.lotteryConsent = "on";
+  if (y.evaluationConsentAt) values.evaluationConsent = "on";
+  for (const slot of parseSlots(y.weeklyAvailability)) {
+    values[`avail${slot.day}From`] = slot.from;
+    values[`avail${slot.day}To`] = slot.to;
+  }
+  const frozen = await isFrozen(application.cohortId, y.missionLocaleId);
+  return { application, values, locked: frozen || DRAWN.includes(application.status as ApplicationStatus) };
+}
+
+// ---------------------------------------------------------------- create and edit
+
+function youthFields(form: ApplicationForm, previous: { lotteryConsentAt: Date | null; evaluationConsentAt: Date | null } | null, now: Date) {
+  return {
+    firstName: form.firstName,
+    lastName: form.lastName,
+    birthDate: form.birthDate,
+    gender: form.gender,
+    email: form.email ?? null,
+    phone: form.phone ?? null,
+    address: form.address ?? null,
+    postalCode: form.postalCode ?? null,
+    city: form.city ?? null,
+    employmentStatus: form.employmentStatus,
+    professionalProject: form.professionalProject ?? null,
+    weeklyAvailability: JSON.stringify(slotsOf(form)),
+    // A consent keeps the day it was given; unticking the box withdraws it.
+    lotteryConsentAt: form.lotteryConsent ? (previous?.lotteryConsentAt ?? now) : null,
+    evaluationConsentAt: form.evaluationConsent ? (previous?.evaluationConsentAt ?? now) : null,
+  };
+}
+
+export async function createApplication(actor: Actor, form: ApplicationForm): Promise<{ id: string }> {
+  const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
+  const cohort = await cohortContext(form.cohortId);
+  if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
+  if (!form.confirmDuplicate) {
+    const duplicates = await possibleDuplicates(actor, { lastName: form.lastName, birthDate: form.birthDate, email: form.email ?? null, phone: form.phone ?? null });
+    if (duplicates) throw duplicates;
+  }
+  const now = new Date();
+  const fields = youthFields(form, null, now);
+  const { eligible } = eligibilityOf({ ...fields, missionLocaleId: missionLocale.id }, { ...cohort, missionLocaleName: missionLocale.name });
+  return withRefRetry(() =>
+    db().$transaction(async (tx) => {
+      const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
+      const youth = await tx.youth.create({
+        data: { ...fields, ref: ref!, missionLocaleId: missionLocale.id, referentId: actor.role === "REFERENT" ? actor.id : null },
+        select: { id: true },
+      });
+      const application = await tx.application.create({
+        data: { youthId: youth.id, cohortId: cohort.id, status: eligible ? "ELIGIBLE" : "INELIGIBLE", submittedAt: now, createdById: actor.id },
+        select: { id: true },
+      });
+      await recordAudit(
+        { actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { ref, youthId: youth.id, duplicateConfirmed: form.confirmDuplicate } },
+        tx,
+      );
+      return application;
+    }),
+  );
+}
+
+export async function updateApplication(actor: Actor, id: string, form: ApplicationForm): Promise<void> {
+  const current = await scopedApplication(actor, id);
+  if (form.cohortId !== current.cohortId) throw new FormError("cohortId", COHORT_FIXED);
+  const before = current.youth;
+  const fields = youthFields(form, before, new Date());
+  const locked = DRAWN.includes(current.status as ApplicationStatus) || (await isFrozen(current.cohortId, before.missionLocaleId));
+  if (locked) {
+    // The frozen list was computed from these; changing them afterwards would make it unverifiable.
+    const same = (a: Date | null, b: Date | null) => (a === null) === (b === null);
+    if (fields.birthDate.getTime() !== before.birthDate.getTime()) throw new FormError("birthDate", FIELD_LOCKED);
+    if ((fields.professionalProject ?? "").trim() === "" && (before.professionalProject ?? "").trim() !== "") throw new FormError("professionalProject", FIELD_LOCKED);
+    if (!same(fields.lotteryConsentAt, before.lotteryConsentAt)) throw new FormError("lotteryConsent", FIELD_LOCKED);
+    if (!same(fields.evaluationConsentAt, before.evaluationConsentAt)) throw new FormError("evaluationConsent", FIELD_LOCKED);
+  }
+  const context = await cohortContext(current.cohortId);
+  const { eligible } = eligibilityOf({ ...fields, missionLocaleId: before.missionLocaleId }, { ...context, missionLocaleName: before.missionLocale.name });
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((key) => {
+    const was: unknown = before[key];
+    const now: unknown = fields[key];
+    return was instanceof Date && now instanceof Date ? was.getTime() !== now.getTime() : was !== now;
+  });
+  await db().$transaction(async (tx) => {
+    await tx.youth.update({ where: { id: before.id }, data: fields });
+    if (!locked) await tx.application.update({ where: { id }, data: { status: eligible ? "ELIGIBLE" : "INELIGIBLE" } });
+    await recordAudit({ actorId: actor.id, action: "APPLICATION_UPDATED", entity: "Application", entityId: id, details: { changed } }, tx);
+  });
+}
+
+// ---------------------------------------------------------------- CSV import
+
+export async function importFormOptions(actor: Actor) {
+  return applicationFormOptions(actor);
+}
+
+/** All or nothing: any bad line rejects the whole file (ImportRejected lists every bad line). */
+export async function importApplications(actor: Actor, form: ImportForm) {
+  const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
+  const cohort = await cohortContext(form.cohortId);
+  if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
+  const analysis = analyseImport(form.csv, { drawDate: cohort.drawDate });
+  const existing: ExistingPerson[] = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
+  const problems = [...analysis.problems, ...duplicatesOnFile(analysis.applicants, existing)].sort((a, b) => a.line - b.line);
+  if (problems.length > 0) throw new ImportRejected(problems);
+
+  const now = new Date();
+  const context = { ...cohort, missionLocaleName: missionLocale.name };
+  return withRefRetry(() =>
+    db().$transaction(async (tx) => {
+      const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, analysis.applicants.length);
+      const rows = analysis.applicants.map((a, index) => ({
+        ref: refs[index]!,
+        firstName: a.firstName,
+        lastName: a.lastName,
+        birthDate: a.birthDate,
+        gender: a.gender,
+        email: a.email,
+        phone: a.phone,
+        address: a.address,
+        postalCode: a.postalCode,
+        city: a.city,
+        employmentStatus: a.employmentStatus,
+        professionalProject: a.professionalProject,
+        lotteryConsentAt: a.lotteryConsent ? now : null,
+        evaluationConsentAt: a.evaluationConsent ? now : null,
+        missionLocaleId: missionLocale.id,
+        referentId: actor.role === "REFERENT" ? actor.id : null,
+      }));
+      const youths = await tx.youth.createManyAndReturn({ data: rows, select: { id: true, ref: true } });
+      const idOf = new Map(youths.map((y) => [y.ref, y.id]));
+      const applications = await tx.application.createManyAndReturn({
+        data: rows.map((row) => ({
+          youthId: idOf.get(row.ref)!,
+          cohortId: cohort.id,
+          status: eligibilityOf(row, context).eligible ? "ELIGIBLE" : "INELIGIBLE",
+          submittedAt: now,
+          createdById: actor.id,
+        })),
+        select: { id: true, status: true },
+      });
+      for (const application of applications) {
+        await recordAudit({ actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { source: "csv" } }, tx);
+      }
+      await recordAudit(
+        { actorId: actor.id, action: "APPLICATIONS_IMPORTED", entity: "Cohort", entityId: cohort.id, details: { missionLocaleId: missionLocale.id, count: applications.length } },
+        tx,
+      );
+      return {
+        count: applications.length,
+        eligible: applications.filter((a) => a.status === "ELIGIBLE").length,
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        missionLocaleName: missionLocale.name,
+      };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- commitments
+
+/** A counsellor (or the coordinator) records the youth's commitments, e.g. at the meeting. */
+export async function recordCommitments(actor: Actor, id: string, form: CommitmentsForm): Promise<void> {
+  const application = await scopedApplication(actor, id);
+  if (application.status !== "SELECTED") throw new FormError("attendance", NOT_SELECTED);
+  if (!application.lotteryEntries[0]?.draw.validatedAt) throw new FormError("attendance", NOT_VALIDATED);
+  const now = new Date();
+  await db().$transaction(async (tx) => {
+    await tx.application.update({
+      where: { id },
+      data: {
+        attendanceCommitmentAt: form.attendance ? (application.attendanceCommitmentAt ?? now) : application.attendanceCommitmentAt,
+        contributionCommitmentAt: form.contribution ? (application.contributionCommitmentAt ?? now) : application.contributionCommitmentAt,
+        commitmentRecordedById: actor.id,
+      },
+    });
+    await recordAudit(
+      { actorId: actor.id, action: "COMMITMENTS_RECORDED", entity: "Application", entityId: id, details: { attendance: form.attendance, contribution: form.contribution } },
+      tx,
+    );
+  });
+}
+
+/** What the young person is told about their application: the outcome only once the committee
+ * has validated the draw (a human decision over the automated one). */
+export async function ownApplication(actor: Actor) {
+  const application = await db().application.findFirst({
+    where: applicationScope(actor),
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      attendanceCommitmentAt: true,
+      contributionCommitmentAt: true,
+      cohort: { select: { name: true, drawDate: true, contributionCents: true, aidCapCents: true } },
+      infoMeeting: { select: { startsAt: true, place: true } },
+      lotteryEntries: { select: { rank: true, draw: { select: { validatedAt: true } } } },
+    },
+  });
+  if (!application) return { state: "NONE" as const, application: null, canConfirm: false };
+  const entry = application.lotteryEntries[0];
+  const told = Boolean(entry?.draw.validatedAt);
+  const state = !told ? ("PENDING" as const) : application.status === "SELECTED" ? ("SELECTED" as const) : application.status === "WAITLISTED" ? ("WAITLISTED" as const) : ("OTHER" as const);
+  const confirmed = Boolean(application.attendanceCommitmentAt && application.contributionCommitmentAt);
+  const meetingDay = application.infoMeeting ? startOfParisDay(application.infoMeeting.startsAt) : null;
+  const canConfirm = state === "SELECTED" && !confirmed && meetingDay !== null && new Date() >= meetingDay;
+  return { state, application, canConfirm, confirmed };
+}
+
+export async function confirmOwnCommitments(actor: Actor): Promise<void> {
+  const own = await ownApplication(actor);
+  if (!own.application || !own.canConfirm) {
+    throw new FormError("_form", own.confirmed ? "Vos engagements sont déjà enregistrés." : "Vous pourrez confirmer vos engagements à partir du jour de la réunion d'information.");
+  }
+  const id = own.application.id;
+  const now = new Date();
+  await db().$transaction(async (tx) => {
+    await tx.application.update({
+      where: { id },
+      data: { attendanceCommitmentAt: now, contributionCommitmentAt: now, commitmentRecordedById: actor.id },
+    });
+    await recordAudit({ actorId: actor.id, action: "COMMITMENTS_CONFIRMED", entity: "Application", entityId: id }, tx);
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { GEARBOXES } from "../../domain/enums.ts";
+import { REMC } from "../../domain/remc.ts";
+import { dateField } from "../lessons/schemas.ts";
+
+const SCHOOL_REQUIRED = "Choisissez l'auto-école partenaire.";
+const GEARBOX_REQUIRED = "Choisissez le type de boîte de vitesses (manuelle ou automatique).";
+const DATE_INVALID = "Saisissez la date de l'évaluation de départ (exemple : 2026-11-23).";
+const HOURS_INVALID = "Le nombre d'heures prévu est un nombre entier d'heures, au plus 150.";
+const NOTE_TOO_LONG = "Le commentaire fait au plus 2 000 caractères.";
+export const hoursBelowMinimum = (minimum: number, gearboxLabel: string) =>
+  `Le volume prévu doit être d'au moins ${minimum} h de conduite (minimum légal en boîte ${gearboxLabel}).`;
+
+export const GEARBOX_LABELS: Record<(typeof GEARBOXES)[number], string> = { MANUAL: "manuelle", AUTOMATIC: "automatique" };
+
+export const createEnrolmentSchema = z
+  .object({
+    drivingSchoolId: z.string(SCHOOL_REQUIRED).trim().min(1, SCHOOL_REQUIRED).max(64, SCHOOL_REQUIRED),
+    gearbox: z.enum(GEARBOXES, GEARBOX_REQUIRED),
+  })
+  .strict();
+export type CreateEnrolmentForm = z.infer<typeof createEnrolmentSchema>;
+
+export const assessmentSchema = z
+  .object({
+    assessedOn: dateField(DATE_INVALID),
+    gearbox: z.enum(GEARBOXES, GEARBOX_REQUIRED),
+    forecastHours: z.coerce.number(HOURS_INVALID).int(HOURS_INVALID).min(1, HOURS_INVALID).max(150, HOURS_INVALID),
+    note: z.string().trim().max(2000, NOTE_TOO_LONG).optional(),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    // Legal minimum of driving hours for the licence, manual or automatic (src/reference/remc.json).
+    const minimum = REMC.minimumDrivingHours[form.gearbox];
+    if (form.forecastHours < minimum) {
+      ctx.addIssue({ code: "custom", path: ["forecastHours"], message: hoursBelowMinimum(minimum, GEARBOX_LABELS[form.gearbox]) });
+    }
+  });
+export type AssessmentForm = z.infer<typeof assessmentSchema>;

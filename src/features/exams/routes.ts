@@ -1,0 +1,40 @@
+import { Router, type Request, type Response } from "express";
+import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import { FormError } from "../../http/errors.ts";
+import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { setFlash } from "../../http/locals.ts";
+import { examSchema } from "./schemas.ts";
+import { MAX_SCORE, PASS_MARK } from "./rules.ts";
+import * as exams from "./service.ts";
+
+async function renderExams(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+  const page = await exams.examsPage(actorOf(req), String(req.params.id));
+  const youth = page.enrolment.youth;
+  res.status(status).render("exams/show", { title: `Examens — ${youth.firstName} ${youth.lastName}`, ...page, values, errors, maxScore: MAX_SCORE, passMark: PASS_MARK });
+}
+
+async function show(req: Request, res: Response) {
+  await renderExams(req, res, 200, {}, {});
+}
+
+async function record(req: Request, res: Response) {
+  const id = String(req.params.id);
+  const form = parseForm(examSchema, req.body);
+  if (!form.ok) return renderExams(req, res, 422, form.values, form.errors);
+  try {
+    const { licence } = await exams.recordExam(actorOf(req), id, form.data);
+    setFlash(req, licence ? "Examen enregistré : permis obtenu ! Félicitations." : "Examen enregistré.");
+    res.redirect(303, `/enrolments/${id}/exams`);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    const { values, errors } = formErrorOf(error, req.body);
+    await renderExams(req, res, 422, values, errors);
+  }
+}
+
+export function examRoutes(): Router {
+  const router = Router();
+  router.get("/enrolments/:id/exams", requirePermission("exam:record"), show);
+  router.post("/enrolments/:id/exams", requirePermission("exam:record"), record);
+  return router;
+}

@@ -1,0 +1,99 @@
+import { Router, type Request, type Response } from "express";
+import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import { FormError } from "../../http/errors.ts";
+import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { setFlash } from "../../http/locals.ts";
+import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
+import { formatDateTime } from "../../domain/time.ts";
+import { attendanceSchema, paceSchema, planLessonSchema, weekQuerySchema } from "./schemas.ts";
+import * as lessons from "./service.ts";
+
+async function renderNew(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+  const options = await lessons.lessonFormOptions(actorOf(req));
+  res.status(status).render("lessons/new", { title: "Planifier une leçon", ...options, values, errors, now: new Date() });
+}
+
+async function showNew(req: Request, res: Response) {
+  const enrolmentId = typeof req.query.enrolmentId === "string" ? req.query.enrolmentId : "";
+  const now = new Date();
+  await renderNew(req, res, 200, { enrolmentId, date: lessons.isoDay(now), durationMin: "60", kind: "DRIVING" }, {});
+}
+
+async function plan(req: Request, res: Response) {
+  const form = parseForm(planLessonSchema, req.body);
+  if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
+  try {
+    const planned = await lessons.planLesson(actorOf(req), form.data);
+    setFlash(req, [`Leçon enregistrée le ${formatDateTime(planned.startsAt)}.`, ...planned.warnings].join(" "));
+    const week = `/lessons/week?week=${lessons.isoDay(planned.startsAt)}${planned.instructorId ? `&instructorId=${planned.instructorId}` : ""}`;
+    res.redirect(303, form.data.returnTo ?? week);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    const { values, errors } = formErrorOf(error, req.body);
+    await renderNew(req, res, 422, values, errors);
+  }
+}
+
+async function week(req: Request, res: Response) {
+  const view = await lessons.weekView(actorOf(req), weekQuerySchema.parse(req.query));
+  res.render("lessons/week", { title: "Semaine", ...view, now: new Date(), returnTo: req.originalUrl });
+}
+
+async function renderLesson(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+  const lesson = await lessons.findLesson(actorOf(req), String(req.params.id));
+  res.status(status).render("lessons/show", { title: "Leçon", lesson, values, errors, now: new Date() });
+}
+
+async function show(req: Request, res: Response) {
+  await renderLesson(req, res, 200, {}, {});
+}
+
+async function attendance(req: Request, res: Response) {
+  const actor = actorOf(req);
+  // The lesson is looked up first: a lesson out of scope answers 404 whatever was sent.
+  await lessons.findLesson(actor, String(req.params.id));
+  const form = parseForm(attendanceSchema, req.body);
+  if (!form.ok) return renderLesson(req, res, 422, form.values, form.errors);
+  try {
+    const lesson = await lessons.recordAttendance(actor, String(req.params.id), form.data);
+    const youth = lesson.enrolment.youth;
+    setFlash(req, `${ATTENDANCE_LABELS[form.data.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`);
+    res.redirect(303, form.data.returnTo ?? `/lessons/${lesson.id}`);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    const { values, errors } = formErrorOf(error, req.body);
+    await renderLesson(req, res, 422, values, errors);
+  }
+}
+
+async function renderPace(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+  const pace = await lessons.paceOf(actorOf(req), String(req.params.id));
+  res.status(status).render("lessons/pace", { title: "Rythme des leçons", ...pace, values, errors });
+}
+
+async function showPace(req: Request, res: Response) {
+  await renderPace(req, res, 200, {}, {});
+}
+
+async function setPace(req: Request, res: Response) {
+  const actor = actorOf(req);
+  await lessons.paceOf(actor, String(req.params.id));
+  const form = parseForm(paceSchema, req.body);
+  if (!form.ok) return renderPace(req, res, 422, form.values, form.errors);
+  await lessons.setPace(actor, String(req.params.id), form.data);
+  setFlash(req, form.data.maxLessonsPerWeek ? `Rythme fixé à ${form.data.maxLessonsPerWeek} leçon(s) par semaine au plus.` : "Rythme conseillé pour sa situation rétabli.");
+  res.redirect(303, `/youths/${String(req.params.id)}`);
+}
+
+// Fixed paths (/lessons/new, /lessons/week) come before /lessons/:id.
+export function lessonRoutes(): Router {
+  const router = Router();
+  router.get("/lessons/new", requirePermission("lesson:record"), showNew);
+  router.post("/lessons", requirePermission("lesson:record"), plan);
+  router.get("/lessons/week", requirePermission("lesson:read"), week);
+  router.get("/lessons/:id", requirePermission("lesson:read"), show);
+  router.post("/lessons/:id/attendance", requirePermission("lesson:record"), attendance);
+  router.get("/youths/:id/pace", requirePermission("pace:override"), showPace);
+  router.post("/youths/:id/pace", requirePermission("pace:override"), setPace);
+  return router;
+}

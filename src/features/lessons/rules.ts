@@ -1,0 +1,127 @@
+// Pure planning rules for lessons: pace per employment status, overlaps, availability, and when
+// attendance may be recorded. No database here: the service feeds them and tests call them directly.
+import type { Attendance } from "../../domain/enums.ts";
+import { parisParts, parisToUtc } from "../../domain/time.ts";
+
+/**
+ * Lessons per week a youth's situation suggests (programme rule of thumb, AUTOnomie: the pace
+ * adapts to the situation). An apprentice or an employee works most of the week; an intern in
+ * vocational training has set hours; a job seeker is the most available. The counsellor may
+ * override it per youth (Youth.maxLessonsPerWeek, permission pace:override).
+ */
+export const PACE_BY_STATUS: Readonly<Record<string, number>> = {
+  APPRENTICE: 2,
+  EMPLOYEE: 2,
+  INTERN: 3,
+  STUDENT: 3,
+  JOB_SEEKER: 4,
+  OTHER: 3,
+};
+export const DEFAULT_PACE = 3;
+
+export function paceLimit(employmentStatus: string, override: number | null | undefined): number {
+  return override ?? PACE_BY_STATUS[employmentStatus] ?? DEFAULT_PACE;
+}
+
+export type Interval = { startsAt: Date; durationMin: number };
+
+export function endOf(lesson: Interval): Date {
+  return new Date(lesson.startsAt.getTime() + lesson.durationMin * 60_000);
+}
+
+/** Half-open intervals: a lesson ending at 10:00 and one starting at 10:00 do not overlap. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.startsAt < endOf(b) && b.startsAt < endOf(a);
+}
+
+/** Cancelled lessons free their slot; everything else (planned, held, missed) occupies it. */
+export function occupiesSlot(attendance: string): boolean {
+  return attendance !== "CANCELLED";
+}
+
+export type AvailabilitySlot = { day: number; from: string; to: string };
+
+const minutesOf = (hhmm: string): number => {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/**
+ * Whether the lesson fits inside one of the declared weekly slots (Paris wall-clock time,
+ * day 1 = Monday). No declared availability = nothing to check against (true).
+ */
+export function withinAvailability(slots: readonly AvailabilitySlot[], lesson: Interval): boolean {
+  if (slots.length === 0) return true;
+  const start = parisParts(lesson.startsAt);
+  const from = start.hour * 60 + start.minute;
+  const to = from + lesson.durationMin;
+  return slots.some((slot) => slot.day === start.weekday && minutesOf(slot.from) <= from && to <= minutesOf(slot.to));
+}
+
+/** Parses the JSON stored in Youth.weeklyAvailability; anything malformed counts as "not declared". */
+export function parseAvailability(json: string): AvailabilitySlot[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (slot): slot is AvailabilitySlot =>
+        typeof slot === "object" && slot !== null &&
+        typeof (slot as AvailabilitySlot).day === "number" &&
+        typeof (slot as AvailabilitySlot).from === "string" &&
+        typeof (slot as AvailabilitySlot).to === "string",
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** A YYYY-MM-DD date and an HH:MM time read as Europe/Paris wall-clock time. */
+export function parisDateTime(date: string, time: string): Date {
+  const [y, mo, d] = date.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  return parisToUtc(y ?? 0, mo ?? 0, d ?? 0, h ?? 0, mi ?? 0);
+}
+
+/** YYYY-MM-DD of the Paris calendar day holding `date` (sorts like the dates it names). */
+export function parisIsoDay(date: Date): string {
+  const p = parisParts(date);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** Whether YYYY-MM-DD names a real calendar day (2026-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const ATTENDANCE_NOT_STARTED = "La leçon n'a pas encore commencé : seule une annulation peut être enregistrée à l'avance.";
+
+/**
+ * Attendance is a fact about a lesson that has started; the one exception is a cancellation,
+ * which a school usually knows in advance (the youth is told, the slot is freed).
+ */
+export function attendanceTooEarly(attendance: Attendance, startsAt: Date, now: Date): boolean {
+  return attendance !== "CANCELLED" && startsAt > now;
+}
+
+/** Warnings shown after a lesson is saved anyway (outside availability, beyond the pace). */
+export function planningWarnings(input: {
+  lesson: Interval;
+  slots: readonly AvailabilitySlot[];
+  lessonsThatWeek: number;
+  limit: number;
+}): string[] {
+  const warnings: string[] = [];
+  if (!withinAvailability(input.slots, input.lesson)) {
+    warnings.push("Attention : cette leçon est en dehors des disponibilités déclarées par le jeune.");
+  }
+  if (input.lessonsThatWeek > input.limit) {
+    warnings.push(
+      `Attention : ${input.lessonsThatWeek} leçons cette semaine-là, au-delà du rythme conseillé pour sa situation (${input.limit} par semaine).`,
+    );
+  }
+  return warnings;
+}

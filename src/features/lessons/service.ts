@@ -1,0 +1,265 @@
+// Lessons: planning (overlaps refused, availability and pace warned), attendance, week view, pace.
+import { db, type DbTx } from "../../db/client.ts";
+import { enrolmentScope, instructorScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
+import { FormError, NotFoundError } from "../../http/errors.ts";
+import { addDays, formatTime, parisParts, startOfParisWeek } from "../../domain/time.ts";
+import { recordAudit } from "../audit/service.ts";
+import {
+  ATTENDANCE_NOT_STARTED,
+  attendanceTooEarly,
+  endOf,
+  overlaps,
+  paceLimit,
+  parisDateTime,
+  parisIsoDay,
+  parseAvailability,
+  planningWarnings,
+  type Interval,
+} from "./rules.ts";
+import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
+
+const YOUTH_NAME = { id: true, firstName: true, lastName: true } as const;
+
+/** Choices of the planning form: the school's current enrolments and its instructors. */
+export async function lessonFormOptions(actor: Actor) {
+  const [enrolments, instructors] = await Promise.all([
+    db().enrolment.findMany({
+      where: { AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }] },
+      select: { id: true, drivingSchoolId: true, drivingSchool: { select: { name: true } }, youth: { select: YOUTH_NAME } },
+      orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
+    }),
+    db().user.findMany({
+      where: instructorScope(actor),
+      select: { id: true, displayName: true, drivingSchoolId: true, drivingSchool: { select: { name: true } } },
+      orderBy: { displayName: "asc" },
+    }),
+  ]);
+  return { enrolments, instructors };
+}
+
+/**
+ * Lessons that would share a slot with this one, for the same youth or the same instructor.
+ * Deliberately not limited to the caller's scope: a clash with a lesson the school cannot see
+ * (an earlier enrolment) is still a clash. Only the time of the clash is shown.
+ */
+async function clashes(tx: DbTx, lesson: Interval, who: { enrolmentId: string; youthId: string; instructorId: string | null }, exceptId?: string) {
+  const candidates = await tx.lesson.findMany({
+    where: {
+      attendance: { not: "CANCELLED" },
+      startsAt: { lt: endOf(lesson), gt: new Date(lesson.startsAt.getTime() - MAX_DURATION * 60_000) },
+      OR: [{ enrolment: { youthId: who.youthId } }, ...(who.instructorId ? [{ instructorId: who.instructorId }] : [])],
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { startsAt: true, durationMin: true, instructorId: true, enrolment: { select: { youthId: true } } },
+  });
+  return candidates.filter((candidate) => overlaps(candidate, lesson));
+}
+
+function clashMessage(clash: { startsAt: Date; durationMin: number; enrolment: { youthId: string } }, youthId: string): string {
+  const slot = `${formatTime(clash.startsAt)}–${formatTime(endOf(clash))}`;
+  return clash.enrolment.youthId === youthId
+    ? `Ce créneau chevauche une autre leçon du ou de la jeune (${slot}). Rien n'a été enregistré.`
+    : `Ce créneau chevauche une autre leçon du moniteur ou de la monitrice (${slot}). Rien n'a été enregistré.`;
+}
+
+export type PlannedLesson = { id: string; startsAt: Date; instructorId: string | null; warnings: string[] };
+
+/** Plans (or logs after the fact) a lesson. Overlaps → FormError, nothing stored; outside the
+ * youth's availability or beyond the pace → saved, with warnings for the next page. */
+export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<PlannedLesson> {
+  const enrolment = await db().enrolment.findFirst({
+    where: { AND: [{ id: form.enrolmentId }, enrolmentScope(actor)] },
+    select: {
+      id: true,
+      drivingSchoolId: true,
+      youth: { select: { id: true, employmentStatus: true, weeklyAvailability: true, maxLessonsPerWeek: true } },
+    },
+  });
+  if (!enrolment) throw new NotFoundError();
+  let instructorId: string | null = null;
+  if (form.instructorId) {
+    const instructor = await db().user.findFirst({
+      where: { AND: [{ id: form.instructorId }, instructorScope(actor), { drivingSchoolId: enrolment.drivingSchoolId }] },
+      select: { id: true },
+    });
+    if (!instructor) throw new FormError("instructorId", "Choisissez un moniteur ou une monitrice de l'auto-école du jeune.");
+    instructorId = instructor.id;
+  } else if (actor.drivingSchoolId === enrolment.drivingSchoolId) {
+    instructorId = actor.id; // by default, the signed-in instructor
+  }
+  const lesson: Interval = { startsAt: parisDateTime(form.date, form.time), durationMin: form.durationMin };
+  const week = startOfParisWeek(lesson.startsAt);
+
+  return db().$transaction(async (tx) => {
+    const clash = (await clashes(tx, lesson, { enrolmentId: enrolment.id, youthId: enrolment.youth.id, instructorId }))[0];
+    if (clash) throw new FormError("time", clashMessage(clash, enrolment.youth.id));
+    const created = await tx.lesson.create({
+      data: { enrolmentId: enrolment.id, instructorId, startsAt: lesson.startsAt, durationMin: lesson.durationMin, kind: form.kind, createdById: actor.id },
+      select: { id: true },
+    });
+    const lessonsThatWeek = await tx.lesson.count({
+      where: { enrolment: { youthId: enrolment.youth.id }, attendance: { not: "CANCELLED" }, startsAt: { gte: week, lt: addDays(week, 7) } },
+    });
+    const warnings = planningWarnings({
+      lesson,
+      slots: parseAvailability(enrolment.youth.weeklyAvailability),
+      lessonsThatWeek,
+      limit: paceLimit(enrolment.youth.employmentStatus, enrolment.youth.maxLessonsPerWeek),
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "LESSON_PLANNED",
+        entity: "Lesson",
+        entityId: created.id,
+        details: { enrolmentId: enrolment.id, startsAt: lesson.startsAt.toISOString(), durationMin: lesson.durationMin, kind: form.kind, instructorId, warnings },
+      },
+      tx,
+    );
+    return { id: created.id, startsAt: lesson.startsAt, instructorId, warnings };
+  });
+}
+
+/** One lesson through the caller's scope (out of scope → 404). */
+export async function findLesson(actor: Actor, lessonId: string) {
+  const lesson = await db().lesson.findFirst({
+    where: { AND: [{ id: lessonId }, lessonScope(actor)] },
+    select: {
+      id: true,
+      startsAt: true,
+      durationMin: true,
+      kind: true,
+      attendance: true,
+      lateMin: true,
+      cancelReason: true,
+      note: true,
+      instructorId: true,
+      instructor: { select: { displayName: true } },
+      enrolment: { select: { id: true, youth: { select: YOUTH_NAME } } },
+    },
+  });
+  if (!lesson) throw new NotFoundError();
+  return lesson;
+}
+export type LessonDetail = Awaited<ReturnType<typeof findLesson>>;
+
+/**
+ * Records attendance. A wrong tap is corrected by recording again (audited as a correction).
+ * Un-cancelling a lesson takes its slot back, so overlaps are checked again then.
+ */
+export async function recordAttendance(actor: Actor, lessonId: string, form: AttendanceForm, now = new Date()): Promise<LessonDetail> {
+  const lesson = await findLesson(actor, lessonId);
+  if (attendanceTooEarly(form.attendance, lesson.startsAt, now)) throw new FormError("attendance", ATTENDANCE_NOT_STARTED);
+  if (form.attendance === "LATE" && (form.lateMin ?? 0) >= lesson.durationMin) {
+    throw new FormError("lateMin", `Le retard doit être inférieur à la durée de la leçon (${lesson.durationMin} min).`);
+  }
+  await db().$transaction(async (tx) => {
+    if (lesson.attendance === "CANCELLED" && form.attendance !== "CANCELLED") {
+      const clash = (await clashes(tx, lesson, { enrolmentId: lesson.enrolment.id, youthId: lesson.enrolment.youth.id, instructorId: lesson.instructorId }, lesson.id))[0];
+      if (clash) throw new FormError("attendance", clashMessage(clash, lesson.enrolment.youth.id));
+    }
+    await tx.lesson.update({
+      where: { id: lesson.id },
+      data: {
+        attendance: form.attendance,
+        lateMin: form.attendance === "LATE" ? (form.lateMin ?? null) : null,
+        cancelReason: form.attendance === "CANCELLED" ? (form.reason ?? null) : null,
+        note: form.attendance !== "CANCELLED" && form.reason ? form.reason : lesson.note,
+      },
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: lesson.attendance === "SCHEDULED" ? "LESSON_ATTENDANCE_RECORDED" : "LESSON_ATTENDANCE_CORRECTED",
+        entity: "Lesson",
+        entityId: lesson.id,
+        details: { from: lesson.attendance, to: form.attendance, lateMin: form.lateMin ?? null, reason: form.reason ?? null },
+      },
+      tx,
+    );
+  });
+  return lesson;
+}
+
+export const LESSON_ROW = {
+  id: true,
+  startsAt: true,
+  durationMin: true,
+  kind: true,
+  attendance: true,
+  lateMin: true,
+  cancelReason: true,
+  instructor: { select: { id: true, displayName: true } },
+  enrolment: { select: { id: true, youth: { select: YOUTH_NAME } } },
+} as const;
+
+/** The week (Monday to Sunday, Paris time) of one instructor, or of the whole school. */
+export async function weekView(actor: Actor, query: { instructorId?: string | undefined; week?: string | undefined }, now = new Date()) {
+  const instructors = await db().user.findMany({
+    where: instructorScope(actor),
+    select: { id: true, displayName: true, drivingSchool: { select: { name: true } } },
+    orderBy: { displayName: "asc" },
+  });
+  let instructorId: string | undefined;
+  if (query.instructorId) {
+    if (!instructors.some((i) => i.id === query.instructorId)) throw new NotFoundError();
+    instructorId = query.instructorId;
+  } else if (instructors.some((i) => i.id === actor.id)) {
+    instructorId = actor.id;
+  }
+  const start = startOfParisWeek(query.week ? parisDateTime(query.week, "12:00") : now);
+  const end = addDays(start, 7);
+  const lessons = await db().lesson.findMany({
+    where: { AND: [lessonScope(actor), { startsAt: { gte: start, lt: end } }, instructorId ? { instructorId } : {}] },
+    select: LESSON_ROW,
+    orderBy: { startsAt: "asc" },
+  });
+  const days = Array.from({ length: 7 }, (_, index) => {
+    const day = addDays(start, index);
+    const next = addDays(start, index + 1);
+    return { day, lessons: lessons.filter((lesson) => lesson.startsAt >= day && lesson.startsAt < next) };
+  });
+  const minutes = lessons.filter((l) => l.attendance !== "CANCELLED").reduce((sum, l) => sum + l.durationMin, 0);
+  return {
+    instructors,
+    instructorId: instructorId ?? "",
+    instructor: instructors.find((i) => i.id === instructorId) ?? null,
+    start,
+    week: isoDay(start),
+    days,
+    minutes,
+    previousWeek: isoDay(addDays(start, -7)),
+    nextWeek: isoDay(addDays(start, 7)),
+    thisWeek: isoDay(startOfParisWeek(now)),
+  };
+}
+
+/** YYYY-MM-DD of a Paris calendar day. */
+export const isoDay = parisIsoDay;
+
+/** HH:MM, Paris time. */
+export function isoTime(date: Date): string {
+  const p = parisParts(date);
+  return `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+}
+
+/** The pace a youth's situation suggests, and the counsellor's override if any. */
+export async function paceOf(actor: Actor, youthId: string) {
+  const youth = await db().youth.findFirst({
+    where: { AND: [{ id: youthId }, youthScope(actor)] },
+    select: { id: true, ref: true, firstName: true, lastName: true, employmentStatus: true, maxLessonsPerWeek: true },
+  });
+  if (!youth) throw new NotFoundError();
+  return { youth, suggested: paceLimit(youth.employmentStatus, null), effective: paceLimit(youth.employmentStatus, youth.maxLessonsPerWeek) };
+}
+
+export async function setPace(actor: Actor, youthId: string, form: PaceForm): Promise<void> {
+  const { youth } = await paceOf(actor, youthId);
+  await db().$transaction(async (tx) => {
+    await tx.youth.update({ where: { id: youth.id }, data: { maxLessonsPerWeek: form.maxLessonsPerWeek ?? null } });
+    await recordAudit(
+      { actorId: actor.id, action: "YOUTH_PACE_SET", entity: "Youth", entityId: youth.id, details: { from: youth.maxLessonsPerWeek, to: form.maxLessonsPerWeek ?? null } },
+      tx,
+    );
+  });
+}

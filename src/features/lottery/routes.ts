@@ -1,0 +1,132 @@
+import { Router, type Request, type Response } from "express";
+import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import { FormError } from "../../http/errors.ts";
+import { formErrorOf, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
+import { setFlash } from "../../http/locals.ts";
+import { drawSchema, freezeSchema, infoMeetingSchema, validationSchema, withdrawalSchema } from "./schemas.ts";
+import * as lottery from "./service.ts";
+
+type Page = { values: FormValues; errors: FieldErrors };
+const EMPTY: Page = { values: {}, errors: {} };
+
+async function overview(req: Request, res: Response) {
+  res.render("lottery/index", { title: "Tirages au sort", cohorts: await lottery.lotteryOverview(actorOf(req)) });
+}
+
+async function renderStratum(req: Request, res: Response, status: number, page: Page) {
+  const stratum = await lottery.stratumPage(actorOf(req), String(req.params.id));
+  res.status(status).render("lottery/stratum", { title: `Tirage ${stratum.quota.cohort.name} — ${stratum.quota.missionLocale.name}`, ...stratum, ...page });
+}
+
+async function stratum(req: Request, res: Response) {
+  await renderStratum(req, res, 200, EMPTY);
+}
+
+async function freeze(req: Request, res: Response) {
+  const form = parseForm(freezeSchema, req.body);
+  try {
+    if (!form.ok) throw new FormError("_form", "Demande incorrecte.");
+    await lottery.freezeStratum(actorOf(req), String(req.params.id));
+    setFlash(req, "La liste est figée. Publiez son empreinte avant de fixer la graine.");
+    res.redirect(303, `/lottery/strata/${String(req.params.id)}`);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    await renderStratum(req, res, 422, formErrorOf(error, req.body));
+  }
+}
+
+async function draw(req: Request, res: Response) {
+  const form = parseForm(drawSchema, req.body);
+  if (!form.ok) return renderStratum(req, res, 422, form);
+  try {
+    const drawId = await lottery.drawStratum(actorOf(req), String(req.params.id), form.data);
+    setFlash(req, "Le tirage est fait. Il prendra effet après la validation du comité.");
+    res.redirect(303, `/lottery/draws/${drawId}`);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    await renderStratum(req, res, 422, formErrorOf(error, req.body));
+  }
+}
+
+async function renderDraw(req: Request, res: Response, status: number, page: Page) {
+  const result = await lottery.drawPage(actorOf(req), String(req.params.id));
+  res.status(status).render("lottery/draw", { title: `Tirage ${result.draw.cohort.name} — ${result.draw.missionLocale.name}`, ...result, ...page });
+}
+
+async function showDraw(req: Request, res: Response) {
+  await renderDraw(req, res, 200, EMPTY);
+}
+
+/** The draw page's forms: parse, one service call, back to the page (or the page with the errors). */
+function drawAction<T>(parse: (body: unknown) => ParsedForm<T>, act: (req: Request, data: T) => Promise<string>) {
+  return async (req: Request, res: Response) => {
+    const form = parse(req.body);
+    if (!form.ok) return renderDraw(req, res, 422, form);
+    try {
+      setFlash(req, await act(req, form.data));
+      res.redirect(303, `/lottery/draws/${String(req.params.id)}`);
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error;
+      await renderDraw(req, res, 422, formErrorOf(error, req.body));
+    }
+  };
+}
+
+const validate = drawAction(
+  (body) => parseForm(validationSchema, body),
+  async (req, data) => {
+    await lottery.validateDraw(actorOf(req), String(req.params.id), data);
+    return "La validation du comité est enregistrée : les jeunes peuvent être prévenus.";
+  },
+);
+
+const withdraw = drawAction(
+  (body) => parseForm(withdrawalSchema, body),
+  async (req, data) => {
+    const result = await lottery.withdrawAndPromote(actorOf(req), String(req.params.id), data);
+    return result.promotedRef
+      ? `Désistement de ${result.withdrawnRef} enregistré. ${result.promotedRef}, premier·e de la liste d'attente, est retenu·e à sa place.`
+      : `Désistement de ${result.withdrawnRef} enregistré. La liste d'attente est vide : personne n'est promu.`;
+  },
+);
+
+const infoMeeting = drawAction(
+  (body) => parseForm(infoMeetingSchema, body),
+  async (req, data) => {
+    await lottery.setInfoMeeting(actorOf(req), String(req.params.id), data);
+    return "La réunion d'information est enregistrée ; les jeunes retenu·es y sont invité·es.";
+  },
+);
+
+// Public, no login (DESIGN.md): anyone can recompute the draw from this file. No personal data.
+async function proof(req: Request, res: Response) {
+  const document = await lottery.publicProof(String(req.params.id));
+  res.set("Access-Control-Allow-Origin", "*");
+  res.json(document);
+}
+
+async function frozenList(req: Request, res: Response) {
+  const document = await lottery.publicFrozenList(String(req.params.id));
+  res.set("Access-Control-Allow-Origin", "*");
+  res.json(document);
+}
+
+export function lotteryPublicRoutes(): Router {
+  const router = Router();
+  router.get("/lottery/draws/:id/proof.json", proof);
+  router.get("/lottery/freezes/:id/list.json", frozenList);
+  return router;
+}
+
+export function lotteryRoutes(): Router {
+  const router = Router();
+  router.get("/lottery", requirePermission("lottery:read"), overview);
+  router.get("/lottery/strata/:id", requirePermission("lottery:manage"), stratum);
+  router.post("/lottery/strata/:id/freeze", requirePermission("lottery:manage"), freeze);
+  router.post("/lottery/strata/:id/draw", requirePermission("lottery:manage"), draw);
+  router.get("/lottery/draws/:id", requirePermission("lottery:read"), showDraw);
+  router.post("/lottery/draws/:id/validation", requirePermission("lottery:manage"), validate);
+  router.post("/lottery/draws/:id/withdrawals", requirePermission("lottery:promote"), withdraw);
+  router.post("/lottery/draws/:id/info-meeting", requirePermission("commitment:record"), infoMeeting);
+  return router;
+}

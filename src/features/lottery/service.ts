@@ -1,0 +1,431 @@
+// The draw, per cohort and Mission Locale (the stratum, i.e. one CohortQuota): 1) freeze the
+// eligible list and publish its digest, 2) the public seed, 3) the draw (sha256-rank-v1). A draw is
+// immutable: this module never updates an entry, a seed or a frozen list; the only later writes
+// are the committee's validation (once) and replacements, recorded beside the draw.
+import { randomBytes } from "node:crypto";
+import { db } from "../../db/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { drawScope, missionLocaleScope, seesApplicantNames, type Actor } from "../../auth/policy.ts";
+import { parisToUtc } from "../../domain/time.ts";
+import { FormError, NotFoundError } from "../../http/errors.ts";
+import { recordAudit } from "../audit/service.ts";
+import { eligibilityOf } from "../applications/eligibility.ts";
+import { listDigest, rankApplicants, type RankedEntry } from "./algorithm.ts";
+import type { Proof } from "./proof.ts";
+import type { DrawForm, InfoMeetingForm, ValidationForm, WithdrawalForm } from "./schemas.ts";
+import { proofOf, verifyStoredDraw } from "./verification.ts";
+
+const NOTHING_ELIGIBLE = "Aucune candidature éligible dans cette Mission Locale : il n'y a rien à figer.";
+const ALREADY_FROZEN = "La liste est déjà figée : elle ne peut plus changer.";
+const NOT_FROZEN = "Figez d'abord la liste des candidatures éligibles.";
+const ALREADY_DRAWN = "Le tirage de cette promotion a déjà eu lieu pour cette Mission Locale. Un tirage ne se refait pas.";
+const ALREADY_VALIDATED = "La validation du comité est déjà enregistrée.";
+const NOT_IN_DRAW = "Cette candidature ne fait pas partie de ce tirage.";
+const NOT_SELECTED = "Seul·e un·e jeune actuellement retenu·e peut se désister.";
+const NOT_VALIDATED = "Enregistrez d'abord la validation du comité : les jeunes ne sont prévenus qu'ensuite.";
+const MEETING_DATE_INVALID = "Cette date n'existe pas.";
+
+/** Applications that may enter a draw; withdrawn and draft files never do. */
+const CANDIDATE_STATUSES = ["SUBMITTED", "ELIGIBLE", "INELIGIBLE"];
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** SQLite caps the parameters of one statement, and a relation filter over 10 000 rows is slow
+ * here (bench/lottery-draw-db.ts): statuses are set by primary key, in chunks. */
+const CHUNK = 500;
+async function setStatus(tx: Prisma.TransactionClient, ids: readonly string[], status: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await tx.application.updateMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, data: { status } });
+  }
+}
+
+let idCounter = 0;
+/** A cuid-shaped id (c + time + counter + randomness), as Prisma's @default(cuid()) would give. */
+function newId(): string {
+  idCounter = (idCounter + 1) % 1_679_616;
+  return `c${Date.now().toString(36)}${idCounter.toString(36).padStart(4, "0")}${randomBytes(8).toString("hex").slice(0, 12)}`;
+}
+
+/**
+ * The draw's entries, written inside the draw's transaction. Prisma's createMany costs about
+ * 90 µs a row with the JS engine, i.e. 0.9 s for a stratum of 10 000 — over the 1 s budget of the
+ * whole draw (bench/lottery-draw-db.ts) — so the rows go in batches of one parameterised INSERT.
+ */
+async function insertEntries(tx: Prisma.TransactionClient, drawId: string, entries: readonly (RankedEntry & { applicationId: string })[]): Promise<void> {
+  const BATCH = 1000;
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const rows = entries
+      .slice(i, i + BATCH)
+      .map((e) => Prisma.sql`(${newId()}, ${drawId}, ${e.applicationId}, ${e.ref}, ${e.key}, ${e.rank}, ${e.outcome})`);
+    await tx.$executeRaw`INSERT INTO "LotteryEntry" ("id", "drawId", "applicationId", "ref", "key", "rank", "outcome") VALUES ${Prisma.join(rows)}`;
+  }
+}
+
+// ---------------------------------------------------------------- overview and stratum
+
+export async function lotteryOverview(actor: Actor) {
+  const cohorts = await db().cohort.findMany({
+    orderBy: { drawDate: "desc" },
+    select: {
+      id: true,
+      name: true,
+      drawDate: true,
+      quotas: {
+        where: { missionLocale: missionLocaleScope(actor) },
+        select: { id: true, seats: true, missionLocaleId: true, missionLocale: { select: { name: true, code: true } } },
+        orderBy: { missionLocale: { name: "asc" } },
+      },
+      freezes: { where: { missionLocale: missionLocaleScope(actor) }, select: { missionLocaleId: true, listDigest: true, frozenAt: true, _count: { select: { applicants: true } } } },
+      draws: { where: drawScope(actor), select: { id: true, missionLocaleId: true, drawnAt: true, validatedAt: true } },
+    },
+  });
+  return cohorts.map((cohort) => ({
+    ...cohort,
+    strata: cohort.quotas.map((quota) => ({
+      ...quota,
+      freeze: cohort.freezes.find((f) => f.missionLocaleId === quota.missionLocaleId) ?? null,
+      draw: cohort.draws.find((d) => d.missionLocaleId === quota.missionLocaleId) ?? null,
+    })),
+  }));
+}
+
+async function scopedQuota(actor: Actor, quotaId: string) {
+  const quota = await db().cohortQuota.findFirst({
+    where: { AND: [{ id: quotaId }, { missionLocale: missionLocaleScope(actor) }] },
+    select: {
+      id: true,
+      seats: true,
+      cohortId: true,
+      missionLocaleId: true,
+      cohort: { select: { id: true, name: true, drawDate: true, quotas: { where: { seats: { gt: 0 } }, select: { missionLocaleId: true } } } },
+      missionLocale: { select: { id: true, name: true, code: true } },
+    },
+  });
+  if (!quota) throw new NotFoundError();
+  return quota;
+}
+
+type Quota = Awaited<ReturnType<typeof scopedQuota>>;
+
+/** Every candidate of the stratum with its eligibility computed now, from the stored file. */
+async function candidatesOf(client: Prisma.TransactionClient | ReturnType<typeof db>, quota: Quota) {
+  const applications = await client.application.findMany({
+    where: { cohortId: quota.cohortId, status: { in: CANDIDATE_STATUSES }, youth: { missionLocaleId: quota.missionLocaleId } },
+    select: {
+      id: true,
+      youth: {
+        select: { ref: true, firstName: true, lastName: true, birthDate: true, missionLocaleId: true, professionalProject: true, lotteryConsentAt: true, evaluationConsentAt: true },
+      },
+    },
+    orderBy: { youth: { ref: "asc" } },
+  });
+  const context = {
+    drawDate: quota.cohort.drawDate,
+    missionLocaleName: quota.missionLocale.name,
+    missionLocalesWithSeats: new Set(quota.cohort.quotas.map((q) => q.missionLocaleId)),
+  };
+  return applications.map((application) => ({ ...application, eligibility: eligibilityOf(application.youth, context) }));
+}
+
+export async function stratumPage(actor: Actor, quotaId: string) {
+  const quota = await scopedQuota(actor, quotaId);
+  const freeze = await db().lotteryFreeze.findUnique({
+    where: { cohortId_missionLocaleId: { cohortId: quota.cohortId, missionLocaleId: quota.missionLocaleId } },
+    select: { id: true, listDigest: true, frozenAt: true, _count: { select: { applicants: true } }, draw: { select: { id: true } } },
+  });
+  if (freeze) return { quota, freeze, eligibleCount: freeze._count.applicants, ineligible: [] };
+  const candidates = await candidatesOf(db(), quota);
+  const eligible = candidates.filter((c) => c.eligibility.eligible);
+  return {
+    quota,
+    freeze: null,
+    eligibleCount: eligible.length,
+    previewDigest: eligible.length > 0 ? listDigest(eligible.map((c) => c.youth.ref)) : null,
+    ineligible: candidates
+      .filter((c) => !c.eligibility.eligible)
+      .map((c) => ({ id: c.id, ref: c.youth.ref, name: `${c.youth.firstName} ${c.youth.lastName}`, reasons: c.eligibility.lines.filter((l) => !l.ok).map((l) => l.text) })),
+  };
+}
+
+/** Step 1: the eligible list, frozen and published (its digest), before any seed is known. */
+export async function freezeStratum(actor: Actor, quotaId: string): Promise<string> {
+  const quota = await scopedQuota(actor, quotaId);
+  try {
+    return await db().$transaction(async (tx) => {
+      const candidates = await candidatesOf(tx, quota);
+      const eligible = candidates.filter((c) => c.eligibility.eligible);
+      const ineligible = candidates.filter((c) => !c.eligibility.eligible);
+      if (eligible.length === 0) throw new FormError("_form", NOTHING_ELIGIBLE);
+      const digest = listDigest(eligible.map((c) => c.youth.ref));
+      const freeze = await tx.lotteryFreeze.create({
+        data: { cohortId: quota.cohortId, missionLocaleId: quota.missionLocaleId, listDigest: digest, frozenById: actor.id },
+        select: { id: true },
+      });
+      await tx.frozenApplicant.createMany({ data: eligible.map((c) => ({ freezeId: freeze.id, applicationId: c.id, ref: c.youth.ref })) });
+      await setStatus(tx, eligible.map((c) => c.id), "ELIGIBLE");
+      await setStatus(tx, ineligible.map((c) => c.id), "INELIGIBLE");
+      await recordAudit(
+        { actorId: actor.id, action: "LOTTERY_FROZEN", entity: "LotteryFreeze", entityId: freeze.id, details: { listDigest: digest, eligible: eligible.length, ineligible: ineligible.length } },
+        tx,
+      );
+      return freeze.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new FormError("_form", ALREADY_FROZEN);
+    throw error;
+  }
+}
+
+/** Steps 2 and 3: the public seed, then the ranks, written once with createMany. */
+export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm): Promise<string> {
+  const quota = await scopedQuota(actor, quotaId);
+  try {
+    return await db().$transaction(async (tx) => {
+      const freeze = await tx.lotteryFreeze.findUnique({
+        where: { cohortId_missionLocaleId: { cohortId: quota.cohortId, missionLocaleId: quota.missionLocaleId } },
+        select: { id: true, listDigest: true, draw: { select: { id: true } }, applicants: { select: { ref: true, applicationId: true } } },
+      });
+      if (!freeze) throw new FormError("_form", NOT_FROZEN);
+      if (freeze.draw) throw new FormError("_form", ALREADY_DRAWN);
+      const refs = freeze.applicants.map((a) => a.ref);
+      // The list drawn from must be the one whose digest was published.
+      if (listDigest(refs) !== freeze.listDigest) throw new Error(`frozen list ${freeze.id} no longer matches its digest`);
+      const applicationOf = new Map(freeze.applicants.map((a) => [a.ref, a.applicationId]));
+      const entries = rankApplicants(form.seed, quota.missionLocale.code, refs, quota.seats);
+      const draw = await tx.lotteryDraw.create({
+        data: {
+          cohortId: quota.cohortId,
+          missionLocaleId: quota.missionLocaleId,
+          freezeId: freeze.id,
+          seed: form.seed,
+          listDigest: freeze.listDigest,
+          seats: quota.seats,
+          drawnAt: new Date(),
+          drawnById: actor.id,
+        },
+        select: { id: true },
+      });
+      await insertEntries(tx, draw.id, entries.map((e) => ({ ...e, applicationId: applicationOf.get(e.ref)! })));
+      for (const outcome of ["SELECTED", "WAITLISTED"]) {
+        await setStatus(tx, entries.filter((e) => e.outcome === outcome).map((e) => applicationOf.get(e.ref)!), outcome);
+      }
+      await recordAudit(
+        { actorId: actor.id, action: "LOTTERY_DRAWN", entity: "LotteryDraw", entityId: draw.id, details: { seed: form.seed, seats: quota.seats, entries: entries.length } },
+        tx,
+      );
+      return draw.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new FormError("_form", ALREADY_DRAWN);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- the draw and its proof
+
+async function scopedDraw(actor: Actor, drawId: string) {
+  const draw = await db().lotteryDraw.findFirst({ where: { AND: [{ id: drawId }, drawScope(actor)] }, select: { id: true, cohortId: true, missionLocaleId: true, validatedAt: true } });
+  if (!draw) throw new NotFoundError();
+  return draw;
+}
+
+export async function drawPage(actor: Actor, drawId: string) {
+  const names = seesApplicantNames(actor);
+  const draw = await db().lotteryDraw.findFirst({
+    where: { AND: [{ id: drawId }, drawScope(actor)] },
+    select: {
+      id: true,
+      seed: true,
+      listDigest: true,
+      seats: true,
+      drawnAt: true,
+      drawnById: true,
+      validatedAt: true,
+      validatedById: true,
+      validationNote: true,
+      cohortId: true,
+      missionLocaleId: true,
+      cohort: { select: { name: true, drawDate: true } },
+      missionLocale: { select: { name: true, code: true } },
+      freeze: { select: { id: true, listDigest: true, frozenAt: true, frozenById: true, applicants: { select: { ref: true } } } },
+      entries: {
+        orderBy: { rank: "asc" },
+        select: {
+          ref: true,
+          key: true,
+          rank: true,
+          outcome: true,
+          application: {
+            select: {
+              id: true,
+              status: true,
+              attendanceCommitmentAt: true,
+              contributionCommitmentAt: true,
+              infoMeetingId: true,
+              youth: { select: { firstName: names, lastName: names, account: { select: { id: true } } } },
+            },
+          },
+        },
+      },
+      replacements: {
+        orderBy: { at: "asc" },
+        select: { at: true, reason: true, byId: true, withdrawn: { select: { youth: { select: { ref: true } } } }, promoted: { select: { youth: { select: { ref: true } } } } },
+      },
+    },
+  });
+  if (!draw) throw new NotFoundError();
+  const verification = verifyStoredDraw({
+    cohortName: draw.cohort.name,
+    stratum: draw.missionLocale.code,
+    seats: draw.seats,
+    seed: draw.seed,
+    listDigest: draw.listDigest,
+    drawnAt: draw.drawnAt,
+    entries: draw.entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome: outcome as "SELECTED" | "WAITLISTED" })),
+    frozenRefs: draw.freeze.applicants.map((a) => a.ref),
+    freezeDigest: draw.freeze.listDigest,
+  });
+  const peopleIds = [draw.drawnById, draw.validatedById, draw.freeze.frozenById, ...draw.replacements.map((r) => r.byId)].filter((id): id is string => Boolean(id));
+  const [people, infoMeeting] = await Promise.all([
+    db().user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, displayName: true } }),
+    db().infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, orderBy: { startsAt: "desc" }, select: { startsAt: true, place: true } }),
+  ]);
+  if (names) await recordAudit({ actorId: actor.id, action: "LOTTERY_DRAW_VIEWED", entity: "LotteryDraw", entityId: draw.id });
+  const nameOf = (id: string | null) => people.find((p) => p.id === id)?.displayName ?? "—";
+  return {
+    draw,
+    names,
+    verification,
+    infoMeeting,
+    drawnBy: nameOf(draw.drawnById),
+    validatedBy: nameOf(draw.validatedById),
+    frozenBy: nameOf(draw.freeze.frozenById),
+    replacements: draw.replacements.map((r) => ({ ...r, by: nameOf(r.byId) })),
+    selected: draw.entries.filter((e) => e.outcome === "SELECTED"),
+    waitlisted: draw.entries.filter((e) => e.outcome === "WAITLISTED"),
+    currentlySelected: draw.entries.filter((e) => e.application.status === "SELECTED"),
+  };
+}
+
+/** The public proof (DESIGN.md): refs, keys, ranks and outcomes as drawn — no personal data. */
+export async function publicProof(drawId: string): Promise<Proof> {
+  const draw = await db().lotteryDraw.findUnique({
+    where: { id: drawId },
+    select: {
+      seed: true,
+      listDigest: true,
+      seats: true,
+      drawnAt: true,
+      cohort: { select: { name: true } },
+      missionLocale: { select: { code: true } },
+      entries: { orderBy: { rank: "asc" }, select: { ref: true, key: true, rank: true, outcome: true } },
+    },
+  });
+  if (!draw) throw new NotFoundError();
+  return proofOf({
+    cohortName: draw.cohort.name,
+    stratum: draw.missionLocale.code,
+    seats: draw.seats,
+    seed: draw.seed,
+    listDigest: draw.listDigest,
+    drawnAt: draw.drawnAt,
+    entries: draw.entries.map((e) => ({ ...e, outcome: e.outcome as "SELECTED" | "WAITLISTED" })),
+  });
+}
+
+/** The frozen list as published before the seed is known: refs only, byte order, and its digest. */
+export async function publicFrozenList(freezeId: string) {
+  const freeze = await db().lotteryFreeze.findUnique({
+    where: { id: freezeId },
+    select: { listDigest: true, frozenAt: true, cohort: { select: { name: true } }, missionLocale: { select: { code: true } }, applicants: { select: { ref: true } } },
+  });
+  if (!freeze) throw new NotFoundError();
+  const refs = freeze.applicants.map((a) => a.ref).sort((a, b) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));
+  return { cohort: freeze.cohort.name, stratum: freeze.missionLocale.code, listDigest: freeze.listDigest, frozenAt: freeze.frozenAt.toISOString(), refs };
+}
+
+// ---------------------------------------------------------------- after the draw
+
+/** The committee's decision, recorded once (who, when, note); only then are youths told. */
+export async function validateDraw(actor: Actor, drawId: string, form: ValidationForm): Promise<void> {
+  await scopedDraw(actor, drawId);
+  await db().$transaction(async (tx) => {
+    const updated = await tx.lotteryDraw.updateMany({
+      where: { id: drawId, validatedAt: null },
+      data: { validatedAt: new Date(), validatedById: actor.id, validationNote: form.note },
+    });
+    if (updated.count !== 1) throw new FormError("note", ALREADY_VALIDATED);
+    await recordAudit({ actorId: actor.id, action: "LOTTERY_VALIDATED", entity: "LotteryDraw", entityId: drawId }, tx);
+  });
+}
+
+/**
+ * A selected youth withdraws: the best-ranked applicant still waiting is promoted (never re-drawn,
+ * DESIGN.md step 4). Entries keep their outcome as drawn — the evaluation's assignment.
+ */
+export async function withdrawAndPromote(actor: Actor, drawId: string, form: WithdrawalForm): Promise<{ withdrawnRef: string; promotedRef: string | null }> {
+  const draw = await scopedDraw(actor, drawId);
+  return db().$transaction(async (tx) => {
+    const entry = await tx.lotteryEntry.findFirst({ where: { drawId, applicationId: form.applicationId }, select: { ref: true } });
+    if (!entry) throw new FormError("applicationId", NOT_IN_DRAW);
+    const now = new Date();
+    const withdrawn = await tx.application.updateMany({
+      where: { id: form.applicationId, status: "SELECTED" },
+      data: { status: "WITHDRAWN", withdrawnAt: now, withdrawalReason: form.reason },
+    });
+    if (withdrawn.count !== 1) throw new FormError("applicationId", NOT_SELECTED);
+    await recordAudit({ actorId: actor.id, action: "APPLICATION_WITHDRAWN", entity: "Application", entityId: form.applicationId, details: { drawId, reason: form.reason } }, tx);
+
+    const next = await tx.lotteryEntry.findFirst({
+      where: { drawId, outcome: "WAITLISTED", application: { status: "WAITLISTED" } },
+      orderBy: { rank: "asc" },
+      select: { ref: true, rank: true, applicationId: true },
+    });
+    if (!next) return { withdrawnRef: entry.ref, promotedRef: null };
+    const meeting = draw.validatedAt
+      ? await tx.infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, orderBy: { startsAt: "desc" }, select: { id: true } })
+      : null;
+    const promoted = await tx.application.updateMany({
+      where: { id: next.applicationId, status: "WAITLISTED" },
+      data: { status: "SELECTED", ...(meeting ? { infoMeetingId: meeting.id } : {}) },
+    });
+    if (promoted.count !== 1) throw new Error("waiting list changed during the promotion");
+    const replacement = await tx.lotteryReplacement.create({
+      data: { drawId, withdrawnApplicationId: form.applicationId, promotedApplicationId: next.applicationId, reason: `Désistement de ${entry.ref} : ${form.reason}`, byId: actor.id, at: now },
+      select: { id: true },
+    });
+    await recordAudit(
+      { actorId: actor.id, action: "LOTTERY_PROMOTED", entity: "LotteryReplacement", entityId: replacement.id, details: { drawId, withdrawn: entry.ref, promoted: next.ref, rank: next.rank } },
+      tx,
+    );
+    return { withdrawnRef: entry.ref, promotedRef: next.ref };
+  });
+}
+
+/** The information meeting of the stratum; every youth currently selected is invited to it. */
+export async function setInfoMeeting(actor: Actor, drawId: string, form: InfoMeetingForm): Promise<void> {
+  const draw = await scopedDraw(actor, drawId);
+  if (!draw.validatedAt) throw new FormError("startsAt", NOT_VALIDATED);
+  const [date, time] = form.startsAt.split("T") as [string, string];
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const startsAt = parisToUtc(year, month, day, hour, minute);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) throw new FormError("startsAt", MEETING_DATE_INVALID);
+  await db().$transaction(async (tx) => {
+    const existing = await tx.infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, select: { id: true } });
+    const meeting = existing
+      ? await tx.infoMeeting.update({ where: { id: existing.id }, data: { startsAt, place: form.place }, select: { id: true } })
+      : await tx.infoMeeting.create({ data: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId, startsAt, place: form.place }, select: { id: true } });
+    const invited = await tx.application.updateMany({
+      where: { status: "SELECTED", lotteryEntries: { some: { drawId } } },
+      data: { infoMeetingId: meeting.id },
+    });
+    await recordAudit(
+      { actorId: actor.id, action: "INFO_MEETING_SET", entity: "InfoMeeting", entityId: meeting.id, details: { drawId, startsAt: startsAt.toISOString(), invited: invited.count } },
+      tx,
+    );
+  });
+}

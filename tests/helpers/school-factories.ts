@@ -1,0 +1,38 @@
+// Test data of the driving-school workspace (issue 5), on the test file's own database.
+import { testDb } from "./factories.ts";
+import { parisIsoDay } from "../../src/features/lessons/rules.ts";
+import { parisParts } from "../../src/domain/time.ts";
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** A Date rounded down to the minute (forms carry HH:MM). */
+export function minuteOf(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+}
+
+/** The form fields `date` and `time` (Europe/Paris) of an instant. */
+export function parisFields(date: Date): { date: string; time: string } {
+  const p = parisParts(date);
+  return { date: parisIsoDay(date), time: `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}` };
+}
+
+export async function makeLesson(
+  enrolmentId: string,
+  options: { startsAt?: Date; durationMin?: number; attendance?: string; instructorId?: string | null; kind?: string } = {},
+) {
+  return testDb.lesson.create({
+    data: {
+      enrolmentId,
+      startsAt: options.startsAt ?? minuteOf(new Date(Date.now() - 2 * HOUR)),
+      durationMin: options.durationMin ?? 60,
+      kind: options.kind ?? "DRIVING",
+      attendance: options.attendance ?? "SCHEDULED",
+      instructorId: options.instructorId ?? null,
+    },
+  });
+}
+
+export async function makeSelectedApplication(youthId: string, cohortId: string) {
+  return testDb.application.create({ data: { youthId, cohortId, status: "SELECTED", submittedAt: new Date() } });
+}

