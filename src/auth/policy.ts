@@ -249,3 +249,8 @@ export function visibleEnrolments(actor: Actor): Prisma.EnrolmentWhereInput {
 export function homeOf(actor: Actor): Role {
   return actor.role;
 }
+
+/** A counsellor who files an application becomes the youth's referent (their caseload). */
+export function referentFiling(actor: Actor): string | null {
+  return actor.role === "REFERENT" ? actor.id : null;
+}

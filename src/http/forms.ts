@@ -7,7 +7,7 @@ export type FormValues = Record<string, string>;
 export type ParsedForm<T> = { ok: true; data: T } | { ok: false; values: FormValues; errors: FieldErrors };
 
 // Never echoed back into a page, even on a rejected form.
-const SECRET_FIELDS = new Set(["_csrf", "password", "passwordConfirmation", "code"]);
+const SECRET_FIELDS = new Set(["_csrf", "password", "passwordConfirmation"]);
 
 /** What the person typed, as strings, to refill the form. */
 export function formValues(body: unknown): FormValues {
@@ -38,6 +38,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): Parsed
   return { ok: false, values: formValues(body), errors: fieldErrors(result.error) };
 }
 
-export function formErrorOf(error: FormError, body: unknown): { values: FormValues; errors: FieldErrors } {
+/** The same form again after a service's FormError (what was typed, the message beside its
+ * field); any other error goes on to the error handler. */
+export function formRejection(error: unknown, body: unknown): { values: FormValues; errors: FieldErrors } {
+  if (!(error instanceof FormError)) throw error;
   return { values: formValues(body), errors: { [error.field]: error.message } };
 }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm } from "../../http/forms.ts";
+import { formRejection, parseForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { ROLE_LABELS } from "../../domain/enums.ts";
 import { CODE_VALIDITY_DAYS } from "../../auth/activation-codes.ts";
@@ -43,8 +43,7 @@ async function create(req: Request, res: Response) {
     rememberLetter(req, issued);
     res.redirect(303, `/accounts/${issued.userId}/letter`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderNew(req, res, 422, values, errors);
   }
 }

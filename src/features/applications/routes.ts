@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
-import { formErrorOf, formValues, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { formRejection, formValues, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { GENDERS } from "../../domain/enums.ts";
 import { REMC } from "../../domain/remc.ts";
@@ -51,8 +51,7 @@ async function create(req: Request, res: Response) {
       const values = formValues(req.body);
       return renderNew(req, res, { status: 422, values, errors: { confirmDuplicate: "Ce dossier ressemble à un dossier existant : vérifiez, puis cochez « Créer quand même » si c'est une autre personne." }, duplicates: error });
     }
-    if (!(error instanceof FormError)) throw error;
-    await renderNew(req, res, { status: 422, ...formErrorOf(error, req.body) });
+    await renderNew(req, res, { status: 422, ...formRejection(error, req.body) });
   }
 }
 
@@ -92,8 +91,7 @@ async function update(req: Request, res: Response) {
     setFlash(req, "Les modifications sont enregistrées.");
     res.redirect(303, `/applications/${String(req.params.id)}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    await renderEdit(req, res, 422, formErrorOf(error, req.body));
+    await renderEdit(req, res, 422, formRejection(error, req.body));
   }
 }
 
@@ -117,8 +115,7 @@ async function runImport(req: Request, res: Response) {
     if (error instanceof applications.ImportRejected) {
       return renderImport(req, res, 422, { values: formValues(req.body), errors: { csv: `Le fichier est refusé : ${error.problems.length} ligne${error.problems.length > 1 ? "s" : ""} à corriger. Rien n'a été enregistré.` }, problems: error.problems });
     }
-    if (!(error instanceof FormError)) throw error;
-    await renderImport(req, res, 422, formErrorOf(error, req.body));
+    await renderImport(req, res, 422, formRejection(error, req.body));
   }
 }
 
@@ -132,9 +129,9 @@ async function recordCommitments(req: Request, res: Response) {
     setFlash(req, "Les engagements sont enregistrés.");
     res.redirect(303, `/applications/${id}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
+    const rejected = formRejection(error, req.body);
     const file = await applications.findApplication(actor, id);
-    res.status(422).render("applications/show", { title: "Candidature", ...file, ...formErrorOf(error, req.body) });
+    res.status(422).render("applications/show", { title: "Candidature", ...file, ...rejected });
   }
 }
 
@@ -155,8 +152,7 @@ async function confirmOwn(req: Request, res: Response) {
     setFlash(req, "Merci : vos engagements sont enregistrés.");
     res.redirect(303, "/me/commitments");
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    await ownPage(req, res, 422, { [error.field]: error.message });
+    await ownPage(req, res, 422, formRejection(error, req.body).errors);
   }
 }
 

@@ -1,6 +1,6 @@
 import { db, type DbTx } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { applicationScope, missionLocaleScope, youthScope, type Actor } from "../../auth/policy.ts";
+import { applicationScope, missionLocaleScope, referentFiling, youthScope, type Actor } from "../../auth/policy.ts";
 import type { ApplicationStatus } from "../../domain/enums.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
@@ -330,7 +330,7 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
     db().$transaction(async (tx) => {
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
-        data: { ...fields, ref: ref!, missionLocaleId: missionLocale.id, referentId: actor.role === "REFERENT" ? actor.id : null },
+        data: { ...fields, ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
         select: { id: true },
       });
       const application = await tx.application.create({
@@ -411,7 +411,7 @@ export async function importApplications(actor: Actor, form: ImportForm) {
         lotteryConsentAt: a.lotteryConsent ? now : null,
         evaluationConsentAt: a.evaluationConsent ? now : null,
         missionLocaleId: missionLocale.id,
-        referentId: actor.role === "REFERENT" ? actor.id : null,
+        referentId: referentFiling(actor),
       }));
       const youths = await tx.youth.createManyAndReturn({ data: rows, select: { id: true, ref: true } });
       const idOf = new Map(youths.map((y) => [y.ref, y.id]));

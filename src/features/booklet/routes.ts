@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { SKILL_LEVEL_LABELS } from "../../domain/remc.ts";
 import { bookletQuerySchema, skillSchema } from "./schemas.ts";
@@ -32,8 +31,7 @@ async function assess(req: Request, res: Response) {
     const back = `/enrolments/${id}/booklet${form.data.lessonId ? `?lessonId=${form.data.lessonId}` : ""}#skill-${form.data.skillCode}`;
     res.redirect(303, form.data.returnTo ?? back);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderBooklet(req, res, 422, values, errors);
   }
 }

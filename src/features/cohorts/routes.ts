@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { cohortSchema, DEFAULT_AID_CAP_CENTS, DEFAULT_CONTRIBUTION_CENTS, quotaSchema } from "./schemas.ts";
 import * as cohorts from "./service.ts";
@@ -26,8 +25,7 @@ async function create(req: Request, res: Response) {
     setFlash(req, "La promotion est créée. Indiquez maintenant les places de chaque Mission Locale.");
     res.redirect(303, `/cohorts/${id}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     renderNew(res, 422, values, errors);
   }
 }
@@ -49,8 +47,7 @@ async function setQuota(req: Request, res: Response) {
     setFlash(req, "Les places sont enregistrées.");
     res.redirect(303, `/cohorts/${String(req.params.id)}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderShow(req, res, 422, values, errors);
   }
 }

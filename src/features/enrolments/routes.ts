@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { REMC } from "../../domain/remc.ts";
 import { parisIsoDay } from "../lessons/rules.ts";
@@ -25,8 +24,7 @@ async function create(req: Request, res: Response) {
     setFlash(req, "Inscription enregistrée. L'auto-école doit maintenant faire l'évaluation de départ.");
     res.redirect(303, `/youths/${String(req.params.id)}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderNew(req, res, 422, values, errors);
   }
 }
@@ -62,8 +60,7 @@ async function assess(req: Request, res: Response) {
     setFlash(req, `Évaluation de départ enregistrée : ${form.data.forecastHours} h de conduite prévues.`);
     res.redirect(303, `/youths/${enrolment.youth.id}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderAssessment(req, res, 422, values, errors);
   }
 }

@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { examSchema } from "./schemas.ts";
 import { MAX_SCORE, PASS_MARK } from "./rules.ts";
@@ -26,8 +25,7 @@ async function record(req: Request, res: Response) {
     setFlash(req, licence ? "Examen enregistré : permis obtenu ! Félicitations." : "Examen enregistré.");
     res.redirect(303, `/enrolments/${id}/exams`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderExams(req, res, 422, values, errors);
   }
 }

@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
 import { formatDateTime } from "../../domain/time.ts";
@@ -28,8 +27,7 @@ async function plan(req: Request, res: Response) {
     const week = `/lessons/week?week=${lessons.isoDay(planned.startsAt)}${planned.instructorId ? `&instructorId=${planned.instructorId}` : ""}`;
     res.redirect(303, form.data.returnTo ?? week);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderNew(req, res, 422, values, errors);
   }
 }
@@ -60,8 +58,7 @@ async function attendance(req: Request, res: Response) {
     setFlash(req, `${ATTENDANCE_LABELS[form.data.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`);
     res.redirect(303, form.data.returnTo ?? `/lessons/${lesson.id}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const { values, errors } = formErrorOf(error, req.body);
+    const { values, errors } = formRejection(error, req.body);
     await renderLesson(req, res, 422, values, errors);
   }
 }

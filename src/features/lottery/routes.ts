@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
-import { formErrorOf, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { drawSchema, freezeSchema, infoMeetingSchema, validationSchema, withdrawalSchema } from "./schemas.ts";
 import * as lottery from "./service.ts";
@@ -30,8 +30,7 @@ async function freeze(req: Request, res: Response) {
     setFlash(req, "La liste est figée. Publiez son empreinte avant de fixer la graine.");
     res.redirect(303, `/lottery/strata/${String(req.params.id)}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    await renderStratum(req, res, 422, formErrorOf(error, req.body));
+    await renderStratum(req, res, 422, formRejection(error, req.body));
   }
 }
 
@@ -43,8 +42,7 @@ async function draw(req: Request, res: Response) {
     setFlash(req, "Le tirage est fait. Il prendra effet après la validation du comité.");
     res.redirect(303, `/lottery/draws/${drawId}`);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    await renderStratum(req, res, 422, formErrorOf(error, req.body));
+    await renderStratum(req, res, 422, formRejection(error, req.body));
   }
 }
 
@@ -66,8 +64,7 @@ function drawAction<T>(parse: (body: unknown) => ParsedForm<T>, act: (req: Reque
       setFlash(req, await act(req, form.data));
       res.redirect(303, `/lottery/draws/${String(req.params.id)}`);
     } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      await renderDraw(req, res, 422, formErrorOf(error, req.body));
+        await renderDraw(req, res, 422, formRejection(error, req.body));
     }
   };
 }

@@ -1,7 +1,6 @@
 import { Router, type Request, type Response, type NextFunction } from "express";
 import type passport from "passport";
-import { parseForm } from "../../http/forms.ts";
-import { FormError } from "../../http/errors.ts";
+import { formRejection, parseForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { signInLimiters } from "../../http/rate-limits.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -67,9 +66,8 @@ async function activate(req: Request, res: Response) {
   try {
     await activateAccount(form.data.code, form.data.password);
   } catch (error) {
-    if (!(error instanceof FormError)) throw error;
-    const values = error.field === "code" ? {} : { code: form.data.code };
-    return res.status(422).render("sign-in/activate", { title: "Activer mon compte", values, errors: { [error.field]: error.message } });
+    // The code is kept in the form: a 28-character code with one typo is corrected, not retyped.
+    return res.status(422).render("sign-in/activate", { title: "Activer mon compte", ...formRejection(error, req.body) });
   }
   setFlash(req, "Votre compte est activé. Connectez-vous avec votre nouveau mot de passe.");
   res.redirect(303, "/login");
