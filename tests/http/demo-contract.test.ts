@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { testDb } from "../helpers/factories.ts";
 import { seedDemo } from "../../src/demo/seed.ts";
+import { parisParts } from "../../src/domain/time.ts";
 
 const DEMO_PASSWORD = "Autonomie-2026!";
 let demoYouthId: string;
@@ -48,5 +49,47 @@ describe("demo programme — scopes of the demo accounts", () => {
       const home = await agent.get(email.startsWith("jeune") ? "/me" : "/");
       expect(home.status, email).toBe(200);
     }
+  });
+});
+
+describe("demo programme — the school workspace on the demo youth's enrolment", () => {
+  const threeDaysAgo = () => {
+    const p = parisParts(new Date(Date.now() - 3 * 24 * 3600 * 1000));
+    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  };
+
+  it("ecole.orleans — plans, marks present, sets a skill, records an exam — 303 each, and /me shows the skill", async () => {
+    const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: demoYouthId, isCurrent: true } });
+    const school = await signedIn("ecole.orleans@autonomie.test", DEMO_PASSWORD);
+    const planned = await school.agent.post("/lessons").type("form")
+      .send({ enrolmentId: enrolment.id, date: threeDaysAgo(), time: "05:30", durationMin: "60", kind: "DRIVING", _csrf: school.csrf });
+    expect(planned.status).toBe(303);
+    const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: enrolment.id }, orderBy: { createdAt: "desc" } });
+    const marked = await school.agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "PRESENT", _csrf: school.csrf });
+    expect(marked.status).toBe(303);
+    const skill = await school.agent.post(`/enrolments/${enrolment.id}/skills`).type("form")
+      .send({ skillCode: "C3.2", level: "ACQUIRED", lessonId: lesson.id, _csrf: school.csrf });
+    expect(skill.status).toBe(303);
+    const exam = await school.agent.post(`/enrolments/${enrolment.id}/exams`).type("form")
+      .send({ kind: "PRACTICAL", date: threeDaysAgo(), score: "17", result: "FAILED", _csrf: school.csrf });
+    expect(exam.status).toBe(303);
+
+    const youth = await signedIn("jeune@autonomie.test", DEMO_PASSWORD);
+    const me = await youth.agent.get("/me");
+    expect(me.text).toMatch(/data-skill="C3\.2" data-level="ACQUIRED"/);
+    expect((await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).attendance).toBe("PRESENT");
+  });
+
+  it("ecole.montargis — the same four routes on that enrolment — 404 and nothing written", async () => {
+    const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: demoYouthId, isCurrent: true } });
+    const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: enrolment.id, startsAt: { lt: new Date() } } });
+    const before = await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count()]);
+    const school = await signedIn("ecole.montargis@autonomie.test", DEMO_PASSWORD);
+    const send = (path: string, fields: Record<string, string>) => school.agent.post(path).type("form").send({ ...fields, _csrf: school.csrf });
+    expect((await send("/lessons", { enrolmentId: enrolment.id, date: threeDaysAgo(), time: "05:30", durationMin: "60", kind: "DRIVING" })).status).toBe(404);
+    expect((await send(`/lessons/${lesson.id}/attendance`, { attendance: "ABSENT_UNEXCUSED" })).status).toBe(404);
+    expect((await send(`/enrolments/${enrolment.id}/skills`, { skillCode: "C4.7", level: "ACQUIRED" })).status).toBe(404);
+    expect((await send(`/enrolments/${enrolment.id}/exams`, { kind: "THEORY", date: threeDaysAgo(), score: "38", result: "PASSED" })).status).toBe(404);
+    expect(await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count()])).toEqual(before);
   });
 });
