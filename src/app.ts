@@ -16,6 +16,7 @@ import { signInRoutes } from "./features/sign-in/routes.ts";
 import { homeRoutes } from "./features/homes/routes.ts";
 import { youthRoutes } from "./features/youths/routes.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
+import { notificationRoutes } from "./features/notifications/routes.ts";
 import { enrolmentRoutes } from "./features/enrolments/routes.ts";
 import { lessonRoutes } from "./features/lessons/routes.ts";
 import { bookletRoutes } from "./features/booklet/routes.ts";
@@ -69,6 +70,7 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   app.use(homeRoutes());
   app.use(youthRoutes());
   app.use(accountRoutes());
+  app.use(notificationRoutes());
   // (feature routers: one line each, below)
   app.use(applicationRoutes());
   app.use(cohortRoutes());

@@ -17,6 +17,7 @@ declare global {
       cspNonce: string;
       currentPath: string;
       flash: string | undefined;
+      notifications?: { count: number; latest: { id: string; title: string; body: string; link: string | null; createdAt: Date }[] };
     }
   }
 }

@@ -3,10 +3,12 @@ import { actorOf, requirePermission } from "../../auth/middleware.ts";
 import { homeOf } from "../../auth/policy.ts";
 import { homePathOf } from "./paths.ts";
 import * as homes from "./service.ts";
+import { unreadNotifications } from "../notifications/service.ts";
 
 /** One home per role; the figures come from the database, scoped by the policy. */
 async function home(req: Request, res: Response) {
   const actor = actorOf(req);
+  res.locals.notifications = await unreadNotifications(actor);
   switch (homeOf(actor)) {
     case "ADMIN":
       return res.render("homes/admin", { title: "Tableau de bord", ...(await homes.adminHome()) });

@@ -2,7 +2,7 @@
 // beside this one and lists it in ../authorization.matrix.test.ts.
 import type { Permission } from "../../../src/auth/policy.ts";
 import type { Role } from "../../../src/domain/enums.ts";
-import type { makeWorld } from "../../helpers/factories.ts";
+import { testDb, type makeWorld } from "../../helpers/factories.ts";
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 /** How to find (or make) a record inside the caller's scope, and one outside it (404). */
@@ -57,4 +57,26 @@ export const FOUNDATION_ROUTES: Row[] = [
     permission: "account:deactivate",
     target: { inScope: (w) => w.home.spareUser.id, outOfScope: (w) => w.away.spareUser.id },
   },
+  {
+    method: "POST",
+    path: "/notifications/:id/read",
+    permission: "home:view",
+    target: { inScope: (w, role) => notificationFor(signedInUserId(w, role)), outOfScope: (w) => notificationFor(w.away.referent.id) },
+  },
 ];
+
+function signedInUserId(w: World, role: Role): string {
+  const ids: Record<Role, string> = {
+    ADMIN: w.admin.id,
+    REFERENT: w.home.referent.id,
+    SCHOOL: w.home.schoolUser.id,
+    YOUTH: w.home.youthUser.id,
+    EVALUATOR: w.evaluator.id,
+  };
+  return ids[role];
+}
+
+async function notificationFor(userId: string): Promise<string> {
+  const created = await testDb.notification.create({ data: { userId, title: "Test", body: "Une notification" }, select: { id: true } });
+  return created.id;
+}

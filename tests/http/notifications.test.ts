@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { signedIn } from "../helpers/app.ts";
+import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
+
+describe("notifications", () => {
+  it("a difficulty reported by the school — reaches the counsellor's home, and 'Ouvrir' marks it read", async () => {
+    const world = await makeWorld();
+    const school = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const reported = await school.agent
+      .post(`/enrolments/${world.home.enrolment.id}/difficulties`)
+      .type("form")
+      .send({ category: "MOBILITY", description: "Plus de bus le samedi matin", _csrf: school.csrf });
+    expect(reported.status).toBe(303);
+
+    const referent = await signedIn(world.home.referent.email, PASSWORD);
+    const home = await referent.agent.get("/");
+    expect(home.text).toContain("Plus de bus le samedi matin");
+    const notification = await testDb.notification.findFirstOrThrow({ where: { userId: world.home.referent.id } });
+    const opened = await referent.agent.post(`/notifications/${notification.id}/read`).type("form").send({ _csrf: referent.csrf });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe(`/youths/${world.home.youth.id}`);
+    expect((await testDb.notification.findUniqueOrThrow({ where: { id: notification.id } })).readAt).not.toBeNull();
+    expect((await referent.agent.get("/")).text).not.toContain("Plus de bus le samedi matin");
+  });
+
+  it("someone else's notification — 404 and left unread", async () => {
+    const world = await makeWorld();
+    const other = await testDb.notification.create({ data: { userId: world.away.referent.id, title: "T", body: "B" } });
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+    expect((await agent.post(`/notifications/${other.id}/read`).type("form").send({ _csrf: csrf })).status).toBe(404);
+    expect((await testDb.notification.findUniqueOrThrow({ where: { id: other.id } })).readAt).toBeNull();
+  });
+
+  it("a notification without _csrf — 403", async () => {
+    const world = await makeWorld();
+    const own = await testDb.notification.create({ data: { userId: world.home.referent.id, title: "T", body: "B" } });
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+    expect((await agent.post(`/notifications/${own.id}/read`).type("form").send({})).status).toBe(403);
+  });
+});
