@@ -40,7 +40,11 @@ describe("cohorts and quotas", () => {
 
     expect((await set("160")).status).toBe(303);
     expect((await set("150")).status).toBe(303);
-    expect((await set("-3")).status).toBe(422);
+    const refused = await set("-3");
+    expect(refused.status).toBe(422);
+    // The error summary links to the very input of that Mission Locale's row.
+    expect(refused.text).toContain(`href="#seats-${missionLocale.code}"`);
+    expect(refused.text).toContain(`id="seats-${missionLocale.code}"`);
     const quota = await testDb.cohortQuota.findFirstOrThrow({ where: { cohortId: cohort.id, missionLocaleId: missionLocale.id } });
     expect(quota.seats).toBe(150);
     await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
