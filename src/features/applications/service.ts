@@ -16,6 +16,8 @@ import {
   type CommitmentsForm,
   type ImportForm,
 } from "./schemas.ts";
+import { parseAvailability } from "../../domain/availability.ts";
+import { YOUTH_PROFILE } from "../youths/service.ts";
 
 const PAGE_SIZE = 50;
 const COHORT_UNKNOWN = "Cette promotion n'existe pas.";
@@ -193,22 +195,7 @@ export async function listApplications(actor: Actor, filters: ApplicationSearch)
 }
 
 const YOUTH_FIELDS = {
-  id: true,
-  ref: true,
-  firstName: true,
-  lastName: true,
-  birthDate: true,
-  gender: true,
-  email: true,
-  phone: true,
-  address: true,
-  postalCode: true,
-  city: true,
-  employmentStatus: true,
-  professionalProject: true,
-  weeklyAvailability: true,
-  lotteryConsentAt: true,
-  evaluationConsentAt: true,
+  ...YOUTH_PROFILE,
   missionLocaleId: true,
   missionLocale: { select: { name: true, code: true } },
   account: { select: { id: true } },
@@ -238,15 +225,6 @@ async function scopedApplication(actor: Actor, id: string) {
   return application;
 }
 
-function parseSlots(json: string): { day: number; from: string; to: string }[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as { day: number; from: string; to: string }[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The application file with its eligibility explained line by line; the view is audited. */
 export async function findApplication(actor: Actor, id: string) {
   const application = await scopedApplication(actor, id);
@@ -256,7 +234,7 @@ export async function findApplication(actor: Actor, id: string) {
   await recordAudit({ actorId: actor.id, action: "APPLICATION_VIEWED", entity: "Application", entityId: application.id });
   const entry = application.lotteryEntries[0] ?? null;
   return {
-    application: { ...application, youth: { ...application.youth, weeklyAvailability: parseSlots(application.youth.weeklyAvailability) } },
+    application: { ...application, youth: { ...application.youth, weeklyAvailability: parseAvailability(application.youth.weeklyAvailability) } },
     eligibility,
     frozen,
     entry,
@@ -285,7 +263,7 @@ export async function applicationFormValues(actor: Actor, id: string) {
   };
   if (y.lotteryConsentAt) values.lotteryConsent = "on";
   if (y.evaluationConsentAt) values.evaluationConsent = "on";
-  for (const slot of parseSlots(y.weeklyAvailability)) {
+  for (const slot of parseAvailability(y.weeklyAvailability)) {
     values[`avail${slot.day}From`] = slot.from;
     values[`avail${slot.day}To`] = slot.to;
   }

@@ -2,6 +2,7 @@
 // attendance may be recorded. No database here: the service feeds them and tests call them directly.
 import type { Attendance } from "../../domain/enums.ts";
 import { parisParts, parisToUtc } from "../../domain/time.ts";
+import type { AvailabilitySlot } from "../../domain/availability.ts";
 
 /**
  * Lessons per week a youth's situation suggests (programme rule of thumb, AUTOnomie: the pace
@@ -39,7 +40,6 @@ export function occupiesSlot(attendance: string): boolean {
   return attendance !== "CANCELLED";
 }
 
-export type AvailabilitySlot = { day: number; from: string; to: string };
 
 const minutesOf = (hhmm: string): number => {
   const [h, m] = hhmm.split(":").map(Number);
@@ -56,23 +56,6 @@ export function withinAvailability(slots: readonly AvailabilitySlot[], lesson: I
   const from = start.hour * 60 + start.minute;
   const to = from + lesson.durationMin;
   return slots.some((slot) => slot.day === start.weekday && minutesOf(slot.from) <= from && to <= minutesOf(slot.to));
-}
-
-/** Parses the JSON stored in Youth.weeklyAvailability; anything malformed counts as "not declared". */
-export function parseAvailability(json: string): AvailabilitySlot[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return [];
-    return value.filter(
-      (slot): slot is AvailabilitySlot =>
-        typeof slot === "object" && slot !== null &&
-        typeof (slot as AvailabilitySlot).day === "number" &&
-        typeof (slot as AvailabilitySlot).from === "string" &&
-        typeof (slot as AvailabilitySlot).to === "string",
-    );
-  } catch {
-    return [];
-  }
 }
 
 /** A YYYY-MM-DD date and an HH:MM time read as Europe/Paris wall-clock time. */

@@ -12,11 +12,11 @@ import {
   paceLimit,
   parisDateTime,
   parisIsoDay,
-  parseAvailability,
   planningWarnings,
   type Interval,
 } from "./rules.ts";
 import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
+import { parseAvailability } from "../../domain/availability.ts";
 
 const YOUTH_NAME = { id: true, firstName: true, lastName: true } as const;
 

@@ -4,6 +4,27 @@ import { can, visibleEnrolments, youthScope, type Actor } from "../../auth/polic
 import { NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import { attendanceRate, bookletOf, minutesDone } from "./progress.ts";
+import { parseAvailability } from "../../domain/availability.ts";
+
+/** The youth's own profile fields, as the youth file and the application file show them. */
+export const YOUTH_PROFILE = {
+  id: true,
+  ref: true,
+  firstName: true,
+  lastName: true,
+  birthDate: true,
+  gender: true,
+  email: true,
+  phone: true,
+  address: true,
+  postalCode: true,
+  city: true,
+  employmentStatus: true,
+  professionalProject: true,
+  weeklyAvailability: true,
+  lotteryConsentAt: true,
+  evaluationConsentAt: true,
+} as const;
 
 const ENROLMENT_DETAIL = {
   id: true,
@@ -24,15 +45,6 @@ const ENROLMENT_DETAIL = {
   payments: { select: { payer: true, amountCents: true, paidOn: true, label: true }, orderBy: { paidOn: "asc" } },
 } as const;
 
-function parseAvailability(json: string): { day: number; from: string; to: string }[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as { day: number; from: string; to: string }[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * The shared youth file: loaded through the caller's scope (out of scope → 404), each part only
  * when the policy grants it, and the view recorded in the audit trail before the page is sent.
@@ -42,23 +54,8 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
   const youth = await db().youth.findFirst({
     where: { AND: [{ id: youthId }, youthScope(actor)] },
     select: {
-      id: true,
-      ref: true,
-      firstName: true,
-      lastName: true,
-      birthDate: true,
-      gender: true,
-      email: true,
-      phone: true,
-      address: true,
-      postalCode: true,
-      city: true,
-      employmentStatus: true,
-      professionalProject: true,
-      weeklyAvailability: true,
+      ...YOUTH_PROFILE,
       maxLessonsPerWeek: true,
-      lotteryConsentAt: true,
-      evaluationConsentAt: true,
       missionLocale: { select: { name: true } },
       referent: { select: { displayName: true, email: true } },
       applications: { select: { status: true, cohort: { select: { name: true } } }, orderBy: { createdAt: "desc" } },
