@@ -64,6 +64,9 @@ const YOUTH_FILE_STAFF: readonly Permission[] = [
   "youth:read-training",
 ];
 
+/** What a young person does about their own file only. */
+const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own"];
+
 /** What a driving school does (the coordinator may do it too). */
 const SCHOOL_WORK: readonly Permission[] = [
   "enrolment:assess",
@@ -75,32 +78,8 @@ const SCHOOL_WORK: readonly Permission[] = [
 ];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
-  ADMIN: [
-    "home:view",
-    ...YOUTH_FILE_STAFF,
-    "youth:read-project",
-    "youth:read-consents",
-    "youth:read-payments",
-    "youth:read-follow-up",
-    "youth:read-audit",
-    "account:list",
-    "account:create",
-    "account:issue-code",
-    "account:deactivate",
-    "audit:read",
-    "statistics:read",
-    "application:read",
-    "application:manage",
-    "application:import",
-    "cohort:manage",
-    "lottery:read",
-    "lottery:manage",
-    "lottery:promote",
-    "commitment:record",
-    ...SCHOOL_WORK,
-    "enrolment:manage",
-    "pace:override",
-  ],
+  // The coordinator may do everything, except what only a young person does for themselves.
+  ADMIN: PERMISSIONS.filter((permission) => !YOUTH_OWN.includes(permission)),
   REFERENT: [
     "home:view",
     ...YOUTH_FILE_STAFF,
