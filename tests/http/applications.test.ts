@@ -112,6 +112,32 @@ describe("application files", () => {
     expect(await testDb.youth.count({ where: { lastName: "LEGOFF" } })).toBe(1);
   });
 
+  it("an edit — that makes the file look like another one — is flagged before saving, then saved only when confirmed", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Martin", birthDate: new Date("2002-02-02T00:00:00Z") });
+    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { lastName: "Autre" }), _csrf: as.csrf });
+    const id = created.headers.location!.split("/").pop()!;
+    const edit = applicationForm(cohort.id, { lastName: "Martin", birthDate: "2002-02-02" });
+
+    const first = await as.agent.post(`/applications/${id}`).type("form").send({ ...edit, _csrf: as.csrf });
+    expect(first.status).toBe(422);
+    expect(first.text).toContain(existing.youth.ref);
+    expect(first.text).toContain("Enregistrer quand même");
+    expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.lastName).toBe("Autre");
+
+    const confirmed = await as.agent.post(`/applications/${id}`).type("form").send({ ...edit, confirmDuplicate: "on", _csrf: as.csrf });
+    expect(confirmed.status).toBe(303);
+    expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.lastName).toBe("Martin");
+  });
+
+  it("an edit — of the e-mail only — is not flagged against the file itself (same name and birth date)", async () => {
+    const { cohort, as } = await counsellorSetUp();
+    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+    const id = created.headers.location!.split("/").pop()!;
+    const again = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { email: "nouvelle.adresse@exemple.fr" }), _csrf: as.csrf });
+    expect(again.status).toBe(303);
+  });
+
   it("a possible duplicate — in another Mission Locale, same e-mail — is counted without showing the other file", async () => {
     const { cohort, as } = await counsellorSetUp();
     const other = await makeMissionLocale();

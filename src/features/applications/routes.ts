@@ -19,6 +19,14 @@ async function list(req: Request, res: Response) {
 
 type FormPage = { status: number; values: FormValues; errors: FieldErrors; duplicates?: applications.DuplicatesFound };
 
+const DUPLICATE_TO_CONFIRM =
+  "Ce dossier ressemble à un dossier existant : vérifiez, puis cochez la case « … quand même » si c'est une autre personne.";
+
+/** The same form again, with the possible duplicates and the box to confirm it is someone else. */
+function duplicatesPage(duplicates: applications.DuplicatesFound, body: unknown): FormPage {
+  return { status: 422, values: formValues(body), errors: { confirmDuplicate: DUPLICATE_TO_CONFIRM }, duplicates };
+}
+
 async function renderNew(req: Request, res: Response, page: FormPage) {
   const options = await applications.applicationFormOptions(actorOf(req));
   res.status(page.status).render("applications/form", {
@@ -48,8 +56,7 @@ async function create(req: Request, res: Response) {
     res.redirect(303, `/applications/${created.id}`);
   } catch (error) {
     if (error instanceof applications.DuplicatesFound) {
-      const values = formValues(req.body);
-      return renderNew(req, res, { status: 422, values, errors: { confirmDuplicate: "Ce dossier ressemble à un dossier existant : vérifiez, puis cochez « Créer quand même » si c'est une autre personne." }, duplicates: error });
+      return renderNew(req, res, duplicatesPage(error, req.body));
     }
     await renderNew(req, res, { status: 422, ...formRejection(error, req.body) });
   }
@@ -61,7 +68,7 @@ async function show(req: Request, res: Response) {
   res.render("applications/show", { title: `Candidature de ${y.firstName} ${y.lastName}`, ...file, errors: {}, values: {} });
 }
 
-async function renderEdit(req: Request, res: Response, status: number, override?: { values: FormValues; errors: FieldErrors }) {
+async function renderEdit(req: Request, res: Response, status: number, override?: { values: FormValues; errors: FieldErrors; duplicates?: applications.DuplicatesFound }) {
   const actor = actorOf(req);
   const id = String(req.params.id);
   const [current, options] = await Promise.all([applications.applicationFormValues(actor, id), applications.applicationFormOptions(actor)]);
@@ -73,7 +80,7 @@ async function renderEdit(req: Request, res: Response, status: number, override?
     action: `/applications/${id}`,
     editing: current.application,
     locked: current.locked,
-    duplicates: null,
+    duplicates: override?.duplicates ?? null,
     values: override?.values ?? current.values,
     errors: override?.errors ?? {},
   });
@@ -91,6 +98,7 @@ async function update(req: Request, res: Response) {
     setFlash(req, "Les modifications sont enregistrées.");
     res.redirect(303, `/applications/${String(req.params.id)}`);
   } catch (error) {
+    if (error instanceof applications.DuplicatesFound) return renderEdit(req, res, 422, duplicatesPage(error, req.body));
     await renderEdit(req, res, 422, formRejection(error, req.body));
   }
 }

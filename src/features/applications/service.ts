@@ -135,8 +135,8 @@ async function existingPeople(actor: Actor, people: readonly PersonKey[], except
   return candidates.map((c) => ({ ...c, inScope: inScope.has(c.id) }));
 }
 
-async function possibleDuplicates(actor: Actor, person: PersonKey): Promise<DuplicatesFound | null> {
-  const matches = findDuplicates(person, await existingPeople(actor, [person]));
+async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
+  const matches = findDuplicates(person, await existingPeople(actor, [person], exceptYouthId));
   if (matches.length === 0) return null;
   const shown = await db().youth.findMany({
     where: { AND: [{ id: { in: matches.filter((m) => m.record.inScope).map((m) => m.record.id) } }, youthScope(actor)] },
@@ -337,6 +337,13 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
     if ((fields.professionalProject ?? "").trim() === "" && (before.professionalProject ?? "").trim() !== "") throw new FormError("professionalProject", FIELD_LOCKED);
     if (!same(fields.lotteryConsentAt, before.lotteryConsentAt)) throw new FormError("lotteryConsent", FIELD_LOCKED);
     if (!same(fields.evaluationConsentAt, before.evaluationConsentAt)) throw new FormError("evaluationConsent", FIELD_LOCKED);
+  }
+  const keyChanged =
+    fields.lastName !== before.lastName || fields.birthDate.getTime() !== before.birthDate.getTime() ||
+    fields.email !== before.email || fields.phone !== before.phone;
+  if (keyChanged && !form.confirmDuplicate) {
+    const duplicates = await possibleDuplicates(actor, { lastName: fields.lastName, birthDate: fields.birthDate, email: fields.email, phone: fields.phone }, before.id);
+    if (duplicates) throw duplicates;
   }
   const context = await cohortContext(current.cohortId);
   const { eligible } = eligibilityOf({ ...fields, missionLocaleId: before.missionLocaleId }, { ...context, missionLocaleName: before.missionLocale.name });
