@@ -369,6 +369,10 @@ describe("after the draw: information meeting and commitments", () => {
     await testDb.application.update({ where: { id: first.applicationId }, data: { infoMeetingId: meeting.id } });
     const youth = await signedIn((await makeUser("YOUTH", { youthId: first.application.youthId })).email, PASSWORD);
 
+    const me = await youth.agent.get("/me");
+    expect(me.text).toContain("Vous êtes retenu·e.");
+    expect(me.text).toContain("Salle du Loing");
+    expect(me.text).toContain("Confirmer mes engagements");
     const page = await youth.agent.get("/me/commitments");
     expect(page.text).toContain("vous êtes retenu·e");
     expect(page.text).toContain("Salle du Loing");
@@ -392,6 +396,9 @@ describe("after the draw: information meeting and commitments", () => {
     const page = await youth.agent.get("/me/commitments");
     expect(page.text).toContain("après la décision du comité");
     expect(page.text).not.toContain("retenu·e");
+    const me = await youth.agent.get("/me");
+    expect(me.text).toContain("Le résultat du tirage arrive bientôt.");
+    expect(me.text).not.toContain("retenu·e");
     expect((await youth.agent.post("/me/commitments").type("form").send({ _csrf: youth.csrf })).status).toBe(422);
   });
 

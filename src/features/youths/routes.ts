@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
 import { ownYouthId, viewYouthFile } from "./service.ts";
+import { ownApplication } from "../applications/service.ts";
 
 async function show(req: Request, res: Response) {
   const file = await viewYouthFile(actorOf(req), String(req.params.id));
@@ -9,8 +10,8 @@ async function show(req: Request, res: Response) {
 
 async function me(req: Request, res: Response) {
   const actor = actorOf(req);
-  const file = await viewYouthFile(actor, ownYouthId(actor));
-  res.render("youths/me", { title: "Mon parcours", ...file });
+  const [file, own] = await Promise.all([viewYouthFile(actor, ownYouthId(actor)), ownApplication(actor)]);
+  res.render("youths/me", { title: "Mon parcours", ...file, own });
 }
 
 export function youthRoutes(): Router {
