@@ -1,5 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { FormError } from "./errors.ts";
+
+// zod's own messages (a field sent twice, a wrong type…) in French, for every schema.
+z.config(z.locales.fr());
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -26,7 +29,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
-    errors[field] ??= issue.message;
+    // .strict() schemas refuse unknown fields; zod's own message for that is in English.
+    const message = issue.code === "unrecognized_keys" ? `Ce formulaire contient un champ inattendu : ${issue.keys.join(", ")}.` : issue.message;
+    errors[field] ??= message;
   }
   return errors;
 }

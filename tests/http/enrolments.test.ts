@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeSchool, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
-import { makeSelectedApplication } from "../helpers/school-factories.ts";
+import { DAY, makeLesson, makeSelectedApplication, minuteOf } from "../helpers/school-factories.ts";
 
 describe("POST /youths/:id/enrolments", () => {
   it("enrolment — a selected youth at a school of their area — 303, current, audited", async () => {
@@ -27,6 +27,19 @@ describe("POST /youths/:id/enrolments", () => {
     expect(enrolments.map((e) => e.isCurrent)).toEqual([false, true]);
     const former = await signedIn(world.home.schoolUser.email, PASSWORD);
     expect((await former.agent.get(`/youths/${world.home.youth.id}`)).status).toBe(404);
+  });
+
+  it("enrolment — a transfer — cancels the former school's lessons still to come, keeps its past ones", async () => {
+    const world = await makeWorld();
+    await makeSelectedApplication(world.home.youth.id, world.cohort.id);
+    const past = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() - 2 * DAY)), attendance: "PRESENT" });
+    const future = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });
+    const otherSchool = await makeSchool(world.home.missionLocale.id);
+    const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
+    await agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
+    expect((await testDb.lesson.findUniqueOrThrow({ where: { id: future.id } })).attendance).toBe("CANCELLED");
+    expect((await testDb.lesson.findUniqueOrThrow({ where: { id: future.id } })).cancelReason).toContain("Transfert");
+    expect((await testDb.lesson.findUniqueOrThrow({ where: { id: past.id } })).attendance).toBe("PRESENT");
   });
 
   it("enrolment — a youth not selected — 422", async () => {

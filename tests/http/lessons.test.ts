@@ -330,3 +330,33 @@ describe("pace override", () => {
     expect((await school.agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: school.csrf })).status).toBe(403);
   });
 });
+
+describe("school workspace — scope first, views audited", () => {
+  it("plan a lesson — bad form on another school's enrolment — 404, not 422", async () => {
+    const world = await makeWorld();
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const response = await agent.post("/lessons").type("form")
+      .send({ ...lessonBody(world, inThreeDays()), enrolmentId: world.away.enrolment.id, durationMin: "0", _csrf: csrf });
+    expect(response.status).toBe(404);
+  });
+
+  it("plan a lesson — an unknown extra field — 422 with a French message", async () => {
+    const world = await makeWorld();
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), surprise: "1", _csrf: csrf });
+    expect(response.status).toBe(422);
+    expect(response.text).not.toContain("Unrecognized");
+    expect(response.text).toContain("surprise");
+  });
+
+  it("lesson, booklet and exams pages — viewed by the school — each adds a YOUTH_VIEWED audit event", async () => {
+    const world = await makeWorld();
+    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() - DAY)) });
+    const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const before = await testDb.auditEvent.count({ where: { action: "YOUTH_VIEWED", entityId: world.home.youth.id } });
+    expect((await agent.get(`/lessons/${lesson.id}`)).status).toBe(200);
+    expect((await agent.get(`/enrolments/${world.home.enrolment.id}/booklet`)).status).toBe(200);
+    expect((await agent.get(`/enrolments/${world.home.enrolment.id}/exams`)).status).toBe(200);
+    expect(await testDb.auditEvent.count({ where: { action: "YOUTH_VIEWED", entityId: world.home.youth.id } })).toBe(before + 3);
+  });
+});

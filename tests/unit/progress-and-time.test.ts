@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { attendanceRate, bookletOf, currentSkillLevels, minutesDone } from "../../src/features/youths/progress.ts";
+import { attendanceRate, bookletOf, currentSkillLevels, drivingMinutesDone } from "../../src/features/youths/progress.ts";
 import { ageOn, formatDateTime, parisToUtc, startOfParisWeek } from "../../src/domain/time.ts";
 
 const at = (iso: string) => new Date(iso);
 
 describe("training progress", () => {
   const lessons = [
-    { startsAt: at("2026-10-01T08:00:00Z"), durationMin: 60, attendance: "PRESENT" },
-    { startsAt: at("2026-10-02T08:00:00Z"), durationMin: 90, attendance: "LATE" },
-    { startsAt: at("2026-10-03T08:00:00Z"), durationMin: 60, attendance: "ABSENT_UNEXCUSED" },
-    { startsAt: at("2026-10-04T08:00:00Z"), durationMin: 60, attendance: "CANCELLED" },
-    { startsAt: at("2026-12-01T08:00:00Z"), durationMin: 60, attendance: "SCHEDULED" },
+    { startsAt: at("2026-10-01T08:00:00Z"), durationMin: 60, attendance: "PRESENT", kind: "DRIVING" },
+    { startsAt: at("2026-10-02T08:00:00Z"), durationMin: 90, attendance: "LATE", kind: "MOCK_EXAM" },
+    { startsAt: at("2026-10-02T14:00:00Z"), durationMin: 120, attendance: "PRESENT", kind: "THEORY" },
+    { startsAt: at("2026-10-03T08:00:00Z"), durationMin: 60, attendance: "ABSENT_UNEXCUSED", kind: "DRIVING" },
+    { startsAt: at("2026-10-04T08:00:00Z"), durationMin: 60, attendance: "CANCELLED", kind: "DRIVING" },
+    { startsAt: at("2026-12-01T08:00:00Z"), durationMin: 60, attendance: "SCHEDULED", kind: "DRIVING" },
   ];
 
-  it("minutesDone — mixed attendance — counts only present and late lessons", () => {
-    expect(minutesDone(lessons)).toBe(150);
+  it("drivingMinutesDone — mixed attendance and kinds — counts present and late lessons, code lessons left out", () => {
+    expect(drivingMinutesDone(lessons)).toBe(150);
   });
 
   it("attendanceRate — past lessons, cancelled and scheduled left out — attended / due", () => {
-    expect(attendanceRate(lessons, at("2026-11-01T00:00:00Z"))).toBeCloseTo(2 / 3);
+    expect(attendanceRate(lessons, at("2026-11-01T00:00:00Z"))).toBeCloseTo(3 / 4);
     expect(attendanceRate([], at("2026-11-01T00:00:00Z"))).toBeNull();
   });
 

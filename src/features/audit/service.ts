@@ -22,3 +22,8 @@ export async function recordAudit(input: AuditInput, client: DbTx = db()): Promi
     },
   });
 }
+
+/** A view of (part of) a youth file: DESIGN.md asks for every one to be audited. */
+export function recordYouthView(actorId: string, youthId: string, page: string): Promise<void> {
+  return recordAudit({ actorId, action: "YOUTH_VIEWED", entity: "Youth", entityId: youthId, details: { page } });
+}

@@ -5,7 +5,7 @@ import type { Actor } from "../../auth/policy.ts";
 import { FormError } from "../../http/errors.ts";
 import { bookletOf, currentSkillLevels } from "../youths/progress.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit, recordYouthView } from "../audit/service.ts";
 import { enrolmentSummary } from "../enrolments/service.ts";
 import type { SkillForm } from "./schemas.ts";
 
@@ -13,6 +13,7 @@ const SKILL_LABELS = new Map(SKILLS.map((skill) => [skill.code, skill.label]));
 
 export async function bookletPage(actor: Actor, enrolmentId: string, lessonId?: string) {
   const enrolment = await enrolmentSummary(actor, enrolmentId);
+  await recordYouthView(actor.id, enrolment.youth.id, "booklet");
   const [rows, lessons] = await Promise.all([
     db().skillAssessment.findMany({
       where: { enrolmentId: enrolment.id },

@@ -52,6 +52,8 @@ export async function enrolmentFormOptions(actor: Actor, youthId: string) {
   return { youth, selection: youth.applications[0] ?? null, current: youth.enrolments[0] ?? null, schools };
 }
 
+const TRANSFER_REASON = "Transfert vers une autre auto-école";
+
 /**
  * Enrols a selected youth at a partner school of their area. A youth has one current enrolment:
  * the previous one (a transfer) stops being current in the same transaction, so the former
@@ -71,6 +73,12 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
   return db().$transaction(async (tx) => {
     const previous = await tx.enrolment.findMany({ where: { youthId, isCurrent: true }, select: { id: true } });
     await tx.enrolment.updateMany({ where: { youthId, isCurrent: true }, data: { isCurrent: false, endedAt: now } });
+    // The former school loses the file: its lessons still to come are cancelled, so that they
+    // neither block the new school's planning nor stay where nobody can record them.
+    const cancelled = await tx.lesson.updateMany({
+      where: { enrolmentId: { in: previous.map((e) => e.id) }, attendance: "SCHEDULED", startsAt: { gt: now } },
+      data: { attendance: "CANCELLED", cancelReason: TRANSFER_REASON },
+    });
     const created = await tx.enrolment.create({
       data: { youthId, drivingSchoolId: form.drivingSchoolId, cohortId, gearbox: form.gearbox, isCurrent: true, enrolledAt: now, createdById: actor.id },
       select: { id: true },
@@ -81,7 +89,7 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
         action: previous.length > 0 ? "ENROLMENT_TRANSFERRED" : "ENROLMENT_CREATED",
         entity: "Enrolment",
         entityId: created.id,
-        details: { youthId, drivingSchoolId: form.drivingSchoolId, previous: previous.map((e) => e.id) },
+        details: { youthId, drivingSchoolId: form.drivingSchoolId, previous: previous.map((e) => e.id), lessonsCancelled: cancelled.count },
       },
       tx,
     );

@@ -3,13 +3,14 @@
 import { db } from "../../db/client.ts";
 import type { Actor } from "../../auth/policy.ts";
 import { FormError } from "../../http/errors.ts";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit, recordYouthView } from "../audit/service.ts";
 import { enrolmentSummary } from "../enrolments/service.ts";
 import { parisDateTime, parisIsoDay } from "../lessons/rules.ts";
 import type { ExamForm } from "./schemas.ts";
 
 export async function examsPage(actor: Actor, enrolmentId: string) {
   const enrolment = await enrolmentSummary(actor, enrolmentId);
+  await recordYouthView(actor.id, enrolment.youth.id, "exams");
   const exams = await db().exam.findMany({
     where: { enrolmentId: enrolment.id },
     select: { id: true, kind: true, date: true, score: true, result: true, eliminatoryFault: true },

@@ -5,7 +5,7 @@ import { enrolmentScope, lessonScope, youthScope, type Actor } from "../../auth/
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
 import { ATTENDED, type Attendance } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { currentSkillLevels, type SkillRow } from "../youths/progress.ts";
+import { countsAsDriving, currentSkillLevels, type SkillRow } from "../youths/progress.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
 
 function weekBounds(now: Date) {
@@ -76,9 +76,9 @@ export async function referentHome(actor: Actor, now = new Date()) {
 /** Thresholds of the school home's "needs attention" flags. */
 export const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
 
-type LessonGroup = { enrolmentId: string; attendance: string; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
+type LessonGroup = { enrolmentId: string; attendance: string; kind: string; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
 
-/** Per-enrolment figures from lessons grouped by (enrolment, attendance): hours done, attendance
+/** Per-enrolment figures from lessons grouped by (enrolment, attendance, kind): driving hours done, attendance
  * rate (as attendanceRate in youths/progress.ts: due = past, neither cancelled nor unrecorded),
  * last attended lesson, lessons still to record. */
 function lessonFigures(groups: readonly LessonGroup[]) {
@@ -87,7 +87,7 @@ function lessonFigures(groups: readonly LessonGroup[]) {
     const figures = byEnrolment.get(group.enrolmentId) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
     const count = group._count._all;
     if (ATTENDED.includes(group.attendance as Attendance)) {
-      figures.minutesDone += group._sum.durationMin ?? 0;
+      if (countsAsDriving(group)) figures.minutesDone += group._sum.durationMin ?? 0;
       figures.attended += count;
       const last = group._max.startsAt;
       if (last && (!figures.lastAttended || last > figures.lastAttended)) figures.lastAttended = last;
@@ -116,7 +116,7 @@ export async function schoolHome(actor: Actor, now = new Date()) {
       orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
     }),
     db().lesson.groupBy({
-      by: ["enrolmentId", "attendance"],
+      by: ["enrolmentId", "attendance", "kind"],
       where: { AND: [{ enrolment: current }, { startsAt: { lte: now } }] },
       _sum: { durationMin: true },
       _count: { _all: true },

@@ -20,7 +20,11 @@ async function showNew(req: Request, res: Response) {
 
 async function plan(req: Request, res: Response) {
   const form = parseForm(planLessonSchema, req.body);
-  if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
+  if (!form.ok) {
+    // A record out of scope answers 404 whatever else is wrong with the form (as on :id routes).
+    if (form.values.enrolmentId) await lessons.ensureEnrolmentInScope(actorOf(req), form.values.enrolmentId);
+    return renderNew(req, res, 422, form.values, form.errors);
+  }
   try {
     const planned = await lessons.planLesson(actorOf(req), form.data);
     setFlash(req, [`Leçon enregistrée le ${formatDateTime(planned.startsAt)}.`, ...planned.warnings].join(" "));
@@ -43,6 +47,7 @@ async function renderLesson(req: Request, res: Response, status: number, values:
 }
 
 async function show(req: Request, res: Response) {
+  await lessons.viewLesson(actorOf(req), String(req.params.id));
   await renderLesson(req, res, 200, {}, {});
 }
 

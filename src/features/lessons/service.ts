@@ -3,7 +3,7 @@ import { db, type DbTx } from "../../db/client.ts";
 import { enrolmentScope, instructorScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { addDays, formatTime, parisParts, startOfParisWeek } from "../../domain/time.ts";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit, recordYouthView } from "../audit/service.ts";
 import {
   ATTENDANCE_NOT_STARTED,
   attendanceTooEarly,
@@ -142,6 +142,19 @@ export async function findLesson(actor: Actor, lessonId: string) {
   return lesson;
 }
 export type LessonDetail = Awaited<ReturnType<typeof findLesson>>;
+
+/** The lesson page: a view of part of the youth file, so it is audited. */
+export async function viewLesson(actor: Actor, lessonId: string): Promise<LessonDetail> {
+  const lesson = await findLesson(actor, lessonId);
+  await recordYouthView(actor.id, lesson.enrolment.youth.id, "lesson");
+  return lesson;
+}
+
+/** Answers 404 when the enrolment is outside the caller's scope, whatever else the form holds. */
+export async function ensureEnrolmentInScope(actor: Actor, enrolmentId: string): Promise<void> {
+  const found = await db().enrolment.findFirst({ where: { AND: [{ id: enrolmentId }, enrolmentScope(actor)] }, select: { id: true } });
+  if (!found) throw new NotFoundError();
+}
 
 /**
  * Records attendance. A wrong tap is corrected by recording again (audited as a correction).

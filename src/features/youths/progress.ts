@@ -2,12 +2,17 @@
 import { ATTENDED, type Attendance, type SkillLevel } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
 
-export type LessonFacts = { startsAt: Date; durationMin: number; attendance: string };
+export type LessonFacts = { startsAt: Date; durationMin: number; attendance: string; kind: string };
 export type SkillRow = { skillCode: string; level: string; assessedAt: Date };
 
-/** Only present or late lessons count as hours done. */
-export function minutesDone(lessons: readonly LessonFacts[]): number {
-  return lessons.reduce((sum, lesson) => sum + (ATTENDED.includes(lesson.attendance as Attendance) ? lesson.durationMin : 0), 0);
+/** Whether a lesson counts towards the driving hours: only present or late ones, and not the
+ * highway-code (THEORY) lessons, since the forecast and the legal minimum are driving hours. */
+export function countsAsDriving(lesson: { attendance: string; kind: string }): boolean {
+  return ATTENDED.includes(lesson.attendance as Attendance) && lesson.kind !== "THEORY";
+}
+
+export function drivingMinutesDone(lessons: readonly LessonFacts[]): number {
+  return lessons.reduce((sum, lesson) => sum + (countsAsDriving(lesson) ? lesson.durationMin : 0), 0);
 }
 
 /** Share of past, non-cancelled lessons that were attended (null before any). */

@@ -2,8 +2,8 @@ import { db } from "../../db/client.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { can, visibleEnrolments, youthScope, type Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
-import { recordAudit } from "../audit/service.ts";
-import { attendanceRate, bookletOf, minutesDone } from "./progress.ts";
+import { recordYouthView } from "../audit/service.ts";
+import { attendanceRate, bookletOf, drivingMinutesDone } from "./progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
@@ -71,7 +71,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
     },
   });
   if (!youth) throw new NotFoundError();
-  await recordAudit({ actorId: actor.id, action: "YOUTH_VIEWED", entity: "Youth", entityId: youth.id });
+  await recordYouthView(actor.id, youth.id, "file");
 
   const now = new Date();
   const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
@@ -96,7 +96,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
 type EnrolmentDetail = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_DETAIL }>;
 
 function trainingSummary(enrolment: EnrolmentDetail, now: Date) {
-  const done = minutesDone(enrolment.lessons);
+  const done = drivingMinutesDone(enrolment.lessons);
   const upcoming = enrolment.lessons.filter((lesson) => lesson.startsAt > now && lesson.attendance === "SCHEDULED");
   const past = enrolment.lessons.filter((lesson) => lesson.startsAt <= now).reverse();
   const paidByProgramme = enrolment.payments.filter((p) => p.payer === "PROGRAMME").reduce((sum, p) => sum + p.amountCents, 0);
