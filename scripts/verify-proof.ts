@@ -1,5 +1,5 @@
 // npm run lottery:verify -- <proof.json>: recompute a published draw offline, without the database.
-// Exit 0 when the proof holds, 1 when it does not (or cannot be read), 2 on a usage error.
+// Exit 0 when the proof holds, 1 otherwise (not verified, unreadable, or no file given).
 import { readFileSync } from "node:fs";
 import { parseProof, verifiedSummary, verifyProof } from "../src/features/lottery/proof.ts";
 
@@ -22,7 +22,7 @@ function fail(lines: readonly string[]): never {
 const file = process.argv[2];
 if (file === undefined || file === "") {
   console.error("Usage : npm run lottery:verify -- <preuve.json>");
-  process.exit(2);
+  process.exit(1);
 }
 
 let text: string;

@@ -47,8 +47,12 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   app.use("/public", express.static(path.join(ROOT, "public"), longCache));
   app.use("/vendor/pico", express.static(path.join(ROOT, "node_modules/@picocss/pico/css"), longCache));
   app.use(healthRoutes());
+  // Public proofs of the draws: anyone may fetch them, so no session is opened for them.
+  app.use(lotteryPublicRoutes());
 
   // 3. Body, session, identity. The session is read before CSRF (the token lives in it).
+  // A CSV import is pasted into a form field: it gets a larger body than any other form.
+  app.use("/applications/import", express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 50 }));
   app.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
   app.use(sessions(db(), config.sessionSecret, config.cookieSecure));
   const auth = configurePassport();
@@ -64,8 +68,6 @@ export function createApp(config: Config = defaultConfig()): express.Express {
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.
   app.use(signInRoutes(auth));
-  // (public lottery proofs are mounted here, before requireAuth)
-  app.use(lotteryPublicRoutes());
   app.use(requireAuth);
   app.use(homeRoutes());
   app.use(youthRoutes());

@@ -138,15 +138,20 @@ describe("application files", () => {
     expect(again.status).toBe(303);
   });
 
-  it("a possible duplicate — in another Mission Locale, same e-mail — is counted without showing the other file", async () => {
+  it("a possible duplicate — in another Mission Locale, same e-mail — is not revealed to the counsellor, but flagged to the coordination", async () => {
     const { cohort, as } = await counsellorSetUp();
     const other = await makeMissionLocale();
     const hidden = await makeApplicant(other.id, cohort.id, { lastName: "Cachée", email: "meme.adresse@exemple.fr" });
-    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { email: "Meme.Adresse@exemple.fr" }), _csrf: as.csrf });
-    expect(response.status).toBe(422);
-    expect(response.text).toContain("dans une autre Mission Locale");
+    const form = { ...applicationForm(cohort.id, { email: "Meme.Adresse@exemple.fr" }), _csrf: as.csrf };
+    const response = await as.agent.post("/applications").type("form").send(form);
+    expect(response.status).toBe(303);
     expect(response.text).not.toContain(hidden.youth.ref);
-    expect(response.text).not.toContain("Cachée");
+
+    const admin = await signedIn((await makeUser("ADMIN")).email, PASSWORD);
+    const flagged = await admin.agent.post("/applications").type("form")
+      .send({ ...applicationForm(cohort.id, { email: "meme.adresse@exemple.fr" }), missionLocaleId: other.id, _csrf: admin.csrf });
+    expect(flagged.status).toBe(422);
+    expect(flagged.text).toContain(hidden.youth.ref);
   });
 
   it("eligibility — a youth aged 27 on the draw day, without consent — is INELIGIBLE with each reason", async () => {
@@ -251,6 +256,19 @@ describe("CSV import", () => {
     expect(youths[1]!.professionalProject).toBe("Boulanger ; horaires de nuit");
     expect(youths.every((y) => /^AUT-2026-\d{4,}$/.test(y.ref))).toBe(true);
     expect(await testDb.auditEvent.count({ where: { action: "APPLICATION_CREATED", entityId: { in: youths.map((y) => y.applications[0]!.id) } } })).toBe(2);
+  });
+
+  it("an import — of a large file (over 200 kB once form-encoded) — is read, not refused as too big", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      `Nom${i};Prénom;14/02/2004;F;personne${i}@exemple.fr;;45000;Orléans;JOB_SEEKER;Projet professionnel assez long pour peser, avec des horaires décalés et des trajets en périphérie;oui;oui`);
+    const csv = `${HEADER}\n${lines.join("\n")}\n`;
+    expect(new URLSearchParams({ csv }).toString().length).toBeGreaterThan(200 * 1024);
+
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    expect(await testDb.youth.count({ where: { lastName: { startsWith: "Nom" }, missionLocaleId: missionLocale.id } })).toBe(1000);
   });
 
   it("an import — with `,` and no BOM — is read the same way", async () => {

@@ -1,5 +1,6 @@
+import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { anonymous, signedIn } from "../helpers/app.ts";
+import { anonymous, signedIn, testApp } from "../helpers/app.ts";
 import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { makeApplicant, makeDraw, makeQuota } from "../helpers/lottery-factories.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
@@ -151,6 +152,16 @@ describe("the public proof", () => {
     expect(proof.entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
     const parsed = parseProof(proof);
     expect(parsed.ok && verifyProof(parsed.proof)).toEqual({ ok: true });
+  });
+
+  it("proof.json — fetched by anyone — opens no session and writes nothing", async () => {
+    const { quota, as } = await stratum(2, 5);
+    const drawId = await freezeAndDraw(as, quota.id, "graine-sans-session");
+    const sessionsBefore = await testDb.session.count();
+    const response = await request(testApp()).get(`/lottery/draws/${drawId}/proof.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers["set-cookie"]).toBeUndefined();
+    expect(await testDb.session.count()).toBe(sessionsBefore);
   });
 
   it("proof.json — of a draw with names, e-mails, phones — holds no personal data", async () => {
@@ -411,6 +422,11 @@ describe("after the draw: information meeting and commitments", () => {
     const second = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 2 } });
     const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
     const as = await signedIn(referent.email, PASSWORD);
+    const tooEarly = await as.agent.post(`/applications/${first.applicationId}/commitments`).type("form").send({ attendance: "on", contribution: "on", _csrf: as.csrf });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.text).toContain("réunion d&#39;information ou après");
+    const meeting = await testDb.infoMeeting.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, startsAt: new Date(Date.now() - 3_600_000), place: "Salle" } });
+    await testDb.application.update({ where: { id: first.applicationId }, data: { infoMeetingId: meeting.id } });
 
     const response = await as.agent.post(`/applications/${first.applicationId}/commitments`).type("form").send({ attendance: "on", contribution: "on", _csrf: as.csrf });
     const waitlisted = await as.agent.post(`/applications/${second.applicationId}/commitments`).type("form").send({ attendance: "on", _csrf: as.csrf });

@@ -83,15 +83,14 @@ describe("analyseImport", () => {
     expect(problems[0]!.messages).toContain("Colonne obligatoire absente : date_naissance.");
   });
 
-  it("duplicatesOnFile — a line like a file on record — names it in scope, hides it out of scope", () => {
+  it("duplicatesOnFile — a line like files on record (same e-mail, same phone) — names each of them", () => {
     const { applicants } = analyseImport(`${HEADER}\n${GOOD}`, context);
     const onFile = [
-      { ref: "AUT-2026-0001", lastName: "Other", birthDate: new Date("2001-01-01T00:00:00Z"), email: "lea@exemple.fr", phone: null, inScope: true },
-      { ref: "AUT-2026-0002", lastName: "Other", birthDate: new Date("2001-01-01T00:00:00Z"), email: null, phone: "06 12 34 56 78", inScope: false },
+      { ref: "AUT-2026-0001", lastName: "Other", birthDate: new Date("2001-01-01T00:00:00Z"), email: "lea@exemple.fr", phone: null },
+      { ref: "AUT-2026-0002", lastName: "Other", birthDate: new Date("2001-01-01T00:00:00Z"), email: null, phone: "06 12 34 56 78" },
     ];
     const [problem] = duplicatesOnFile(applicants, onFile);
     expect(problem!.messages[0]).toContain("AUT-2026-0001");
-    expect(problem!.messages[1]).not.toContain("AUT-2026-0002");
-    expect(problem!.messages[1]).toContain("autre Mission Locale");
+    expect(problem!.messages[1]).toContain("AUT-2026-0002");
   });
 });

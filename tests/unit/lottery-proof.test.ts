@@ -268,12 +268,12 @@ describe("lottery:verify CLI", () => {
     expect(output).toContain("n'est pas un JSON valide");
   });
 
-  it("lottery:verify — when no file is given — then it prints the usage and exits 2", () => {
+  it("lottery:verify — when no file is given — then it prints the usage and exits 1 (not verified)", () => {
     const args: string[] = [];
 
     const { status, output } = runVerifier(...args);
 
-    expect(status).toBe(2);
+    expect(status).toBe(1);
     expect(output).toContain("Usage : npm run lottery:verify -- <preuve.json>");
   });
 });

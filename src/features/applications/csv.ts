@@ -309,7 +309,7 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
   return { applicants, problems };
 }
 
-export type ExistingPerson = PersonKey & { ref: string; inScope: boolean };
+export type ExistingPerson = PersonKey & { ref: string };
 
 /** Lines that look like a person already on file (the import has no "create anyway"). */
 export function duplicatesOnFile(applicants: readonly ImportedApplicant[], existing: readonly ExistingPerson[]): LineProblem[] {
@@ -319,11 +319,7 @@ export function duplicatesOnFile(applicants: readonly ImportedApplicant[], exist
     if (matches.length === 0) continue;
     problems.push({
       line: applicant.line,
-      messages: matches.map(({ record, reasons }) =>
-        record.inScope
-          ? `Doublon possible du dossier ${record.ref} (${reasons.join(", ")}).`
-          : `Doublon possible d'un dossier d'une autre Mission Locale (${reasons.join(", ")}) : voyez avec la coordination.`,
-      ),
+      messages: matches.map(({ record, reasons }) => `Doublon possible du dossier ${record.ref} (${reasons.join(", ")}).`),
     });
   }
   return problems;

@@ -33,8 +33,7 @@ const DRAWN: readonly ApplicationStatus[] = ["SELECTED", "WAITLISTED", "WITHDRAW
 
 export class DuplicatesFound extends Error {
   constructor(
-    readonly inScope: { id: string; ref: string; firstName: string; lastName: string; birthDate: Date; missionLocale: string; reasons: string[] }[],
-    readonly outOfScope: number,
+    readonly matches: { id: string; ref: string; firstName: string; lastName: string; birthDate: Date; missionLocale: string; reasons: string[] }[],
   ) {
     super("possible duplicates");
   }
@@ -112,40 +111,42 @@ async function withRefRetry<T>(work: () => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------- duplicates
 
 /**
- * Possible duplicates across the whole programme (one person may apply at two Missions Locales).
- * The look-up is deliberately not scoped, but only keys are read; what is shown about a match
- * outside the caller's scope is a count, never a name.
+ * Possible duplicates among the files the caller may see: the look-up is scoped in the query like
+ * every other, so that it never reveals whether someone is on file at another Mission Locale.
+ * The coordination, who sees every file, catches the same person applying at two of them.
  */
 async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
+  // One query per slice of people: a whole import would pass SQLite's limit on query parameters.
+  const found = new Map<string, Awaited<ReturnType<typeof existingPeopleLike>>[number]>();
+  for (let start = 0; start < people.length; start += LOOKUP_SLICE) {
+    for (const youth of await existingPeopleLike(actor, people.slice(start, start + LOOKUP_SLICE), exceptYouthId)) found.set(youth.id, youth);
+  }
+  return [...found.values()];
+}
+
+const LOOKUP_SLICE = 250;
+
+function existingPeopleLike(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
   const birthDates = [...new Set(people.map((p) => p.birthDate.getTime()))].map((t) => new Date(t));
   const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
   const phones = [...new Set(people.flatMap((p) => (p.phone ? [p.phone] : [])))];
-  const candidates = await db().youth.findMany({
+  return db().youth.findMany({
     where: {
-      OR: [{ birthDate: { in: birthDates } }, ...(emails.length ? [{ email: { in: emails } }] : []), ...(phones.length ? [{ phone: { in: phones } }] : [])],
-      ...(exceptYouthId ? { NOT: { id: exceptYouthId } } : {}),
+      AND: [
+        youthScope(actor),
+        { OR: [{ birthDate: { in: birthDates } }, ...(emails.length ? [{ email: { in: emails } }] : []), ...(phones.length ? [{ phone: { in: phones } }] : [])] },
+        exceptYouthId ? { NOT: { id: exceptYouthId } } : {},
+      ],
     },
-    select: { id: true, ref: true, lastName: true, birthDate: true, email: true, phone: true },
+    select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
   });
-  const visible = await db().youth.findMany({
-    where: { AND: [{ id: { in: candidates.map((c) => c.id) } }, youthScope(actor)] },
-    select: { id: true },
-  });
-  const inScope = new Set(visible.map((v) => v.id));
-  return candidates.map((c) => ({ ...c, inScope: inScope.has(c.id) }));
 }
 
 async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
   const matches = findDuplicates(person, await existingPeople(actor, [person], exceptYouthId));
   if (matches.length === 0) return null;
-  const shown = await db().youth.findMany({
-    where: { AND: [{ id: { in: matches.filter((m) => m.record.inScope).map((m) => m.record.id) } }, youthScope(actor)] },
-    select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, missionLocale: { select: { name: true } } },
-  });
-  const reasons = new Map(matches.map((m) => [m.record.id, m.reasons]));
   return new DuplicatesFound(
-    shown.map((y) => ({ ...y, missionLocale: y.missionLocale.name, reasons: reasons.get(y.id) ?? [] })),
-    matches.filter((m) => !m.record.inScope).length,
+    matches.map(({ record, reasons }) => ({ ...record, missionLocale: record.missionLocale.name, reasons })),
   );
 }
 
@@ -431,11 +432,19 @@ export async function importApplications(actor: Actor, form: ImportForm) {
 // ---------------------------------------------------------------- commitments
 
 /** A counsellor (or the coordinator) records the youth's commitments, e.g. at the meeting. */
+const BEFORE_MEETING = "Les engagements se prennent à la réunion d'information ou après : elle n'a pas encore eu lieu.";
+
+/** Commitments are taken at or after the information meeting (from its day on, Paris time). */
+function meetingHasBegun(meeting: { startsAt: Date } | null, now: Date): boolean {
+  return meeting !== null && now >= startOfParisDay(meeting.startsAt);
+}
+
 export async function recordCommitments(actor: Actor, id: string, form: CommitmentsForm): Promise<void> {
   const application = await scopedApplication(actor, id);
   if (application.status !== "SELECTED") throw new FormError("attendance", NOT_SELECTED);
   if (!application.lotteryEntries[0]?.draw.validatedAt) throw new FormError("attendance", NOT_VALIDATED);
   const now = new Date();
+  if (!meetingHasBegun(application.infoMeeting, now)) throw new FormError("attendance", BEFORE_MEETING);
   await db().$transaction(async (tx) => {
     await tx.application.update({
       where: { id },
@@ -473,8 +482,7 @@ export async function ownApplication(actor: Actor) {
   const told = Boolean(entry?.draw.validatedAt);
   const state = !told ? ("PENDING" as const) : application.status === "SELECTED" ? ("SELECTED" as const) : application.status === "WAITLISTED" ? ("WAITLISTED" as const) : ("OTHER" as const);
   const confirmed = Boolean(application.attendanceCommitmentAt && application.contributionCommitmentAt);
-  const meetingDay = application.infoMeeting ? startOfParisDay(application.infoMeeting.startsAt) : null;
-  const canConfirm = state === "SELECTED" && !confirmed && meetingDay !== null && new Date() >= meetingDay;
+  const canConfirm = state === "SELECTED" && !confirmed && meetingHasBegun(application.infoMeeting, new Date());
   return { state, application, canConfirm, confirmed };
 }
 
