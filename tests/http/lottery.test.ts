@@ -410,6 +410,10 @@ describe("after the draw: information meeting and commitments", () => {
     const me = await youth.agent.get("/me");
     expect(me.text).toContain("Le résultat du tirage arrive bientôt.");
     expect(me.text).not.toContain("retenu·e");
+    const file = await youth.agent.get(`/youths/${first.application.youthId}`);
+    expect(file.status).toBe(200);
+    expect(file.text).toContain("Résultat du tirage à venir");
+    expect(file.text).not.toContain("Retenu·e");
     expect((await youth.agent.post("/me/commitments").type("form").send({ _csrf: youth.csrf })).status).toBe(422);
   });
 

@@ -58,7 +58,10 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       maxLessonsPerWeek: true,
       missionLocale: { select: { name: true } },
       referent: { select: { displayName: true, email: true } },
-      applications: { select: { status: true, cohort: { select: { name: true } } }, orderBy: { createdAt: "desc" } },
+      applications: {
+        select: { status: true, cohort: { select: { name: true } }, lotteryEntries: { select: { draw: { select: { validatedAt: true } } } } },
+        orderBy: { createdAt: "desc" },
+      },
       enrolments: {
         where: visibleEnrolments(actor),
         select: { ...ENROLMENT_DETAIL, isCurrent: true },
@@ -79,6 +82,14 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
   return {
     youth: {
       ...youth,
+      applications: youth.applications.map((application) => ({
+        cohortName: application.cohort.name,
+        status: application.status,
+        // The outcome is announced once the committee has validated the draw; until then only
+        // those who follow the draws see it.
+        awaitingCommittee:
+          !sees("lottery:read") && application.lotteryEntries.length > 0 && !application.lotteryEntries[0]?.draw.validatedAt,
+      })),
       weeklyAvailability: parseAvailability(youth.weeklyAvailability),
       contact: sees("youth:read-contact"),
     },
