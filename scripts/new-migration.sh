@@ -14,4 +14,4 @@ dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
 mkdir -p "$dir"
 npx prisma migrate diff --from-schema-datamodel "$scratch/pulled.prisma" \
   --to-schema-datamodel prisma/schema.prisma --script > "$dir/migration.sql"
-echo "wrote $dir/migration.sql — review it (a rebuilt AuditEvent table needs its triggers re-created)"
+echo "wrote $dir/migration.sql — review it: a rebuilt AuditEvent or Lottery* table needs its triggers re-created (tests/db/triggers.test.ts)"
