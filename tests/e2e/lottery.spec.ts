@@ -11,7 +11,10 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 test("the whole path: a cohort, an application, the freeze, the draw, the public proof", async ({ page, request }) => {
   test.setTimeout(90_000);
   const cohortName = `Promotion e2e ${Date.now()}`;
-  const drawYear = new Date().getFullYear() + 1;
+  // The cohort's draw is announced for today (a draw cannot happen before its announced day).
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+  const [drawYear, drawMonth, drawDay] = today.split("-").map(Number) as [number, number, number];
+  const shownDay = `${String(drawDay).padStart(2, "0")}/${String(drawMonth).padStart(2, "0")}/${drawYear}`;
   const lastName = `Essai${Date.now() % 100000}`;
 
   await new LoginPage(page).open();
@@ -20,7 +23,7 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   // A cohort with one seat at Orléans.
   await page.goto("/cohorts/new");
   await page.getByLabel("Nom", { exact: true }).fill(cohortName);
-  await page.getByLabel("Date du tirage au sort").fill(`${drawYear}-09-15`);
+  await page.getByLabel("Date du tirage au sort").fill(today);
   await page.getByRole("button", { name: "Créer la promotion" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(cohortName);
   await page.getByLabel("Places pour Mission Locale de l'Orléanais").fill("1");
@@ -30,7 +33,7 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   // An application, filed through the form.
   await page.goto("/applications/new");
   await expectNoSeriousViolations(page);
-  await page.getByLabel("Promotion").selectOption({ label: `${cohortName} (tirage le 15/09/${drawYear})` });
+  await page.getByLabel("Promotion").selectOption({ label: `${cohortName} (tirage le ${shownDay})` });
   await page.getByLabel("Mission Locale").selectOption({ label: "Mission Locale de l'Orléanais" });
   await page.getByLabel("Prénom").fill("Lou");
   await page.getByLabel("Nom", { exact: true }).fill(lastName);
@@ -48,7 +51,7 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   await page.getByRole("region", { name: new RegExp(cohortName) }).getByRole("link", { name: "Préparer le tirage" }).first().click();
   await page.getByRole("button", { name: /Figer la liste/ }).click();
   await expect(page.getByText("Empreinte publiée")).toBeVisible();
-  await page.getByRole("textbox", { name: "Graine publique" }).fill(`${drawYear}-09-15-EuroMillions-04-11-23-38-47-02-09`);
+  await page.getByRole("textbox", { name: "Graine publique" }).fill(`${today}-EuroMillions-04-11-23-38-47-02-09`);
   await page.getByLabel(/La graine a été annoncée publiquement/).check();
   await page.getByRole("button", { name: "Lancer le tirage" }).click();
 

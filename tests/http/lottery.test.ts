@@ -71,6 +71,16 @@ describe("the draw: freeze, seed, draw", () => {
     expect(page.text).toContain(`Entrée rang 3 (${last.ref})`);
   });
 
+  it("a draw — before the cohort's announced draw day — is refused (422), nothing drawn", async () => {
+    const { cohort, quota, as } = await stratum(1, 3);
+    await testDb.cohort.update({ where: { id: cohort.id }, data: { drawDate: new Date(Date.now() + 10 * 24 * 3600 * 1000) } });
+    expect((await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: as.csrf })).status).toBe(303);
+    const early = await as.agent.post(`/lottery/strata/${quota.id}/draw`).type("form").send({ seed: "graine", seedIsPublic: "on", _csrf: as.csrf });
+    expect(early.status).toBe(422);
+    expect(early.text).toContain("ne peut pas avoir lieu avant");
+    expect(await testDb.lotteryDraw.count({ where: { cohortId: cohort.id } })).toBe(0);
+  });
+
   it("a second draw — same cohort and Mission Locale — is refused (422) and changes nothing", async () => {
     const { quota, as } = await stratum(2, 4);
     const drawId = await freezeAndDraw(as, quota.id, "première graine");

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { drawScope, missionLocaleScope, seesApplicantNames, type Actor } from "../../auth/policy.ts";
-import { parisToUtc } from "../../domain/time.ts";
+import { formatDate, parisToUtc, startOfParisDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import { eligibilityOf } from "../applications/eligibility.ts";
@@ -18,6 +18,8 @@ import { proofOf, verifyStoredDraw } from "./verification.ts";
 const NOTHING_ELIGIBLE = "Aucune candidature éligible dans cette Mission Locale : il n'y a rien à figer.";
 const ALREADY_FROZEN = "La liste est déjà figée : elle ne peut plus changer.";
 const NOT_FROZEN = "Figez d'abord la liste des candidatures éligibles.";
+const BEFORE_DRAW_DAY = (day: string) =>
+  `Le tirage de cette promotion est annoncé pour le ${day} : il ne peut pas avoir lieu avant (l'âge des candidat·es est apprécié ce jour-là).`;
 const ALREADY_DRAWN = "Le tirage de cette promotion a déjà eu lieu pour cette Mission Locale. Un tirage ne se refait pas.";
 const ALREADY_VALIDATED = "La validation du comité est déjà enregistrée.";
 const NOT_IN_DRAW = "Cette candidature ne fait pas partie de ce tirage.";
@@ -179,8 +181,10 @@ export async function freezeStratum(actor: Actor, quotaId: string): Promise<stri
 }
 
 /** Steps 2 and 3: the public seed, then the ranks, written once with createMany. */
-export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm): Promise<string> {
+export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm, now = new Date()): Promise<string> {
   const quota = await scopedQuota(actor, quotaId);
+  // Eligibility (18–25) was judged on the announced draw day: drawing earlier would not match it.
+  if (now < startOfParisDay(quota.cohort.drawDate)) throw new FormError("_form", BEFORE_DRAW_DAY(formatDate(quota.cohort.drawDate)));
   try {
     return await db().$transaction(async (tx) => {
       const freeze = await tx.lotteryFreeze.findUnique({
