@@ -23,14 +23,15 @@ export type ProofParsing = { ok: true; proof: Proof } | { ok: false; problems: s
 
 // Hashes are only required to be strings here: a wrong case or length is a verification
 // problem reported against the entry, not a shape error that hides which entry is wrong.
-const proofEntrySchema = z.object({
+// Strict: a proof carries exactly DESIGN.md's fields, so nothing else (a name…) can ride along.
+const proofEntrySchema = z.strictObject({
   ref: z.string().min(1),
   key: z.string(),
   rank: z.number().int().positive(),
   outcome: z.enum(DRAW_OUTCOMES),
 });
 
-export const proofSchema: z.ZodType<Proof> = z.object({
+export const proofSchema: z.ZodType<Proof> = z.strictObject({
   algorithm: z.string(),
   cohort: z.string(),
   stratum: z.string().min(1),
