@@ -24,6 +24,8 @@ describe("POST /enrolments/:id/exams", () => {
     expect(response.status).toBe(303);
     const enrolment = await testDb.enrolment.findUniqueOrThrow({ where: { id: world.home.enrolment.id } });
     expect(enrolment.licenceObtainedOn?.toISOString().slice(0, 10)).toBe("2026-04-02");
+    const youth = await signedIn(world.home.youthUser.email, PASSWORD);
+    expect((await youth.agent.get("/me")).text).toContain("vous avez le permis depuis le 02/04/2026");
   });
 
   it("exam — absent without a score — 303", async () => {
