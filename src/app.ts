@@ -33,6 +33,8 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   const logger = createLogger(config.logLevel);
   app.set("views", path.join(ROOT, "views"));
   app.set("view engine", "ejs");
+  // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
+  app.set("view cache", true);
   app.set("query parser", "simple");
   app.disable("x-powered-by");
   Object.assign(app.locals, viewHelpers);

@@ -34,6 +34,21 @@ describe("GET /youths/:id", () => {
     expect((await current.agent.get(`/youths/${world.home.youth.id}`)).status).toBe(200);
   });
 
+  it("booklet — after a transfer — follows the learner to the new school and on /me", async () => {
+    const world = await makeWorld();
+    await testDb.skillAssessment.create({ data: { enrolmentId: world.home.enrolment.id, skillCode: "C1.4", level: "ACQUIRED" } });
+    const newSchool = await makeSchool(world.home.missionLocale.id);
+    const newSchoolUser = await makeUser("SCHOOL", { drivingSchoolId: newSchool.id });
+    await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { isCurrent: false, status: "DROPPED" } });
+    const moved = await makeEnrolment(world.home.youth.id, newSchool.id, world.cohort.id);
+
+    const school = await signedIn(newSchoolUser.email, PASSWORD);
+    expect((await school.agent.get(`/youths/${world.home.youth.id}`)).text).toMatch(/data-skill="C1\.4" data-level="ACQUIRED"/);
+    expect((await school.agent.get(`/enrolments/${moved.id}/booklet`)).text).toMatch(/data-skill="C1\.4" data-level="ACQUIRED"/);
+    const youth = await signedIn(world.home.youthUser.email, PASSWORD);
+    expect((await youth.agent.get("/me")).text).toMatch(/data-skill="C1\.4" data-level="ACQUIRED"/);
+  });
+
   it("youth file — out of scope — 404 and no audit of a view", async () => {
     const world = await makeWorld();
     const { agent } = await signedIn(world.home.youthUser.email, PASSWORD);

@@ -15,8 +15,9 @@ export async function bookletPage(actor: Actor, enrolmentId: string, lessonId?: 
   const enrolment = await enrolmentSummary(actor, enrolmentId);
   await recordYouthView(actor.id, enrolment.youth.id, "booklet");
   const [rows, lessons] = await Promise.all([
+    // The booklet follows the learner: rows from an earlier school count too.
     db().skillAssessment.findMany({
-      where: { enrolmentId: enrolment.id },
+      where: { enrolment: { youthId: enrolment.youth.id } },
       select: { id: true, skillCode: true, level: true, assessedAt: true, assessedById: true, lesson: { select: { id: true, startsAt: true, kind: true } } },
       orderBy: { assessedAt: "asc" },
     }),
@@ -55,7 +56,7 @@ export async function recordSkill(actor: Actor, enrolmentId: string, form: Skill
   }
   return db().$transaction(async (tx) => {
     const rows = await tx.skillAssessment.findMany({
-      where: { enrolmentId: enrolment.id, skillCode: form.skillCode },
+      where: { enrolment: { youthId: enrolment.youth.id }, skillCode: form.skillCode },
       select: { skillCode: true, level: true, assessedAt: true },
     });
     const current = currentSkillLevels(rows).get(form.skillCode) ?? "NOT_STARTED";

@@ -99,6 +99,29 @@ function lessonFigures(groups: readonly LessonGroup[]) {
   return byEnrolment;
 }
 
+/** The school's current enrolments, then the booklet rows of those learners — per learner, not
+ * per enrolment: the booklet follows the young person through a transfer. */
+async function enrolmentsWithBooklets(current: Prisma.EnrolmentWhereInput) {
+  const enrolments = await db().enrolment.findMany({
+    where: current,
+    select: { id: true, status: true, enrolledAt: true, forecastHours: true, initialAssessmentAt: true, youth: { select: { id: true, firstName: true, lastName: true } } },
+    orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
+  });
+  // Every enrolment of these learners (earlier schools included), then their rows by enrolment id:
+  // two index look-ups, cheaper than a relation filter over the whole booklet table.
+  const allEnrolments = await db().enrolment.findMany({
+    where: { youthId: { in: enrolments.map((enrolment) => enrolment.youth.id) } },
+    select: { id: true, youthId: true },
+  });
+  const youthOf = new Map(allEnrolments.map((enrolment) => [enrolment.id, enrolment.youthId]));
+  const rows = await db().skillAssessment.findMany({
+    where: { enrolmentId: { in: [...youthOf.keys()] } },
+    select: { enrolmentId: true, skillCode: true, level: true, assessedAt: true },
+  });
+  const skillRows = rows.map((row) => ({ ...row, youthId: youthOf.get(row.enrolmentId)! }));
+  return { enrolments, skillRows };
+}
+
 /**
  * The school's day: this week's lessons across instructors (today's first, with attendance taps),
  * and every current enrolment with its figures and attention flags. Five queries in parallel,
@@ -109,12 +132,8 @@ export async function schoolHome(actor: Actor, now = new Date()) {
   const today = startOfParisDay(now);
   const tomorrow = addDays(today, 1);
   const current: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }] };
-  const [enrolments, pastGroups, nextGroups, weekLessons, skillRows] = await Promise.all([
-    db().enrolment.findMany({
-      where: current,
-      select: { id: true, status: true, enrolledAt: true, forecastHours: true, initialAssessmentAt: true, youth: { select: { id: true, firstName: true, lastName: true } } },
-      orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
-    }),
+  const [{ enrolments, skillRows }, pastGroups, nextGroups, weekLessons] = await Promise.all([
+    enrolmentsWithBooklets(current),
     db().lesson.groupBy({
       by: ["enrolmentId", "attendance", "kind"],
       where: { AND: [{ enrolment: current }, { startsAt: { lte: now } }] },
@@ -132,26 +151,22 @@ export async function schoolHome(actor: Actor, now = new Date()) {
       select: LESSON_ROW,
       orderBy: { startsAt: "asc" },
     }),
-    db().skillAssessment.findMany({
-      where: { enrolment: current },
-      select: { enrolmentId: true, skillCode: true, level: true, assessedAt: true },
-    }),
   ]);
 
   const figuresOf = lessonFigures(pastGroups);
   const nextOf = new Map(nextGroups.map((group) => [group.enrolmentId, group._min.startsAt]));
   const skillsOf = new Map<string, SkillRow[]>();
   for (const row of skillRows) {
-    const rows = skillsOf.get(row.enrolmentId);
+    const rows = skillsOf.get(row.youthId);
     if (rows) rows.push(row);
-    else skillsOf.set(row.enrolmentId, [row]);
+    else skillsOf.set(row.youthId, [row]);
   }
   const idleSince = new Date(now.getTime() - ATTENTION.idleDays * 86_400_000);
 
   const youths = enrolments.map((enrolment) => {
     const f = figuresOf.get(enrolment.id) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
     const rate = f.due === 0 ? null : f.attended / f.due;
-    const acquired = [...currentSkillLevels(skillsOf.get(enrolment.id) ?? []).values()].filter((level) => level === "ACQUIRED").length;
+    const acquired = [...currentSkillLevels(skillsOf.get(enrolment.youth.id) ?? []).values()].filter((level) => level === "ACQUIRED").length;
     const flags: string[] = [];
     if (!enrolment.initialAssessmentAt) flags.push("Évaluation de départ à faire");
     if (rate !== null && rate < ATTENTION.minAttendanceRate) flags.push("Assiduité sous 80 %");

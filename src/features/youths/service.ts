@@ -3,7 +3,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { can, visibleEnrolments, youthScope, type Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
 import { recordYouthView } from "../audit/service.ts";
-import { attendanceRate, bookletOf, drivingMinutesDone } from "./progress.ts";
+import { attendanceRate, bookletOf, drivingMinutesDone, type SkillRow } from "./progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
@@ -40,7 +40,6 @@ const ENROLMENT_DETAIL = {
     select: { id: true, startsAt: true, durationMin: true, kind: true, attendance: true, lateMin: true, instructor: { select: { displayName: true } } },
     orderBy: { startsAt: "asc" },
   },
-  skills: { select: { skillCode: true, level: true, assessedAt: true }, orderBy: { assessedAt: "asc" } },
   exams: { select: { kind: true, date: true, score: true, result: true }, orderBy: { date: "asc" } },
   payments: { select: { payer: true, amountCents: true, paidOn: true, label: true }, orderBy: { paidOn: "asc" } },
 } as const;
@@ -78,7 +77,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
 
   const now = new Date();
   const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
-  const training = current && sees("youth:read-training") ? trainingSummary(current, now) : null;
+  const training = current && sees("youth:read-training") ? trainingSummary(current, await bookletRowsOf(actor, youth.id), now) : null;
   return {
     youth: {
       ...youth,
@@ -106,7 +105,17 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
 
 type EnrolmentDetail = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_DETAIL }>;
 
-function trainingSummary(enrolment: EnrolmentDetail, now: Date) {
+/** The learner's booklet rows, whatever school they were assessed at: the REMC booklet follows
+ * the young person through a transfer. */
+function bookletRowsOf(actor: Actor, youthId: string) {
+  return db().skillAssessment.findMany({
+    where: { enrolment: { youth: { AND: [{ id: youthId }, youthScope(actor)] } } },
+    select: { skillCode: true, level: true, assessedAt: true },
+    orderBy: { assessedAt: "asc" },
+  });
+}
+
+function trainingSummary(enrolment: EnrolmentDetail, skills: SkillRow[], now: Date) {
   const done = drivingMinutesDone(enrolment.lessons);
   const upcoming = enrolment.lessons.filter((lesson) => lesson.startsAt > now && lesson.attendance === "SCHEDULED");
   const past = enrolment.lessons.filter((lesson) => lesson.startsAt <= now).reverse();
@@ -119,7 +128,7 @@ function trainingSummary(enrolment: EnrolmentDetail, now: Date) {
     attendanceRate: attendanceRate(enrolment.lessons, now),
     upcoming: upcoming.slice(0, 5),
     recent: past.slice(0, 10),
-    booklet: bookletOf(enrolment.skills),
+    booklet: bookletOf(skills),
     exams: enrolment.exams,
     payments: { rows: enrolment.payments, paidByProgramme, paidByYouth },
   };
