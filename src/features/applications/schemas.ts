@@ -131,13 +131,17 @@ export function slotsOf(form: Partial<Record<AvailabilityKey, string | undefined
   return slots;
 }
 
+const cohortIdField = z.string(COHORT_REQUIRED).trim().min(1, COHORT_REQUIRED).max(40, COHORT_REQUIRED);
+/** The coordinator chooses the Mission Locale; a counsellor's is their own (the field is absent). */
+const missionLocaleIdField = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
 export const applicationSchema = z
   .object({
-    cohortId: z.string(COHORT_REQUIRED).trim().min(1, COHORT_REQUIRED).max(40, COHORT_REQUIRED),
-    missionLocaleId: z
-      .string()
-      .optional()
-      .transform((value) => value?.trim() || undefined),
+    cohortId: cohortIdField,
+    missionLocaleId: missionLocaleIdField,
     firstName: requiredText(FIRST_NAME_REQUIRED, 80, NAME_TOO_LONG),
     lastName: requiredText(LAST_NAME_REQUIRED, 80, NAME_TOO_LONG),
     birthDate: birthDateField,
@@ -170,11 +174,8 @@ export type ApplicationForm = z.infer<typeof applicationSchema>;
 
 export const importSchema = z
   .object({
-    cohortId: z.string(COHORT_REQUIRED).trim().min(1, COHORT_REQUIRED).max(40, COHORT_REQUIRED),
-    missionLocaleId: z
-      .string()
-      .optional()
-      .transform((value) => value?.trim() || undefined),
+    cohortId: cohortIdField,
+    missionLocaleId: missionLocaleIdField,
     csv: z.string(CSV_REQUIRED).min(1, CSV_REQUIRED).max(190_000, CSV_TOO_LONG).refine((v) => v.trim().length > 0, CSV_REQUIRED),
   })
   .strict();
