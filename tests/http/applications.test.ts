@@ -327,6 +327,14 @@ describe("CSV import", () => {
     expect(page.text).not.toContain('=HYPERLINK("http');
   });
 
+  it("a new application — into a stratum already frozen — is refused (422), nothing written", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
+    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { lastName: "Tardif" }), _csrf: as.csrf });
+    expect(response.status).toBe(422);
+    expect(await testDb.youth.count({ where: { lastName: "Tardif" } })).toBe(0);
+  });
+
   it("an import — into a stratum already frozen — is refused (422)", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });

@@ -66,8 +66,8 @@ async function cohortContext(cohortId: string) {
   return { ...cohort, missionLocalesWithSeats: new Set(cohort.quotas.map((q) => q.missionLocaleId)) };
 }
 
-async function isFrozen(cohortId: string, missionLocaleId: string): Promise<boolean> {
-  const freeze = await db().lotteryFreeze.findUnique({ where: { cohortId_missionLocaleId: { cohortId, missionLocaleId } }, select: { id: true } });
+async function isFrozen(cohortId: string, missionLocaleId: string, client: DbTx = db()): Promise<boolean> {
+  const freeze = await client.lotteryFreeze.findUnique({ where: { cohortId_missionLocaleId: { cohortId, missionLocaleId } }, select: { id: true } });
   return freeze !== null;
 }
 
@@ -297,7 +297,6 @@ function youthFields(form: ApplicationForm, previous: { lotteryConsentAt: Date |
 export async function createApplication(actor: Actor, form: ApplicationForm): Promise<{ id: string }> {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
-  if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
   if (!form.confirmDuplicate) {
     const duplicates = await possibleDuplicates(actor, { lastName: form.lastName, birthDate: form.birthDate, email: form.email ?? null, phone: form.phone ?? null });
     if (duplicates) throw duplicates;
@@ -307,6 +306,8 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
   const { eligible } = eligibilityOf({ ...fields, missionLocaleId: missionLocale.id }, { ...cohort, missionLocaleName: missionLocale.name });
   return withRefRetry(() =>
     db().$transaction(async (tx) => {
+      // Checked inside the write: a list frozen meanwhile cannot gain an application.
+      if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
         data: { ...fields, ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
@@ -370,7 +371,6 @@ export async function importFormOptions(actor: Actor) {
 export async function importApplications(actor: Actor, form: ImportForm) {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
-  if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
   const analysis = analyseImport(form.csv, { drawDate: cohort.drawDate });
   const existing: ExistingPerson[] = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
   const problems = [...analysis.problems, ...duplicatesOnFile(analysis.applicants, existing)].sort((a, b) => a.line - b.line);
@@ -380,6 +380,7 @@ export async function importApplications(actor: Actor, form: ImportForm) {
   const context = { ...cohort, missionLocaleName: missionLocale.name };
   return withRefRetry(() =>
     db().$transaction(async (tx) => {
+      if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, analysis.applicants.length);
       const rows = analysis.applicants.map((a, index) => ({
         ref: refs[index]!,
