@@ -120,23 +120,23 @@ export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<Pl
   });
 }
 
+export const LESSON_ROW = {
+  id: true,
+  startsAt: true,
+  durationMin: true,
+  kind: true,
+  attendance: true,
+  lateMin: true,
+  cancelReason: true,
+  instructor: { select: { id: true, displayName: true } },
+  enrolment: { select: { id: true, youth: { select: YOUTH_NAME } } },
+} as const;
+
 /** One lesson through the caller's scope (out of scope → 404). */
 export async function findLesson(actor: Actor, lessonId: string) {
   const lesson = await db().lesson.findFirst({
     where: { AND: [{ id: lessonId }, lessonScope(actor)] },
-    select: {
-      id: true,
-      startsAt: true,
-      durationMin: true,
-      kind: true,
-      attendance: true,
-      lateMin: true,
-      cancelReason: true,
-      note: true,
-      instructorId: true,
-      instructor: { select: { displayName: true } },
-      enrolment: { select: { id: true, youth: { select: YOUTH_NAME } } },
-    },
+    select: { ...LESSON_ROW, note: true, instructorId: true },
   });
   if (!lesson) throw new NotFoundError();
   return lesson;
@@ -193,18 +193,6 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
   });
   return lesson;
 }
-
-export const LESSON_ROW = {
-  id: true,
-  startsAt: true,
-  durationMin: true,
-  kind: true,
-  attendance: true,
-  lateMin: true,
-  cancelReason: true,
-  instructor: { select: { id: true, displayName: true } },
-  enrolment: { select: { id: true, youth: { select: YOUTH_NAME } } },
-} as const;
 
 /** The week (Monday to Sunday, Paris time) of one instructor, or of the whole school. */
 export async function weekView(actor: Actor, query: { instructorId?: string | undefined; week?: string | undefined }, now = new Date()) {

@@ -4,6 +4,7 @@
 // are the committee's validation (once) and replacements, recorded beside the draw.
 import { randomBytes } from "node:crypto";
 import { db } from "../../db/client.ts";
+import type { DrawOutcome } from "../../domain/enums.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { drawScope, missionLocaleScope, seesApplicantNames, type Actor } from "../../auth/policy.ts";
 import { formatDate, parisToUtc, startOfParisDay } from "../../domain/time.ts";
@@ -13,7 +14,7 @@ import { eligibilityOf } from "../applications/eligibility.ts";
 import { listDigest, rankApplicants, type RankedEntry } from "./algorithm.ts";
 import type { Proof } from "./proof.ts";
 import type { DrawForm, InfoMeetingForm, ValidationForm, WithdrawalForm } from "./schemas.ts";
-import { proofOf, verifyStoredDraw } from "./verification.ts";
+import { proofOf, verifyStoredDraw, type StoredDraw } from "./verification.ts";
 
 const NOTHING_ELIGIBLE = "Aucune candidature éligible dans cette Mission Locale : il n'y a rien à figer.";
 const ALREADY_FROZEN = "La liste est déjà figée : elle ne peut plus changer.";
@@ -281,13 +282,7 @@ export async function drawPage(actor: Actor, drawId: string) {
   });
   if (!draw) throw new NotFoundError();
   const verification = verifyStoredDraw({
-    cohortName: draw.cohort.name,
-    stratum: draw.missionLocale.code,
-    seats: draw.seats,
-    seed: draw.seed,
-    listDigest: draw.listDigest,
-    drawnAt: draw.drawnAt,
-    entries: draw.entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome: outcome as "SELECTED" | "WAITLISTED" })),
+    ...drawnInputs(draw),
     frozenRefs: draw.freeze.applicants.map((a) => a.ref),
     freezeDigest: draw.freeze.listDigest,
   });
@@ -313,6 +308,29 @@ export async function drawPage(actor: Actor, drawId: string) {
   };
 }
 
+type DrawRecord = {
+  seed: string;
+  listDigest: string;
+  seats: number;
+  drawnAt: Date;
+  cohort: { name: string };
+  missionLocale: { code: string };
+  entries: { ref: string; key: string; rank: number; outcome: string }[];
+};
+
+/** A stored draw as the proof and its re-verification read it (entries in rank order). */
+function drawnInputs(draw: DrawRecord): Omit<StoredDraw, "frozenRefs" | "freezeDigest"> {
+  return {
+    cohortName: draw.cohort.name,
+    stratum: draw.missionLocale.code,
+    seats: draw.seats,
+    seed: draw.seed,
+    listDigest: draw.listDigest,
+    drawnAt: draw.drawnAt,
+    entries: draw.entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome: outcome as DrawOutcome })),
+  };
+}
+
 /** The public proof (DESIGN.md): refs, keys, ranks and outcomes as drawn — no personal data. */
 export async function publicProof(drawId: string): Promise<Proof> {
   const draw = await db().lotteryDraw.findUnique({
@@ -328,15 +346,7 @@ export async function publicProof(drawId: string): Promise<Proof> {
     },
   });
   if (!draw) throw new NotFoundError();
-  return proofOf({
-    cohortName: draw.cohort.name,
-    stratum: draw.missionLocale.code,
-    seats: draw.seats,
-    seed: draw.seed,
-    listDigest: draw.listDigest,
-    drawnAt: draw.drawnAt,
-    entries: draw.entries.map((e) => ({ ...e, outcome: e.outcome as "SELECTED" | "WAITLISTED" })),
-  });
+  return proofOf(drawnInputs(draw));
 }
 
 /** The frozen list as published before the seed is known: refs only, byte order, and its digest. */
