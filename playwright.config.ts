@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Browser tests drive Debian's chromium (no browser download here) against the app started as
 // `npm start` would, on a fresh database in .tmp/e2e, loaded with the demo programme.
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,7 +32,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: {
-    command: "rm -rf .tmp/e2e && npm start",
+    command: `rm -rf .tmp/e2e-${PORT} && npm start`,
     url: `http://127.0.0.1:${PORT}/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -40,7 +40,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "file:./.tmp/e2e/spid.db",
+      DATABASE_URL: `file:./.tmp/e2e-${PORT}/spid.db`,
       NODE_ENV: "development",
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
       PSEUDONYM_KEY: "e2e-pseudonym-key-0123456789abcdef",
