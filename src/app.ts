@@ -11,22 +11,42 @@ import { viewLocals } from "./http/locals.ts";
 import { viewHelpers } from "./http/view-helpers.ts";
 import { createLogger, requestLogger } from "./http/logger.ts";
 import { errorHandler, notFound } from "./http/error-handler.ts";
-import { healthRoutes } from "./features/health/routes.ts";
+import { mountRoutes, ROUTES_SETTING, type Route } from "./http/routes.ts";
+import { HEALTH_ROUTES } from "./features/health/routes.ts";
 import { signInRoutes } from "./features/sign-in/routes.ts";
-import { homeRoutes } from "./features/homes/routes.ts";
-import { youthRoutes } from "./features/youths/routes.ts";
-import { accountRoutes } from "./features/accounts/routes.ts";
-import { notificationRoutes } from "./features/notifications/routes.ts";
-import { enrolmentRoutes } from "./features/enrolments/routes.ts";
-import { lessonRoutes } from "./features/lessons/routes.ts";
-import { bookletRoutes } from "./features/booklet/routes.ts";
-import { examRoutes } from "./features/exams/routes.ts";
-import { difficultyRoutes } from "./features/difficulties/routes.ts";
-import { applicationRoutes } from "./features/applications/routes.ts";
-import { cohortRoutes } from "./features/cohorts/routes.ts";
-import { lotteryPublicRoutes, lotteryRoutes } from "./features/lottery/routes.ts";
+import { HOME_ROUTES } from "./features/homes/routes.ts";
+import { YOUTH_ROUTES } from "./features/youths/routes.ts";
+import { ACCOUNT_ROUTES } from "./features/accounts/routes.ts";
+import { NOTIFICATION_ROUTES } from "./features/notifications/routes.ts";
+import { ENROLMENT_ROUTES } from "./features/enrolments/routes.ts";
+import { LESSON_ROUTES } from "./features/lessons/routes.ts";
+import { BOOKLET_ROUTES } from "./features/booklet/routes.ts";
+import { EXAM_ROUTES } from "./features/exams/routes.ts";
+import { DIFFICULTY_ROUTES } from "./features/difficulties/routes.ts";
+import { APPLICATION_ROUTES } from "./features/applications/routes.ts";
+import { COHORT_ROUTES } from "./features/cohorts/routes.ts";
+import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+
+// Answered before sessions are read: probes and the draws' public proofs open no session.
+const SESSIONLESS_ROUTES: readonly Route[] = [...HEALTH_ROUTES, ...LOTTERY_PUBLIC_ROUTES];
+
+// Private by default: every row needs its permission, checked by mountRoutes.
+const PRIVATE_ROUTES: readonly Route[] = [
+  ...HOME_ROUTES,
+  ...YOUTH_ROUTES,
+  ...ACCOUNT_ROUTES,
+  ...NOTIFICATION_ROUTES,
+  ...APPLICATION_ROUTES,
+  ...COHORT_ROUTES,
+  ...LOTTERY_ROUTES,
+  ...ENROLMENT_ROUTES,
+  ...LESSON_ROUTES,
+  ...BOOKLET_ROUTES,
+  ...EXAM_ROUTES,
+  ...DIFFICULTY_ROUTES,
+];
 
 export function createApp(config: Config = defaultConfig()): express.Express {
   const app = express();
@@ -48,9 +68,7 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   const longCache = { maxAge: config.env === "production" ? "7d" : 0 };
   app.use("/public", express.static(path.join(ROOT, "public"), longCache));
   app.use("/vendor/pico", express.static(path.join(ROOT, "node_modules/@picocss/pico/css"), longCache));
-  app.use(healthRoutes());
-  // Public proofs of the draws: anyone may fetch them, so no session is opened for them.
-  app.use(lotteryPublicRoutes());
+  app.use(mountRoutes(SESSIONLESS_ROUTES));
 
   // 3. Body, session, identity. The session is read before CSRF (the token lives in it).
   // A CSV import is pasted into a form field: it gets a larger body than any other form.
@@ -69,21 +87,11 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   app.use(noStore);
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.
-  app.use(signInRoutes(auth));
+  const publicRoutes = signInRoutes(auth);
+  app.use(mountRoutes(publicRoutes));
   app.use(requireAuth);
-  app.use(homeRoutes());
-  app.use(youthRoutes());
-  app.use(accountRoutes());
-  app.use(notificationRoutes());
-  // (feature routers: one line each, below)
-  app.use(applicationRoutes());
-  app.use(cohortRoutes());
-  app.use(lotteryRoutes());
-  app.use(enrolmentRoutes());
-  app.use(lessonRoutes());
-  app.use(bookletRoutes());
-  app.use(examRoutes());
-  app.use(difficultyRoutes());
+  app.use(mountRoutes(PRIVATE_ROUTES));
+  app.set(ROUTES_SETTING, [...SESSIONLESS_ROUTES, ...publicRoutes, ...PRIVATE_ROUTES]);
 
   // 6. Unknown routes, then the one error handler.
   app.use(notFound);

@@ -1,4 +1,10 @@
 import type { Express } from "express";
+import { ROUTES_SETTING, type AuditedView, type Route } from "../../src/http/routes.ts";
+import type { Permission } from "../../src/auth/policy.ts";
+import { FOUNDATION_FIXTURES, type Fixture } from "../http/matrix/foundation.ts";
+import { SCHOOL_FIXTURES } from "../http/matrix/school.ts";
+import { LOTTERY_FIXTURES } from "../http/matrix/lottery.ts";
+import { testApp } from "./app.ts";
 
 type Layer = {
   route?: { path: string; methods: Record<string, boolean> };
@@ -20,4 +26,19 @@ export function registeredRoutes(app: Express): string[] {
   const router = (app as unknown as { router: { stack: Layer[] } }).router;
   walk(router.stack);
   return [...new Set(found)].sort();
+}
+
+export const ALL_FIXTURES: readonly Fixture[] = [...FOUNDATION_FIXTURES, ...SCHOOL_FIXTURES, ...LOTTERY_FIXTURES];
+
+/** A row of the app's route table joined with its test fixtures. */
+export type MatrixRow = Fixture & { permission: Permission | "public"; audit?: AuditedView };
+
+/** The app's own route table (what createApp mounted), each row with its fixtures when it has some. */
+export function appRouteTable(): MatrixRow[] {
+  const table = testApp().get(ROUTES_SETTING) as readonly Route[];
+  return table.map((route) => {
+    const method = route.method === "get" ? "GET" : "POST";
+    const fixture = ALL_FIXTURES.find((f) => f.method === method && f.path === route.path);
+    return { ...fixture, method, path: route.path, permission: route.permission, audit: route.audit };
+  });
 }

@@ -1,5 +1,5 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
 import { formRejection, parseForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
@@ -7,6 +7,7 @@ import { ROLE_LABELS } from "../../domain/enums.ts";
 import { CODE_VALIDITY_DAYS } from "../../auth/activation-codes.ts";
 import { accountSearchSchema, createAccountSchema } from "./schemas.ts";
 import * as accounts from "./service.ts";
+import type { Route } from "../../http/routes.ts";
 
 declare module "express-session" {
   interface SessionData {
@@ -79,14 +80,12 @@ async function deactivate(req: Request, res: Response) {
   res.redirect(303, `/accounts/${id}`);
 }
 
-export function accountRoutes(): Router {
-  const router = Router();
-  router.get("/accounts", requirePermission("account:list"), list);
-  router.get("/accounts/new", requirePermission("account:create"), showNew);
-  router.post("/accounts", requirePermission("account:create"), create);
-  router.get("/accounts/:id", requirePermission("account:list"), show);
-  router.get("/accounts/:id/letter", requirePermission("account:issue-code"), letter);
-  router.post("/accounts/:id/codes", requirePermission("account:issue-code"), issueCode);
-  router.post("/accounts/:id/deactivate", requirePermission("account:deactivate"), deactivate);
-  return router;
-}
+export const ACCOUNT_ROUTES: readonly Route[] = [
+  { method: "get", path: "/accounts", permission: "account:list", handler: list, audit: { kind: "list", entity: "User" } },
+  { method: "get", path: "/accounts/new", permission: "account:create", handler: showNew },
+  { method: "post", path: "/accounts", permission: "account:create", handler: create },
+  { method: "get", path: "/accounts/:id", permission: "account:list", handler: show, audit: { kind: "record", entity: "User" } },
+  { method: "get", path: "/accounts/:id/letter", permission: "account:issue-code", handler: letter, audit: { kind: "record", entity: "User" } },
+  { method: "post", path: "/accounts/:id/codes", permission: "account:issue-code", handler: issueCode },
+  { method: "post", path: "/accounts/:id/deactivate", permission: "account:deactivate", handler: deactivate },
+];

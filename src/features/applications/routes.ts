@@ -1,5 +1,5 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
 import { formRejection, formValues, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
@@ -8,6 +8,7 @@ import { REMC } from "../../domain/remc.ts";
 import { applicationSchema, applicationSearchSchema, commitmentsSchema, importSchema, ownCommitmentsSchema, WEEK_DAYS } from "./schemas.ts";
 import { COLUMNS } from "./csv.ts";
 import * as applications from "./service.ts";
+import { OWN_FILE, type Route } from "../../http/routes.ts";
 
 const FORM_CHOICES = { genders: GENDERS, employmentStatuses: REMC.employmentStatuses, weekDays: WEEK_DAYS };
 
@@ -164,19 +165,17 @@ async function confirmOwn(req: Request, res: Response) {
   }
 }
 
-export function applicationRoutes(): Router {
-  const router = Router();
-  router.get("/applications", requirePermission("application:read"), list);
-  router.get("/applications/new", requirePermission("application:manage"), showNew);
-  router.post("/applications", requirePermission("application:manage"), create);
+export const APPLICATION_ROUTES: readonly Route[] = [
+  { method: "get", path: "/applications", permission: "application:read", handler: list, audit: { kind: "list", entity: "Application" } },
+  { method: "get", path: "/applications/new", permission: "application:manage", handler: showNew },
+  { method: "post", path: "/applications", permission: "application:manage", handler: create },
   // Fixed paths before "/applications/:id", which would otherwise take "import" for an id.
-  router.get("/applications/import", requirePermission("application:import"), showImport);
-  router.post("/applications/import", requirePermission("application:import"), runImport);
-  router.get("/applications/:id", requirePermission("application:read"), show);
-  router.get("/applications/:id/edit", requirePermission("application:manage"), showEdit);
-  router.post("/applications/:id", requirePermission("application:manage"), update);
-  router.post("/applications/:id/commitments", requirePermission("commitment:record"), recordCommitments);
-  router.get("/me/commitments", requirePermission("commitment:confirm-own"), showOwn);
-  router.post("/me/commitments", requirePermission("commitment:confirm-own"), confirmOwn);
-  return router;
-}
+  { method: "get", path: "/applications/import", permission: "application:import", handler: showImport },
+  { method: "post", path: "/applications/import", permission: "application:import", handler: runImport },
+  { method: "get", path: "/applications/:id", permission: "application:read", handler: show, audit: { kind: "record", entity: "Application" } },
+  { method: "get", path: "/applications/:id/edit", permission: "application:manage", handler: showEdit, audit: { kind: "record", entity: "Application" } },
+  { method: "post", path: "/applications/:id", permission: "application:manage", handler: update },
+  { method: "post", path: "/applications/:id/commitments", permission: "commitment:record", handler: recordCommitments },
+  { method: "get", path: "/me/commitments", permission: "commitment:confirm-own", handler: showOwn, audit: OWN_FILE },
+  { method: "post", path: "/me/commitments", permission: "commitment:confirm-own", handler: confirmOwn },
+];

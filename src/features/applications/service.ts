@@ -226,13 +226,12 @@ async function scopedApplication(actor: Actor, id: string) {
   return application;
 }
 
-/** The application file with its eligibility explained line by line; the view is audited. */
+/** The application file with its eligibility explained line by line. */
 export async function findApplication(actor: Actor, id: string) {
   const application = await scopedApplication(actor, id);
   const context = await cohortContext(application.cohortId);
   const eligibility: Eligibility = eligibilityOf(application.youth, { ...context, missionLocaleName: application.youth.missionLocale.name });
   const frozen = await isFrozen(application.cohortId, application.youth.missionLocaleId);
-  await recordAudit({ actorId: actor.id, action: "APPLICATION_VIEWED", entity: "Application", entityId: application.id });
   const entry = application.lotteryEntries[0] ?? null;
   return {
     application: { ...application, youth: { ...application.youth, weeklyAvailability: parseAvailability(application.youth.weeklyAvailability) } },

@@ -1,10 +1,11 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { SKILL_LEVEL_LABELS } from "../../domain/remc.ts";
 import { bookletQuerySchema, skillSchema } from "./schemas.ts";
 import * as booklet from "./service.ts";
+import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 
 async function renderBooklet(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
   const lessonId = values.lessonId || bookletQuerySchema.parse(req.query).lessonId;
@@ -36,10 +37,8 @@ async function assess(req: Request, res: Response) {
   }
 }
 
-export function bookletRoutes(): Router {
-  const router = Router();
+export const BOOKLET_ROUTES: readonly Route[] = [
   // Reading the booklet follows the training record (the youth and the counsellor may print it).
-  router.get("/enrolments/:id/booklet", requirePermission("youth:read-training"), show);
-  router.post("/enrolments/:id/skills", requirePermission("skill:assess"), assess);
-  return router;
-}
+  { method: "get", path: "/enrolments/:id/booklet", permission: "youth:read-training", handler: show, audit: YOUTH_BY_SERVICE },
+  { method: "post", path: "/enrolments/:id/skills", permission: "skill:assess", handler: assess },
+];

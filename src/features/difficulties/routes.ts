@@ -1,10 +1,11 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { DIFFICULTY_CATEGORY_LABELS } from "../../domain/enums.ts";
 import { difficultySchema } from "./schemas.ts";
 import * as difficulties from "./service.ts";
+import type { Route } from "../../http/routes.ts";
 
 async function renderNew(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
   const page = await difficulties.difficultyFormFor(actorOf(req), String(req.params.id));
@@ -23,9 +24,7 @@ async function report(req: Request, res: Response) {
   res.redirect(303, `/youths/${youthId}`);
 }
 
-export function difficultyRoutes(): Router {
-  const router = Router();
-  router.get("/enrolments/:id/difficulties/new", requirePermission("difficulty:report"), showNew);
-  router.post("/enrolments/:id/difficulties", requirePermission("difficulty:report"), report);
-  return router;
-}
+export const DIFFICULTY_ROUTES: readonly Route[] = [
+  { method: "get", path: "/enrolments/:id/difficulties/new", permission: "difficulty:report", handler: showNew, audit: { kind: "record", entity: "Enrolment" } },
+  { method: "post", path: "/enrolments/:id/difficulties", permission: "difficulty:report", handler: report },
+];

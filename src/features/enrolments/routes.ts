@@ -1,11 +1,12 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { REMC } from "../../domain/remc.ts";
 import { parisIsoDay } from "../lessons/rules.ts";
 import { assessmentSchema, createEnrolmentSchema, GEARBOX_LABELS } from "./schemas.ts";
 import * as enrolments from "./service.ts";
+import type { Route } from "../../http/routes.ts";
 
 async function renderNew(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
   const options = await enrolments.enrolmentFormOptions(actorOf(req), String(req.params.id));
@@ -65,11 +66,9 @@ async function assess(req: Request, res: Response) {
   }
 }
 
-export function enrolmentRoutes(): Router {
-  const router = Router();
-  router.get("/youths/:id/enrolments/new", requirePermission("enrolment:manage"), showNew);
-  router.post("/youths/:id/enrolments", requirePermission("enrolment:manage"), create);
-  router.get("/enrolments/:id/assessment", requirePermission("enrolment:assess"), showAssessment);
-  router.post("/enrolments/:id/assessment", requirePermission("enrolment:assess"), assess);
-  return router;
-}
+export const ENROLMENT_ROUTES: readonly Route[] = [
+  { method: "get", path: "/youths/:id/enrolments/new", permission: "enrolment:manage", handler: showNew, audit: { kind: "record", entity: "Youth" } },
+  { method: "post", path: "/youths/:id/enrolments", permission: "enrolment:manage", handler: create },
+  { method: "get", path: "/enrolments/:id/assessment", permission: "enrolment:assess", handler: showAssessment, audit: { kind: "record", entity: "Enrolment" } },
+  { method: "post", path: "/enrolments/:id/assessment", permission: "enrolment:assess", handler: assess },
+];

@@ -1,10 +1,11 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { examSchema } from "./schemas.ts";
 import { MAX_SCORE, PASS_MARK } from "./rules.ts";
 import * as exams from "./service.ts";
+import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 
 async function renderExams(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
   const page = await exams.examsPage(actorOf(req), String(req.params.id));
@@ -30,9 +31,7 @@ async function record(req: Request, res: Response) {
   }
 }
 
-export function examRoutes(): Router {
-  const router = Router();
-  router.get("/enrolments/:id/exams", requirePermission("exam:record"), show);
-  router.post("/enrolments/:id/exams", requirePermission("exam:record"), record);
-  return router;
-}
+export const EXAM_ROUTES: readonly Route[] = [
+  { method: "get", path: "/enrolments/:id/exams", permission: "exam:record", handler: show, audit: YOUTH_BY_SERVICE },
+  { method: "post", path: "/enrolments/:id/exams", permission: "exam:record", handler: record },
+];

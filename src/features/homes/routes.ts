@@ -1,9 +1,10 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { homeOf } from "../../auth/policy.ts";
 import { homePathOf } from "./paths.ts";
 import * as homes from "./service.ts";
 import { unreadNotifications } from "../notifications/service.ts";
+import type { Route } from "../../http/routes.ts";
 
 /** One home per role; the figures come from the database, scoped by the policy. */
 async function home(req: Request, res: Response) {
@@ -23,8 +24,6 @@ async function home(req: Request, res: Response) {
   }
 }
 
-export function homeRoutes(): Router {
-  const router = Router();
-  router.get("/", requirePermission("home:view"), home);
-  return router;
-}
+export const HOME_ROUTES: readonly Route[] = [
+  { method: "get", path: "/", permission: "home:view", handler: home, audit: { kind: "list", entity: "Youth" } },
+];

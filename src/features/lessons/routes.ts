@@ -1,11 +1,12 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import { attendanceSchema, paceSchema, planLessonSchema, weekQuerySchema } from "./schemas.ts";
 import * as lessons from "./service.ts";
+import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 
 async function renderNew(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
   const options = await lessons.lessonFormOptions(actorOf(req));
@@ -88,14 +89,12 @@ async function setPace(req: Request, res: Response) {
 }
 
 // Fixed paths (/lessons/new, /lessons/week) come before /lessons/:id.
-export function lessonRoutes(): Router {
-  const router = Router();
-  router.get("/lessons/new", requirePermission("lesson:record"), showNew);
-  router.post("/lessons", requirePermission("lesson:record"), plan);
-  router.get("/lessons/week", requirePermission("lesson:read"), week);
-  router.get("/lessons/:id", requirePermission("lesson:read"), show);
-  router.post("/lessons/:id/attendance", requirePermission("lesson:record"), attendance);
-  router.get("/youths/:id/pace", requirePermission("pace:override"), showPace);
-  router.post("/youths/:id/pace", requirePermission("pace:override"), setPace);
-  return router;
-}
+export const LESSON_ROUTES: readonly Route[] = [
+  { method: "get", path: "/lessons/new", permission: "lesson:record", handler: showNew, audit: { kind: "list", entity: "Enrolment" } },
+  { method: "post", path: "/lessons", permission: "lesson:record", handler: plan },
+  { method: "get", path: "/lessons/week", permission: "lesson:read", handler: week, audit: { kind: "list", entity: "Lesson" } },
+  { method: "get", path: "/lessons/:id", permission: "lesson:read", handler: show, audit: YOUTH_BY_SERVICE },
+  { method: "post", path: "/lessons/:id/attendance", permission: "lesson:record", handler: attendance },
+  { method: "get", path: "/youths/:id/pace", permission: "pace:override", handler: showPace, audit: { kind: "record", entity: "Youth" } },
+  { method: "post", path: "/youths/:id/pace", permission: "pace:override", handler: setPace },
+];

@@ -1,10 +1,11 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { drawSchema, freezeSchema, infoMeetingSchema, validationSchema, withdrawalSchema } from "./schemas.ts";
 import * as lottery from "./service.ts";
+import type { Route } from "../../http/routes.ts";
 
 type Page = { values: FormValues; errors: FieldErrors };
 const EMPTY: Page = { values: {}, errors: {} };
@@ -108,22 +109,18 @@ async function frozenList(req: Request, res: Response) {
   res.json(document);
 }
 
-export function lotteryPublicRoutes(): Router {
-  const router = Router();
-  router.get("/lottery/draws/:id/proof.json", proof);
-  router.get("/lottery/freezes/:id/list.json", frozenList);
-  return router;
-}
+export const LOTTERY_PUBLIC_ROUTES: readonly Route[] = [
+  { method: "get", path: "/lottery/draws/:id/proof.json", permission: "public", handler: proof },
+  { method: "get", path: "/lottery/freezes/:id/list.json", permission: "public", handler: frozenList },
+];
 
-export function lotteryRoutes(): Router {
-  const router = Router();
-  router.get("/lottery", requirePermission("lottery:read"), overview);
-  router.get("/lottery/strata/:id", requirePermission("lottery:manage"), stratum);
-  router.post("/lottery/strata/:id/freeze", requirePermission("lottery:manage"), freeze);
-  router.post("/lottery/strata/:id/draw", requirePermission("lottery:manage"), draw);
-  router.get("/lottery/draws/:id", requirePermission("lottery:read"), showDraw);
-  router.post("/lottery/draws/:id/validation", requirePermission("lottery:manage"), validate);
-  router.post("/lottery/draws/:id/withdrawals", requirePermission("lottery:promote"), withdraw);
-  router.post("/lottery/draws/:id/info-meeting", requirePermission("commitment:record"), infoMeeting);
-  return router;
-}
+export const LOTTERY_ROUTES: readonly Route[] = [
+  { method: "get", path: "/lottery", permission: "lottery:read", handler: overview },
+  { method: "get", path: "/lottery/strata/:id", permission: "lottery:manage", handler: stratum, audit: { kind: "record", entity: "LotteryStratum" } },
+  { method: "post", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", handler: freeze },
+  { method: "post", path: "/lottery/strata/:id/draw", permission: "lottery:manage", handler: draw },
+  { method: "get", path: "/lottery/draws/:id", permission: "lottery:read", handler: showDraw, audit: { kind: "record", entity: "LotteryDraw" } },
+  { method: "post", path: "/lottery/draws/:id/validation", permission: "lottery:manage", handler: validate },
+  { method: "post", path: "/lottery/draws/:id/withdrawals", permission: "lottery:promote", handler: withdraw },
+  { method: "post", path: "/lottery/draws/:id/info-meeting", permission: "commitment:record", handler: infoMeeting },
+];

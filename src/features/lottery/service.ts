@@ -291,7 +291,6 @@ export async function drawPage(actor: Actor, drawId: string) {
     db().user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, displayName: true } }),
     db().infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, orderBy: { startsAt: "desc" }, select: { startsAt: true, place: true } }),
   ]);
-  if (names) await recordAudit({ actorId: actor.id, action: "LOTTERY_DRAW_VIEWED", entity: "LotteryDraw", entityId: draw.id });
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.displayName ?? "—";
   return {
     draw,

@@ -1,6 +1,7 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { markRead } from "./service.ts";
+import type { Route } from "../../http/routes.ts";
 
 /** "Vu" on a notification: marks it read, then opens what it is about (or goes home). */
 async function read(req: Request, res: Response) {
@@ -8,8 +9,6 @@ async function read(req: Request, res: Response) {
   res.redirect(303, link && link.startsWith("/") && !link.startsWith("//") ? link : "/");
 }
 
-export function notificationRoutes(): Router {
-  const router = Router();
-  router.post("/notifications/:id/read", requirePermission("home:view"), read);
-  return router;
-}
+export const NOTIFICATION_ROUTES: readonly Route[] = [
+  { method: "post", path: "/notifications/:id/read", permission: "home:view", handler: read },
+];

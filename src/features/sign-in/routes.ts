@@ -1,8 +1,9 @@
-import { Router, type Request, type Response, type NextFunction } from "express";
+import type { NextFunction, Request, Response } from "express";
 import type passport from "passport";
 import { formRejection, parseForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { signInLimiters } from "../../http/rate-limits.ts";
+import type { Route } from "../../http/routes.ts";
 import { recordAudit } from "../audit/service.ts";
 import { activateAccount } from "../accounts/service.ts";
 import { homePathOf } from "../homes/paths.ts";
@@ -74,12 +75,12 @@ async function activate(req: Request, res: Response) {
 }
 
 /** Public routes: mounted before requireAuth. */
-export function signInRoutes(auth: passport.PassportStatic): Router {
-  const router = Router();
-  router.get("/login", showSignIn);
-  router.post("/login", ...signInLimiters(tooManyAttempts), signIn(auth));
-  router.post("/logout", signOut);
-  router.get("/activate", showActivation);
-  router.post("/activate", activate);
-  return router;
+export function signInRoutes(auth: passport.PassportStatic): readonly Route[] {
+  return [
+    { method: "get", path: "/login", permission: "public", handler: showSignIn },
+    { method: "post", path: "/login", permission: "public", before: signInLimiters(tooManyAttempts), handler: signIn(auth) },
+    { method: "post", path: "/logout", permission: "public", handler: signOut },
+    { method: "get", path: "/activate", permission: "public", handler: showActivation },
+    { method: "post", path: "/activate", permission: "public", handler: activate },
+  ];
 }

@@ -1,7 +1,8 @@
-import { Router, type Request, type Response } from "express";
-import { actorOf, requirePermission } from "../../auth/middleware.ts";
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
 import { ownYouthId, viewYouthFile } from "./service.ts";
 import { ownApplication } from "../applications/service.ts";
+import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 
 async function show(req: Request, res: Response) {
   const file = await viewYouthFile(actorOf(req), String(req.params.id));
@@ -14,9 +15,7 @@ async function me(req: Request, res: Response) {
   res.render("youths/me", { title: "Mon parcours", ...file, own });
 }
 
-export function youthRoutes(): Router {
-  const router = Router();
-  router.get("/me", requirePermission("me:view"), me);
-  router.get("/youths/:id", requirePermission("youth:read"), show);
-  return router;
-}
+export const YOUTH_ROUTES: readonly Route[] = [
+  { method: "get", path: "/me", permission: "me:view", handler: me, audit: YOUTH_BY_SERVICE },
+  { method: "get", path: "/youths/:id", permission: "youth:read", handler: show, audit: YOUTH_BY_SERVICE },
+];

@@ -1,5 +1,5 @@
-// Rows of the authorization matrix for applications, cohorts and the lottery (issue 4).
-import type { Row, World } from "./foundation.ts";
+// Fixtures of the authorization matrix for applications, cohorts and the lottery.
+import type { Fixture, World } from "./foundation.ts";
 import { testDb } from "../../helpers/factories.ts";
 import { makeDraw, makeQuota } from "../../helpers/lottery-factories.ts";
 
@@ -39,35 +39,35 @@ async function testApplication(youthId: string, cohortId: string) {
 // A made-up id: the research team sees every draw, so "out of scope" for it is "does not exist".
 const NO_SUCH = () => "no-such-record";
 
-export const LOTTERY_ROUTES: Row[] = [
+export const LOTTERY_FIXTURES: Fixture[] = [
   // applications
-  { method: "GET", path: "/applications", permission: "application:read" },
-  { method: "GET", path: "/applications/new", permission: "application:manage" },
-  { method: "POST", path: "/applications", permission: "application:manage", body: {} },
-  { method: "GET", path: "/applications/import", permission: "application:import" },
-  { method: "POST", path: "/applications/import", permission: "application:import", body: {} },
-  { method: "GET", path: "/applications/:id", permission: "application:read", target: { inScope: homeApplication, outOfScope: awayApplication } },
-  { method: "GET", path: "/applications/:id/edit", permission: "application:manage", target: { inScope: homeApplication, outOfScope: awayApplication } },
-  { method: "POST", path: "/applications/:id", permission: "application:manage", body: {}, target: { inScope: homeApplication, outOfScope: awayApplication } },
-  { method: "POST", path: "/applications/:id/commitments", permission: "commitment:record", body: {}, target: { inScope: homeApplication, outOfScope: awayApplication } },
-  { method: "GET", path: "/me/commitments", permission: "commitment:confirm-own" },
-  { method: "POST", path: "/me/commitments", permission: "commitment:confirm-own", body: {} },
+  { method: "GET", path: "/applications" },
+  { method: "GET", path: "/applications/new" },
+  { method: "POST", path: "/applications", body: {} },
+  { method: "GET", path: "/applications/import" },
+  { method: "POST", path: "/applications/import", body: {} },
+  { method: "GET", path: "/applications/:id", target: { inScope: homeApplication, outOfScope: awayApplication } },
+  { method: "GET", path: "/applications/:id/edit", target: { inScope: homeApplication, outOfScope: awayApplication } },
+  { method: "POST", path: "/applications/:id", body: {}, target: { inScope: homeApplication, outOfScope: awayApplication } },
+  { method: "POST", path: "/applications/:id/commitments", body: {}, target: { inScope: homeApplication, outOfScope: awayApplication } },
+  { method: "GET", path: "/me/commitments" },
+  { method: "POST", path: "/me/commitments", body: {} },
   // cohorts and quotas
-  { method: "GET", path: "/cohorts", permission: "cohort:manage" },
-  { method: "GET", path: "/cohorts/new", permission: "cohort:manage" },
-  { method: "POST", path: "/cohorts", permission: "cohort:manage", body: {} },
-  { method: "GET", path: "/cohorts/:id", permission: "cohort:manage", target: { inScope: (w) => w.cohort.id } },
-  { method: "POST", path: "/cohorts/:id/quotas", permission: "cohort:manage", body: {}, target: { inScope: (w) => w.cohort.id } },
+  { method: "GET", path: "/cohorts" },
+  { method: "GET", path: "/cohorts/new" },
+  { method: "POST", path: "/cohorts", body: {} },
+  { method: "GET", path: "/cohorts/:id", target: { inScope: (w) => w.cohort.id } },
+  { method: "POST", path: "/cohorts/:id/quotas", body: {}, target: { inScope: (w) => w.cohort.id } },
   // the lottery
-  { method: "GET", path: "/lottery", permission: "lottery:read" },
-  { method: "GET", path: "/lottery/strata/:id", permission: "lottery:manage", target: { inScope: homeQuota } },
-  { method: "POST", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", body: {}, target: { inScope: homeQuota } },
-  { method: "POST", path: "/lottery/strata/:id/draw", permission: "lottery:manage", body: {}, target: { inScope: homeQuota } },
-  { method: "GET", path: "/lottery/draws/:id", permission: "lottery:read", target: { inScope: homeDraw, outOfScope: NO_SUCH } },
-  { method: "POST", path: "/lottery/draws/:id/validation", permission: "lottery:manage", body: {}, target: { inScope: homeDraw } },
-  { method: "POST", path: "/lottery/draws/:id/withdrawals", permission: "lottery:promote", body: {}, target: { inScope: homeDraw } },
-  { method: "POST", path: "/lottery/draws/:id/info-meeting", permission: "commitment:record", body: {}, target: { inScope: homeDraw, outOfScope: awayDraw } },
+  { method: "GET", path: "/lottery" },
+  { method: "GET", path: "/lottery/strata/:id", target: { inScope: homeQuota } },
+  { method: "POST", path: "/lottery/strata/:id/freeze", body: {}, target: { inScope: homeQuota } },
+  { method: "POST", path: "/lottery/strata/:id/draw", body: {}, target: { inScope: homeQuota } },
+  { method: "GET", path: "/lottery/draws/:id", target: { inScope: homeDraw, outOfScope: NO_SUCH } },
+  { method: "POST", path: "/lottery/draws/:id/validation", body: {}, target: { inScope: homeDraw } },
+  { method: "POST", path: "/lottery/draws/:id/withdrawals", body: {}, target: { inScope: homeDraw } },
+  { method: "POST", path: "/lottery/draws/:id/info-meeting", body: {}, target: { inScope: homeDraw, outOfScope: awayDraw } },
   // public, no login, no personal data
-  { method: "GET", path: "/lottery/draws/:id/proof.json", permission: "public", target: { inScope: homeDraw } },
-  { method: "GET", path: "/lottery/freezes/:id/list.json", permission: "public", target: { inScope: homeFreeze } },
+  { method: "GET", path: "/lottery/draws/:id/proof.json", target: { inScope: homeDraw } },
+  { method: "GET", path: "/lottery/freezes/:id/list.json", target: { inScope: homeFreeze } },
 ];

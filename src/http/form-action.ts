@@ -1,0 +1,43 @@
+// The sequence every form POST shares, written once: the record in scope (404) → the form parsed
+// (422) → the service (its FormError → 422) → a flash message → 303. A handler states only its
+// schema, its service call and where to go next.
+import type { Request, RequestHandler, Response } from "express";
+import type { z } from "zod";
+import { actorOf } from "../auth/middleware.ts";
+import type { Actor } from "../auth/policy.ts";
+import { formRejection, parseForm, type FieldErrors, type FormValues } from "./forms.ts";
+import { setFlash } from "./locals.ts";
+
+/** What a rejected form needs to come back: what was typed and a message per field. */
+export type FormPage = { values: FormValues; errors: FieldErrors };
+
+export type FormAction<S extends z.ZodType, R> = {
+  schema: S;
+  /** Loads the record the form is about within the caller's scope; throws NotFoundError (404)
+   * before anything else is looked at, so a record outside the scope never answers 422. */
+  inScope?: (actor: Actor, req: Request) => Promise<unknown>;
+  /** The service call. A FormError it throws brings the form back with the message by its field. */
+  act: (actor: Actor, data: z.infer<S>, req: Request) => Promise<R>;
+  /** Renders the same form again; the status (422) is already set. */
+  rejected: (req: Request, res: Response, page: FormPage) => unknown;
+  /** Where to go after success, and the message shown there. */
+  done: (result: R, data: z.infer<S>, req: Request) => { to: string; flash?: string };
+};
+
+export function formAction<S extends z.ZodType, R>(action: FormAction<S, R>): RequestHandler {
+  return async (req, res) => {
+    const actor = actorOf(req);
+    if (action.inScope) await action.inScope(actor, req);
+    const form = parseForm(action.schema, req.body);
+    if (!form.ok) return action.rejected(req, res.status(422), { values: form.values, errors: form.errors });
+    let result: R;
+    try {
+      result = await action.act(actor, form.data, req);
+    } catch (error) {
+      return action.rejected(req, res.status(422), formRejection(error, req.body));
+    }
+    const { to, flash } = action.done(result, form.data, req);
+    if (flash) setFlash(req, flash);
+    res.redirect(303, to);
+  };
+}

@@ -1,0 +1,61 @@
+// Every page that shows a youth's personal data writes an AuditEvent, by construction: the route
+// table says which pages do (its `audit` field). This test opens every GET route of the table as
+// every role allowed to use it, on a record in scope, and fails when a page shows a youth's name
+// without being declared as audited, or is declared and writes no event.
+import { beforeAll, describe, expect, it } from "vitest";
+import { GRANTS } from "../../src/auth/policy.ts";
+import { ROLES, type Role } from "../../src/domain/enums.ts";
+import { signedIn, type Agent } from "../helpers/app.ts";
+import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
+import { appRouteTable } from "../helpers/routes.ts";
+import type { World } from "./matrix/foundation.ts";
+
+const PAGES = appRouteTable().filter((row) => row.method === "GET" && row.permission !== "public");
+
+function emailOf(world: World, role: Role): string {
+  const emails: Record<Role, string> = {
+    ADMIN: world.admin.email,
+    REFERENT: world.home.referent.email,
+    SCHOOL: world.home.schoolUser.email,
+    YOUTH: world.home.youthUser.email,
+    EVALUATOR: world.evaluator.email,
+  };
+  return emails[role];
+}
+
+async function youthNames(): Promise<string[]> {
+  const youths = await testDb.youth.findMany({ select: { lastName: true } });
+  return youths.map((youth) => youth.lastName).filter((name) => name.length >= 6);
+}
+
+describe("personal-data audit", () => {
+  let world: World;
+  const agents = new Map<Role, Agent>();
+  beforeAll(async () => {
+    world = await makeWorld();
+    for (const role of ROLES) agents.set(role, (await signedIn(emailOf(world, role), PASSWORD)).agent);
+  });
+
+  it("personal-data audit — the route table — declares at least the youth file and the lists", () => {
+    const declared = PAGES.filter((row) => row.audit).map((row) => row.path);
+    expect(declared).toEqual(expect.arrayContaining(["/youths/:id", "/applications", "/applications/:id/edit"]));
+  });
+
+  for (const row of PAGES) {
+    for (const role of ROLES.filter((r) => row.permission !== "public" && GRANTS[r].includes(row.permission))) {
+      it(`personal-data audit — GET ${row.path} as ${role} — is audited when it shows a youth's name`, async () => {
+        const path = row.target ? row.path.replace(":id", await row.target.inScope(world, role)) : row.path;
+        const actor = await testDb.user.findFirstOrThrow({ where: { email: emailOf(world, role) }, select: { id: true } });
+        const before = await testDb.auditEvent.count({ where: { actorId: actor.id } });
+
+        const response = await agents.get(role)!.get(path);
+
+        expect([200, 302]).toContain(response.status);
+        const after = await testDb.auditEvent.count({ where: { actorId: actor.id } });
+        const shown = (await youthNames()).filter((name) => response.text.includes(name));
+        if (shown.length > 0) expect(row.audit, `${row.path} shows ${shown[0]} but is not declared as audited`).toBeDefined();
+        if (row.audit && response.status === 200) expect(after, `${row.path} is declared as audited but wrote no event`).toBeGreaterThan(before);
+      });
+    }
+  }
+});
