@@ -24,7 +24,7 @@ Object.assign(process.env, {
 execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { stdio: "ignore" });
 
 const { db, tuneSqlite, disconnectDb } = await import("../src/db/client.ts");
-const { seedDemo } = await import("../src/demo/seed.ts");
+const { seedDemo } = await import("../scripts/demo/seed.ts");
 const { createApp } = await import("../src/app.ts");
 
 await tuneSqlite();

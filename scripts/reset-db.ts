@@ -1,14 +1,21 @@
 // npm run db:reset: rebuild the database from the migrations and reload the demo programme.
 import { rmSync } from "node:fs";
 import { config } from "../src/config.ts";
-import { migrateDatabase, seedDemoIfEmpty } from "../src/db/prepare.ts";
+import { migrateDatabase } from "../src/db/prepare.ts";
 import { disconnectDb, tuneSqlite } from "../src/db/client.ts";
 import { loadDotEnv } from "./env.ts";
+import { loadDemo, startupHints } from "./startup.ts";
 
 loadDotEnv();
-const { databaseUrl, databasePath } = config();
+const { databaseUrl, databasePath, demo } = config();
+// Wiping a production database for fictitious data is never what was meant.
+if (!demo) {
+  console.error("[spid] db:reset efface la base et charge la démonstration : refusé en production (SPID_DEMO=true pour forcer).");
+  process.exit(1);
+}
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databasePath}${suffix}`, { force: true });
 migrateDatabase(databaseUrl, databasePath);
 await tuneSqlite();
-await seedDemoIfEmpty();
+await loadDemo();
+for (const line of startupHints("LOAD_DEMO")) console.log(line);
 await disconnectDb();

@@ -9,7 +9,7 @@ import { absoluteTimeout, sessions } from "./http/session.ts";
 import { csrfProtection, csrfToken } from "./http/csrf.ts";
 import { viewLocals } from "./http/locals.ts";
 import { viewHelpers } from "./http/view-helpers.ts";
-import { createLogger, requestLogger } from "./http/logger.ts";
+import { createLogger, requestLogger, type LogOutput } from "./http/logger.ts";
 import { errorHandler, notFound } from "./http/error-handler.ts";
 import { mountRoutes, ROUTES_SETTING, type Route } from "./http/routes.ts";
 import { HEALTH_ROUTES } from "./features/health/routes.ts";
@@ -48,15 +48,23 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...DIFFICULTY_ROUTES,
 ];
 
-export function createApp(config: Config = defaultConfig()): express.Express {
+type AppOptions = {
+  /** Where request logs go; process.stdout by default (tests capture them). */
+  logOutput?: LogOutput;
+};
+
+export function createApp(config: Config = defaultConfig(), options: AppOptions = {}): express.Express {
   const app = express();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.env === "development" ? "short" : "json", options.logOutput);
   app.set("views", path.join(ROOT, "views"));
   app.set("view engine", "ejs");
   // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
   app.set("view cache", true);
   app.set("query parser", "simple");
   app.disable("x-powered-by");
+  // Behind HTTPS termination, req.secure (secure cookies) and req.ip (per-IP limits) come from the
+  // X-Forwarded-* headers of that many proxies; without proxies those headers are ignored.
+  if (config.trustProxy > 0) app.set("trust proxy", config.trustProxy);
   Object.assign(app.locals, viewHelpers);
 
   // 1. Logging and security headers first, so that every response (errors too) gets them.

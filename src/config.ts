@@ -11,6 +11,14 @@ const envSchema = z.object({
   PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY doit faire au moins 32 caractères").optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // Hops of reverse proxies in front (HTTPS termination): their X-Forwarded-* headers are believed.
+  TRUST_PROXY: z.coerce
+    .number({ error: "TRUST_PROXY doit être un nombre de proxys (0, 1, 2…)" })
+    .int("TRUST_PROXY doit être un nombre entier de proxys")
+    .min(0, "TRUST_PROXY ne peut pas être négatif")
+    .max(10, "TRUST_PROXY : 10 proxys au plus")
+    .default(0),
+  SPID_DEMO: z.enum(["true", "false"], { error: "SPID_DEMO vaut true ou false" }).optional(),
 });
 
 export type Config = {
@@ -22,6 +30,10 @@ export type Config = {
   pseudonymKey: string;
   cookieSecure: boolean;
   logLevel: string;
+  /** Number of reverse proxies in front; 0 = none (X-Forwarded-* ignored). */
+  trustProxy: number;
+  /** Whether an empty database receives the demo programme at start. */
+  demo: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -49,8 +61,13 @@ export function databasePathOf(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, ""));
 }
 
+/** A variable left empty (`KEY=` in .env, as in .env.example) means "use the default". */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Configuration invalide :\n${lines.join("\n")}`);
@@ -71,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pseudonymKey: e.PSEUDONYM_KEY ?? generated!.pseudonymKey,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : isProduction,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    trustProxy: e.TRUST_PROXY,
+    // The demo never lands in a production database unless asked for explicitly.
+    demo: e.SPID_DEMO ? e.SPID_DEMO === "true" : !isProduction,
   };
 }
 

@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { db } from "./client.ts";
-import { seedDemo } from "../demo/seed.ts";
 
 const PRISMA_CLI = path.resolve(import.meta.dirname, "../../node_modules/.bin/prisma");
 
@@ -15,11 +14,8 @@ export function migrateDatabase(databaseUrl: string, databasePath: string): void
   });
 }
 
-/** Loads the demo programme into an empty database; dates are relative to today. */
-export async function seedDemoIfEmpty(): Promise<boolean> {
-  if ((await db().missionLocale.count()) > 0) return false;
-  const started = Date.now();
-  const summary = await seedDemo(db(), { today: new Date() });
-  console.log(`[spid] programme de démonstration chargé en ${Date.now() - started} ms`, summary);
-  return true;
+/** No account and no Mission Locale yet: a fresh install (demo or first coordinator to come). */
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const [users, missionLocales] = await Promise.all([db().user.count(), db().missionLocale.count()]);
+  return users === 0 && missionLocales === 0;
 }

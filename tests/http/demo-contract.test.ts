@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { testDb } from "../helpers/factories.ts";
-import { seedDemo } from "../../src/demo/seed.ts";
+import { seedDemo } from "../../scripts/demo/seed.ts";
 import { parisParts } from "../../src/domain/time.ts";
 
 const DEMO_PASSWORD = "Autonomie-2026!";

@@ -45,4 +45,44 @@ describe("configuration", () => {
     const { url } = tempDatabaseUrl();
     expect(() => loadConfig({ DATABASE_URL: url, PORT: "http" })).toThrow(/PORT/);
   });
+
+  it("TRUST_PROXY — not set — trusts no proxy", () => {
+    const { url } = tempDatabaseUrl();
+    expect(loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40) }).trustProxy).toBe(0);
+  });
+
+  it("TRUST_PROXY — a hop count — is read as that number", () => {
+    const { url } = tempDatabaseUrl();
+    const config = loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), TRUST_PROXY: "2" });
+    expect(config.trustProxy).toBe(2);
+  });
+
+  it.each(["true", "-1", "1.5", "loopback"])("TRUST_PROXY — %s — is refused by name with a French message", (value) => {
+    const { url } = tempDatabaseUrl();
+    expect(() => loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
+  it.each([
+    ["production", undefined, false],
+    ["production", "true", true],
+    ["development", undefined, true],
+    ["development", "false", false],
+    ["test", undefined, true],
+  ])("SPID_DEMO — NODE_ENV=%s, SPID_DEMO=%s — demo allowed: %s", (nodeEnv, demo, expected) => {
+    const { url } = tempDatabaseUrl();
+    const env = { NODE_ENV: nodeEnv, DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), SPID_DEMO: demo };
+    expect(loadConfig(env).demo).toBe(expected);
+  });
+
+  it("SPID_DEMO — neither true nor false — is refused by name", () => {
+    const { url } = tempDatabaseUrl();
+    expect(() => loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), SPID_DEMO: "yes" })).toThrow(/SPID_DEMO/);
+  });
+
+  it("a variable left empty — as copied from .env.example — takes its default", () => {
+    const { url } = tempDatabaseUrl();
+    const env = { NODE_ENV: "production", DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), COOKIE_SECURE: "", TRUST_PROXY: "", SPID_DEMO: "", PORT: "" };
+    const config = loadConfig(env);
+    expect(config).toMatchObject({ cookieSecure: true, trustProxy: 0, demo: false, port: 3000 });
+  });
 });

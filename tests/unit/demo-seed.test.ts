@@ -4,7 +4,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.ts";
-import { seedDemo, type DemoSummary } from "../../src/demo/seed.ts";
+import { seedDemo, type DemoSummary } from "../../scripts/demo/seed.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 

@@ -88,7 +88,8 @@ export async function accountFormOptions(actor: Actor) {
 
 export type IssuedCode = { userId: string; code: string; expiresAt: Date };
 
-async function issueCodeIn(tx: Prisma.TransactionClient, userId: string, actorId: string): Promise<IssuedCode> {
+/** `actorId` is null when no one is signed in: the first coordinator, created from the command line. */
+async function issueCodeIn(tx: Prisma.TransactionClient, userId: string, actorId: string | null): Promise<IssuedCode> {
   const now = new Date();
   const code = generateActivationCode();
   // Only one code is valid at a time: a new letter revokes the previous one.
@@ -147,6 +148,19 @@ export async function createAccount(actor: Actor, form: CreateAccountForm): Prom
     const user = await tx.user.create({ data: { ...data, createdById: actor.id }, select: { id: true } });
     await recordAudit({ actorId: actor.id, action: "ACCOUNT_CREATED", entity: "User", entityId: user.id, details: { role: form.role } }, tx);
     return issueCodeIn(tx, user.id, actor.id);
+  });
+}
+
+/** The first coordinator of a fresh installation (`npm run admin:create`): no one can sign in yet to
+ * create it, so it has no author; like every account it gets no password, only an access code. */
+export async function createCoordinatorAccount(email: string, displayName: string): Promise<IssuedCode> {
+  if (await db().user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new FormError("email", "Un compte existe déjà avec cette adresse e-mail.");
+  }
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { role: "ADMIN", email, displayName }, select: { id: true } });
+    await recordAudit({ actorId: null, action: "ACCOUNT_CREATED", entity: "User", entityId: user.id, details: { role: "ADMIN", via: "admin:create" } }, tx);
+    return issueCodeIn(tx, user.id, null);
   });
 }
 

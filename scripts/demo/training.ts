@@ -1,6 +1,6 @@
 // Lessons, skills, exams and payments of every journey.
-import { SKILLS } from "../domain/remc.ts";
-import type { Attendance, LessonKind } from "../domain/enums.ts";
+import { SKILLS } from "../../src/domain/remc.ts";
+import type { Attendance, LessonKind } from "../../src/domain/enums.ts";
 import type { Applicant } from "./applicants.ts";
 import { CANCEL_REASONS } from "./catalog.ts";
 import { addDays, addMinutes, parisTime, startOfUtcDay } from "./dates.ts";

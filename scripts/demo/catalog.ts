@@ -1,5 +1,5 @@
 // Fixed reference data of the demo programme (AUTOnomie, Loiret). People-facing text is French.
-import type { Role } from "../domain/enums.ts";
+import type { Role } from "../../src/domain/enums.ts";
 
 export const DEMO_PASSWORD = "Autonomie-2026!";
 

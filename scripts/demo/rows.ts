@@ -1,5 +1,5 @@
 // The whole demo is built in memory first (ids generated here), then written in one transaction.
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../../src/generated/prisma/client.ts";
 
 type WithId<T> = T & { id: string };
 

@@ -1,6 +1,6 @@
 // Cohorts, applicants (youths + applications), the frozen lists, the draws and the replacements.
 import type { Faker } from "@faker-js/faker";
-import { listDigest, rankApplicants } from "../features/lottery/algorithm.ts";
+import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import {
   DEMO_YOUTH,
   EMPLOYMENT_MIX,

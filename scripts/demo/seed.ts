@@ -1,8 +1,8 @@
 // Loads the demo programme (AUTOnomie, Loiret) into an empty database: generated from a fixed
 // seed, with every date relative to `today`, so that the demo is always "in progress".
 import { fakerFR as faker } from "@faker-js/faker";
-import { hashPassword } from "../auth/passwords.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { hashPassword } from "../../src/auth/passwords.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { buildApplicants, buildCohort, type Applicant } from "./applicants.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./catalog.ts";
 import { buildDemoYouthFollowUp, buildDifficulties, buildNotifications, buildResources, buildSurveys } from "./follow-up.ts";
@@ -14,6 +14,11 @@ import { Scheduler } from "./scheduler.ts";
 import { buildTraining } from "./training.ts";
 
 export const DEMO_SEED = 2010;
+
+/** Told each stage as it ends, in French (the start script prints it with the elapsed time). */
+export type DemoProgress = (stage: string) => void;
+
+const count = (n: number): string => new Intl.NumberFormat("fr-FR").format(n);
 
 export type DemoSummary = {
   missionLocales: number;
@@ -53,7 +58,7 @@ function addYouthAccount(rows: DemoRows, id: string, youthId: string, passwordHa
 }
 
 /** Every row of the demo, in memory. Pure: the same `today` gives the same rows. */
-export function buildDemo(today: Date, passwordHash: string): DemoRows {
+export function buildDemo(today: Date, passwordHash: string, progress: DemoProgress = () => undefined): DemoRows {
   faker.seed(DEMO_SEED);
   const now = new Date(today.getTime());
   const rows = emptyRows();
@@ -61,10 +66,17 @@ export function buildDemo(today: Date, passwordHash: string): DemoRows {
   const rng = new Rng(DEMO_SEED);
   const org = buildOrganisation({ rows, ids, now, passwordHash });
   const ctx = { rows, ids, rng, faker, org, now };
+  progress(
+    `organisation : ${count(rows.missionLocales.length)} Missions Locales, ${count(rows.drivingSchools.length)} auto-écoles, ${count(rows.staffUsers.length)} comptes`,
+  );
 
   const finished = buildCohort(ctx, 30, false);
   const inProgress = buildCohort(ctx, 4, true);
   const applicants: Applicant[] = [...buildApplicants(ctx, finished), ...buildApplicants(ctx, inProgress)];
+  progress(`candidatures : ${count(rows.cohorts.length)} cohortes, ${count(rows.youths.length)} jeunes, ${count(rows.applications.length)} candidatures`);
+  progress(
+    `tirages au sort : ${count(rows.lotteryDraws.length)} tirages, ${count(rows.lotteryEntries.length)} rangs, ${count(rows.lotteryReplacements.length)} remplacements`,
+  );
 
   const demoYouth = applicants.find((a) => a.showcase === "DEMO_YOUTH");
   if (!demoYouth) throw new Error("Jeune de démonstration introuvable");
@@ -72,16 +84,22 @@ export function buildDemo(today: Date, passwordHash: string): DemoRows {
 
   const journeys = buildTraining({ ...ctx, scheduler: new Scheduler(rng) }, applicants);
   const demoJourney = journeys.find((j) => j.applicant === demoYouth && j.enrolment.isCurrent);
+  progress(
+    `formation : ${count(rows.enrolments.length)} inscriptions, ${count(rows.lessons.length)} leçons, ${count(rows.skillAssessments.length)} évaluations, ${count(rows.exams.length)} examens, ${count(rows.payments.length)} paiements`,
+  );
   buildDifficulties(ctx, journeys);
   if (demoJourney) buildDemoYouthFollowUp(ctx, demoJourney);
   buildSurveys(ctx, applicants, journeys);
   buildResources(ctx);
   buildNotifications(ctx, inProgress.name, demoJourney);
+  progress(
+    `suivi : ${count(rows.difficulties.length)} difficultés, ${count(rows.recommendations.length)} préconisations, ${count(rows.followUpSurveys.length)} enquêtes, ${count(rows.resources.length)} ressources`,
+  );
   return rows;
 }
 
 /** Parent rows before the rows that reference them. */
-async function writeRows(prisma: PrismaClient, rows: DemoRows): Promise<void> {
+async function writeRows(prisma: PrismaClient, rows: DemoRows, progress: DemoProgress): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
       await tx.missionLocale.createMany({ data: rows.missionLocales });
@@ -98,9 +116,12 @@ async function writeRows(prisma: PrismaClient, rows: DemoRows): Promise<void> {
       await tx.lotteryDraw.createMany({ data: rows.lotteryDraws });
       await tx.lotteryEntry.createMany({ data: rows.lotteryEntries });
       await tx.lotteryReplacement.createMany({ data: rows.lotteryReplacements });
+      progress("base : organisation, candidatures et tirages enregistrés");
       await tx.enrolment.createMany({ data: rows.enrolments });
       await tx.lesson.createMany({ data: rows.lessons });
+      progress("base : inscriptions et leçons enregistrées");
       await tx.skillAssessment.createMany({ data: rows.skillAssessments });
+      progress("base : évaluations du livret enregistrées");
       await tx.exam.createMany({ data: rows.exams });
       await tx.payment.createMany({ data: rows.payments });
       await tx.difficulty.createMany({ data: rows.difficulties });
@@ -138,13 +159,17 @@ function summarize(rows: DemoRows): DemoSummary {
 }
 
 /** Loads the demo into an empty database (refuses a database that already has a programme). */
-export async function seedDemo(prisma: PrismaClient, options: { today: Date }): Promise<DemoSummary> {
+export async function seedDemo(prisma: PrismaClient, options: { today: Date; progress?: DemoProgress }): Promise<DemoSummary> {
   if ((await prisma.missionLocale.count()) > 0) {
     throw new Error("La base contient déjà des données : la démonstration n'est chargée que dans une base vide.");
   }
   // Hashed once for all demo accounts: argon2 is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const rows = buildDemo(options.today, passwordHash);
-  await writeRows(prisma, rows);
-  return summarize(rows);
+  const progress = options.progress ?? (() => undefined);
+  const rows = buildDemo(options.today, passwordHash, progress);
+  const summary = summarize(rows);
+  const total = Object.values(summary).reduce((sum, n) => sum + n, 0);
+  progress(`écriture dans la base : ${count(total)} lignes en une transaction…`);
+  await writeRows(prisma, rows, progress);
+  return summary;
 }

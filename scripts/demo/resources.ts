@@ -1,5 +1,5 @@
 // The resource centre's starting content: short, plain French for young learner drivers.
-import type { ResourceKind } from "../domain/enums.ts";
+import type { ResourceKind } from "../../src/domain/enums.ts";
 
 export type ResourceSpec = { slug: string; title: string; summary: string; kind: ResourceKind; topic: string; body: string };
 

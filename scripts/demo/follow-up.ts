@@ -1,5 +1,5 @@
 // Difficulties, recommendations, follow-up surveys (both evaluation groups), resources, notifications.
-import { SURVEY_MONTHS, type DifficultyCategory } from "../domain/enums.ts";
+import { SURVEY_MONTHS, type DifficultyCategory } from "../../src/domain/enums.ts";
 import type { Applicant } from "./applicants.ts";
 import { DEMO_ACCOUNTS, DIFFICULTY_TEXTS, RECOMMENDATIONS } from "./catalog.ts";
 import { addDays, addMonths, daysBetween, frenchDateTime, parisTime, startOfUtcDay } from "./dates.ts";
