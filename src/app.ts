@@ -48,6 +48,8 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   const longCache = { maxAge: config.env === "production" ? "7d" : 0 };
   app.use("/public", express.static(path.join(ROOT, "public"), longCache));
   app.use("/vendor/pico", express.static(path.join(ROOT, "node_modules/@picocss/pico/css"), longCache));
+  // Browsers ask for /favicon.ico on their own (bookmarks, pages without a <link rel="icon">).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/public/favicon.svg"));
   app.use(healthRoutes());
   // Public proofs of the draws: anyone may fetch them, so no session is opened for them.
   app.use(lotteryPublicRoutes());

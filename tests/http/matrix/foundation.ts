@@ -17,6 +17,7 @@ const youthAccount = (w: World) => w.home.youthUser.id;
 
 export const FOUNDATION_ROUTES: Row[] = [
   { method: "GET", path: "/health", permission: "public" },
+  { method: "GET", path: "/favicon.ico", permission: "public" },
   { method: "GET", path: "/login", permission: "public" },
   { method: "POST", path: "/login", permission: "public" },
   { method: "POST", path: "/logout", permission: "public" },
