@@ -29,8 +29,16 @@ import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-// Answered before sessions are read: probes and the draws' public proofs open no session.
-const SESSIONLESS_ROUTES: readonly Route[] = [...HEALTH_ROUTES, ...LOTTERY_PUBLIC_ROUTES];
+// Browsers ask for /favicon.ico on their own (bookmarks, pages without a <link rel="icon">).
+const FAVICON: Route = {
+  method: "get",
+  path: "/favicon.ico",
+  permission: "public",
+  handler: (_req, res) => res.redirect(301, "/public/favicon.svg"),
+};
+
+// Answered before sessions are read: probes, the icon and the draws' public proofs open no session.
+const SESSIONLESS_ROUTES: readonly Route[] = [...HEALTH_ROUTES, FAVICON, ...LOTTERY_PUBLIC_ROUTES];
 
 // Private by default: every row needs its permission, checked by mountRoutes.
 const PRIVATE_ROUTES: readonly Route[] = [

@@ -5,6 +5,27 @@ import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, f
 
 const DAY_NAMES = ["", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 
+/** "06 12 34 56 78", "+33 (0)6 12 34 56 78", "0033…" → "+33612345678"; a number in another
+ * shape keeps its digits (and a leading "+"). */
+function internationalPhone(phone: string): string {
+  const digits = phone.replace(/\(0\)/g, "").replace(/[^\d+]/g, "");
+  if (/^0[1-9]\d{8}$/.test(digits)) return `+33${digits.slice(1)}`;
+  if (digits.startsWith("0033")) return `+${digits.slice(2)}`;
+  return digits.startsWith("+") ? `+${digits.slice(1).replace(/\+/g, "")}` : digits.replace(/\+/g, "");
+}
+
+/** The href of a phone number, so that a tap on a phone calls it (RFC 3966 global number). */
+export function telHref(phone: string): string {
+  return `tel:${internationalPhone(phone)}`;
+}
+
+/** A French number read in pairs, as people say it ("06 12 34 56 78"); any other shape as typed. */
+export function formatPhone(phone: string): string {
+  const international = internationalPhone(phone);
+  if (!/^\+33[1-9]\d{8}$/.test(international)) return phone.trim();
+  return `0${international.slice(3)}`.replace(/(\d{2})(?=\d)/g, "$1 ");
+}
+
 export const viewHelpers = {
   formatDate,
   formatDateLong,
@@ -15,6 +36,8 @@ export const viewHelpers = {
   formatPercent: (ratio: number | null) => (ratio === null ? "—" : `${Math.round(ratio * 100)} %`),
   formatNumber: (value: number) => new Intl.NumberFormat("fr-FR").format(value),
   dayName: (day: number) => DAY_NAMES[day] ?? "",
+  telHref,
+  formatPhone,
   labels: {
     role: enums.ROLE_LABELS,
     gender: enums.GENDER_LABELS,

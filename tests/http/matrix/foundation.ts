@@ -18,6 +18,7 @@ const youthAccount = (w: World) => w.home.youthUser.id;
 
 export const FOUNDATION_FIXTURES: Fixture[] = [
   { method: "GET", path: "/health" },
+  { method: "GET", path: "/favicon.ico" },
   { method: "GET", path: "/login" },
   { method: "POST", path: "/login" },
   { method: "POST", path: "/logout" },
