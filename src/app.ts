@@ -69,7 +69,7 @@ export function createApp(config: Config = defaultConfig()): express.Express {
   app.use(noStore);
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.
-  app.use(signInRoutes(auth));
+  app.use(signInRoutes(auth, config));
   app.use(requireAuth);
   app.use(homeRoutes());
   app.use(youthRoutes());
