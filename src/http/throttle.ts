@@ -8,13 +8,14 @@ export const MAX_FAILURES = 10;
  * "account:…", "device:…": the callers decide what an attempt is counted under. Asynchronous so
  * that a store shared by several instances (the database) can take the place of memory. */
 export interface FailureThrottle {
-  /** True when one of the keys has reached the limit: the attempt is refused before any check. */
-  isBlocked(keys: readonly string[]): Promise<boolean>;
-  /** Counts one failure under each key. */
-  recordFailure(keys: readonly string[]): Promise<void>;
+  /** Counts the attempt under each key before it is checked, so that attempts sent in parallel
+   * cannot slip past the limit. False when a key is over the limit: refuse without checking. */
+  attempt(keys: readonly string[]): Promise<boolean>;
+  /** The attempt did not fail: it is taken back (successes are not counted). */
+  forgive(keys: readonly string[]): Promise<void>;
 }
 
-type Window = { failures: number; endsAt: number };
+type Window = { attempts: number; endsAt: number };
 
 /** Counters in this process's memory: right for one instance; each app built gets its own. */
 export function memoryThrottle(limit = MAX_FAILURES, windowMs = THROTTLE_WINDOW_MS, now: () => number = Date.now): FailureThrottle {
@@ -24,6 +25,11 @@ export function memoryThrottle(limit = MAX_FAILURES, windowMs = THROTTLE_WINDOW_
     const window = windows.get(key);
     return window && window.endsAt > now() ? window : undefined;
   };
+  const open = (key: string): Window => {
+    const window = { attempts: 0, endsAt: now() + windowMs };
+    windows.set(key, window);
+    return window;
+  };
   // Expired windows are dropped once per window, so that many one-off keys do not pile up.
   const sweep = () => {
     if (now() < nextSweep) return;
@@ -31,15 +37,16 @@ export function memoryThrottle(limit = MAX_FAILURES, windowMs = THROTTLE_WINDOW_
     nextSweep = now() + windowMs;
   };
   return {
-    isBlocked(keys) {
-      return Promise.resolve(keys.some((key) => (current(key)?.failures ?? 0) >= limit));
-    },
-    recordFailure(keys) {
+    attempt(keys) {
       sweep();
+      const counted = keys.map((key) => current(key) ?? open(key));
+      for (const window of counted) window.attempts += 1;
+      return Promise.resolve(counted.every((window) => window.attempts <= limit));
+    },
+    forgive(keys) {
       for (const key of keys) {
         const window = current(key);
-        if (window) window.failures += 1;
-        else windows.set(key, { failures: 1, endsAt: now() + windowMs });
+        if (window && window.attempts > 0) window.attempts -= 1;
       }
       return Promise.resolve();
     },

@@ -53,6 +53,15 @@ describe("sign-in throttling", () => {
     expect(response.text).toContain("Trop de tentatives");
   });
 
+  it("account lockout — 15 wrong passwords sent at once from 15 IPs — at most 10 are checked, the rest 429", async () => {
+    const account = await makeUser("ADMIN");
+    const app = appTrustingForwardedFor();
+    const clients = await Promise.all(Array.from({ length: 15 }, (_, i) => client(app, `198.51.100.${100 + i}`)));
+    const responses = await Promise.all(clients.map((from, i) => signIn(from, account.email, `wrong password ${i}`)));
+    expect(responses.filter((r) => r.status === 401)).toHaveLength(10);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(5);
+  });
+
   it("account lockout — an unknown identifier typed 10 times in different cases — the 11th is 429", async () => {
     const app = appTrustingForwardedFor();
     await tenFailuresFromElsewhere(app, " Personne@Inconnu.test ");

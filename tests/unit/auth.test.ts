@@ -95,25 +95,36 @@ describe("device cookies", () => {
 });
 
 describe("failure throttle", () => {
-  it("memoryThrottle — 10 failures under a key — blocked; other keys are not", async () => {
+  it("memoryThrottle — 10 attempts under a key — the 11th is refused; other keys are not", async () => {
     const throttle = memoryThrottle(10, 60_000, () => 0);
-    for (let i = 0; i < 9; i += 1) await throttle.recordFailure(["ip:a", "account:1"]);
-    expect(await throttle.isBlocked(["ip:a"])).toBe(false);
-    await throttle.recordFailure(["ip:a", "account:1"]);
-    expect(await throttle.isBlocked(["ip:b", "account:1"])).toBe(true);
-    expect(await throttle.isBlocked(["ip:b", "account:2"])).toBe(false);
+    for (let i = 0; i < 10; i += 1) expect(await throttle.attempt(["ip:a", "account:1"])).toBe(true);
+    expect(await throttle.attempt(["ip:b", "account:1"])).toBe(false);
+    expect(await throttle.attempt(["ip:b", "account:2"])).toBe(true);
   });
 
-  it("memoryThrottle — the window passes — unblocked and counted afresh", async () => {
+  it("memoryThrottle — attempts sent together, before any is checked — only the first 10 go through", async () => {
+    const throttle = memoryThrottle(10, 60_000, () => 0);
+    const answers = await Promise.all(Array.from({ length: 15 }, () => throttle.attempt(["account:1"])));
+    expect(answers.filter(Boolean)).toHaveLength(10);
+  });
+
+  it("memoryThrottle — forgiven attempts (successes) — are not counted", async () => {
+    const throttle = memoryThrottle(2, 60_000, () => 0);
+    for (let i = 0; i < 5; i += 1) {
+      await throttle.attempt(["account:1"]);
+      await throttle.forgive(["account:1"]);
+    }
+    expect(await throttle.attempt(["account:1"])).toBe(true);
+  });
+
+  it("memoryThrottle — the window passes — counted afresh", async () => {
     let now = 0;
     const throttle = memoryThrottle(2, 60_000, () => now);
-    await throttle.recordFailure(["ip:a"]);
-    await throttle.recordFailure(["ip:a"]);
+    await throttle.attempt(["ip:a"]);
+    await throttle.attempt(["ip:a"]);
     now = 59_999;
-    expect(await throttle.isBlocked(["ip:a"])).toBe(true);
+    expect(await throttle.attempt(["ip:a"])).toBe(false);
     now = 60_000;
-    expect(await throttle.isBlocked(["ip:a"])).toBe(false);
-    await throttle.recordFailure(["ip:a"]);
-    expect(await throttle.isBlocked(["ip:a"])).toBe(false);
+    expect(await throttle.attempt(["ip:a"])).toBe(true);
   });
 });

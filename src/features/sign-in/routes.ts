@@ -31,32 +31,27 @@ function tooManyAttempts(res: Response) {
   res.status(429).render("sign-in/login", { title: "Connexion", values: {}, errors: { _form: TOO_MANY_ATTEMPTS }, expired: false });
 }
 
+function badCredentials(res: Response, email: string) {
+  res.status(401).render("sign-in/login", { title: "Connexion", values: { email }, errors: { _form: BAD_CREDENTIALS }, expired: false });
+}
+
 function signIn(auth: passport.PassportStatic, throttle: FailureThrottle, settings: SignInSettings) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const form = parseForm(signInSchema, req.body);
     if (!form.ok) return res.status(422).render("sign-in/login", { title: "Connexion", ...form, expired: false });
     const keys = await signInThrottleKeys(req, form.data.email, settings.sessionSecret);
-    // Checked before the password: once blocked, even the right password gets 429.
-    if (await throttle.isBlocked(keys)) return tooManyAttempts(res);
+    // Counted before the password is checked: once blocked, even the right password gets 429.
+    if (!(await throttle.attempt(keys))) return tooManyAttempts(res);
     auth.authenticate("local", (error: unknown, user: Express.User | false) => {
       if (error) return next(error);
-      if (!user) {
-        return throttle.recordFailure(keys).then(() => {
-          res.status(401).render("sign-in/login", {
-            title: "Connexion",
-            values: { email: form.data.email },
-            errors: { _form: BAD_CREDENTIALS },
-            expired: false,
-          });
-        }, next);
-      }
+      if (!user) return badCredentials(res, form.data.email);
       // passport 0.7 regenerates the session here (no session fixation).
       req.login(user, (loginError) => {
         if (loginError) return next(loginError);
         req.session.signedInAt = Date.now();
         // A fresh device cookie at each success: this browser is trusted for this account.
         res.cookie(DEVICE_COOKIE, issueDeviceToken(settings.sessionSecret, user.id), deviceCookieOptions(settings.cookieSecure));
-        recordAudit({ actorId: user.id, action: "SIGN_IN", entity: "User", entityId: user.id })
+        Promise.all([throttle.forgive(keys), recordAudit({ actorId: user.id, action: "SIGN_IN", entity: "User", entityId: user.id })])
           .then(() => res.redirect(303, homePathOf(user)))
           .catch(next);
       });
@@ -88,17 +83,18 @@ function activate(throttle: FailureThrottle) {
     const form = parseForm(activationSchema, req.body);
     if (!form.ok) return res.status(422).render("sign-in/activate", { title: "Activer mon compte", ...form });
     const keys = activationThrottleKeys(req, form.data.code);
-    if (await throttle.isBlocked(keys)) {
+    if (!(await throttle.attempt(keys))) {
       return res.status(429).render("sign-in/activate", { title: "Activer mon compte", values: {}, errors: { _form: TOO_MANY_ACTIVATIONS } });
     }
     try {
       await activateAccount(form.data.code, form.data.password);
     } catch (error) {
       // Only a refused code counts: a weak password with the right code guesses nothing.
-      if (error instanceof FormError && error.field === "code") await throttle.recordFailure(keys);
+      if (!(error instanceof FormError && error.field === "code")) await throttle.forgive(keys);
       // The code is kept in the form: a 28-character code with one typo is corrected, not retyped.
       return res.status(422).render("sign-in/activate", { title: "Activer mon compte", ...formRejection(error, req.body) });
     }
+    await throttle.forgive(keys);
     setFlash(req, "Votre compte est activé. Connectez-vous avec votre nouveau mot de passe.");
     res.redirect(303, "/login");
   };
