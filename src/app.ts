@@ -103,7 +103,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(noStore);
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.
-  const publicRoutes = signInRoutes(auth);
+  const publicRoutes = signInRoutes(auth, config);
   app.use(mountRoutes(publicRoutes));
   app.use(requireAuth);
   app.use(mountRoutes(PRIVATE_ROUTES));

@@ -7,6 +7,11 @@ export const SESSION_COOKIE = "spid.sid";
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 
+/** The session cookie's attributes; logout clears it with the same ones. */
+export function sessionCookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: "lax", secure, path: "/" } as const;
+}
+
 /** Sessions live in the SQLite database (they survive a restart). The cookie's maxAge is the idle
  * timeout, renewed on every request (rolling). */
 export function sessions(prisma: Db, secret: string, secure: boolean): RequestHandler {
@@ -22,7 +27,7 @@ export function sessions(prisma: Db, secret: string, secure: boolean): RequestHa
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: "lax", secure, maxAge: IDLE_TIMEOUT_MS },
+    cookie: { ...sessionCookieOptions(secure), maxAge: IDLE_TIMEOUT_MS },
   });
 }
 

@@ -3,6 +3,12 @@ import { anonymous, csrfFrom, freshApp, signedIn, testApp } from "../helpers/app
 import { makeMissionLocale, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import request from "supertest";
 
+/** The Set-Cookie line of one cookie ("" when the response does not set it). */
+function setCookie(response: { headers: Record<string, unknown> }, name: string): string {
+  const lines = response.headers["set-cookie"];
+  return (Array.isArray(lines) ? lines.map(String) : []).find((line) => line.startsWith(`${name}=`)) ?? "";
+}
+
 describe("POST /login", () => {
   it("sign-in — right e-mail and password — redirects 303 to the home and rotates an HttpOnly session cookie", async () => {
     const user = await makeUser("ADMIN");
@@ -11,7 +17,7 @@ describe("POST /login", () => {
     const response = await agent.post("/login").type("form").send({ email: user.email.toUpperCase(), password: PASSWORD, _csrf: csrf });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe("/");
-    const cookie = String(response.headers["set-cookie"]);
+    const cookie = setCookie(response, "spid.sid");
     expect(cookie).toMatch(/spid\.sid=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -129,6 +135,18 @@ describe("sessions", () => {
     const response = await agent.post("/logout").type("form").send({ _csrf: csrf });
     expect(response.status).toBe(303);
     expect((await agent.get("/")).status).toBe(302);
+  });
+
+  it("logout — a signed-in browser — clears the session cookie with the options it was set with", async () => {
+    const user = await makeUser("ADMIN");
+    const { agent, csrf } = await signedIn(user.email, PASSWORD);
+    const response = await agent.post("/logout").type("form").send({ _csrf: csrf });
+    const cleared = setCookie(response, "spid.sid");
+    expect(cleared).toMatch(/^spid\.sid=;/);
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect(cleared).toMatch(/Path=\//);
+    expect(cleared).toMatch(/HttpOnly/);
+    expect(cleared).toMatch(/SameSite=Lax/);
   });
 
   it("deactivation — of a signed-in account — ends its session at once", async () => {

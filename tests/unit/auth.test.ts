@@ -3,6 +3,8 @@ import {
   CODE_ALPHABET, generateActivationCode, hashActivationCode, normaliseActivationCode,
 } from "../../src/auth/activation-codes.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../../src/auth/passwords.ts";
+import { deviceCookieOptions, issueDeviceToken, readDeviceToken } from "../../src/auth/device-cookies.ts";
+import { memoryThrottle } from "../../src/http/throttle.ts";
 
 describe("activation codes", () => {
   it("generateActivationCode — a new code — has 7 groups of 4 unambiguous symbols and ≥ 128 bits", () => {
@@ -34,15 +36,95 @@ describe("passwords", () => {
 
   it.each([
     ["short", "court", "Au moins 12"],
-    ["common", "Azerty123456", "trop courant"],
-    ["repeated", "aaaaaaaaaaaaaaa", "trop courant"],
+    ["common", "Azerty123456", "trop facile à deviner"],
+    ["repeated", "aaaaaaaaaaaaaaa", "trop facile à deviner"],
+    ["nearly repeated", "aaaaaaaaaaab", "trop facile à deviner"],
+    ["common word and year", "motdepasse2026", "trop facile à deviner"],
+    ["repeated pattern", "abcabcabcabc", "trop facile à deviner"],
+    ["long but repetitive", "x".repeat(20) + "y".repeat(200), "trop facile à deviner"],
     ["personal", "camille-martin-2026", "votre nom"],
   ])("passwordProblem — a %s password — is refused", (_label, password, message) => {
     expect(passwordProblem(password, ["camille", "martin"])).toContain(message);
   });
 
-  it("passwordProblem — a long passphrase with spaces and accents, no composition — is accepted", () => {
+  it("passwordProblem — a guessable password — the message carries zxcvbn's advice in French", () => {
+    expect(passwordProblem("abcabcabcabc")).toContain("Les caractères répétés comme 'abcabcabc' sont faciles à deviner");
+  });
+
+  it("passwordProblem — a weak password built on the person's e-mail — is refused", () => {
+    expect(passwordProblem("stephanie.weidmann", ["stephanie.weidmann@ml.test", "stephanie.weidmann"])).not.toBeNull();
+  });
+
+  it("passwordProblem — long passphrases and the demo password — are accepted", () => {
     expect(passwordProblem("le permis pour aller travailler à Orléans")).toBeNull();
-    expect(passwordProblem("x".repeat(20) + "y".repeat(200))).toBeNull();
+    expect(passwordProblem("une phrase de passe assez longue")).toBeNull();
+    expect(passwordProblem("Autonomie-2026!")).toBeNull();
+  });
+});
+
+describe("device cookies", () => {
+  const SECRET = "s".repeat(64);
+
+  it("readDeviceToken — a token just issued — names its account", () => {
+    const token = issueDeviceToken(SECRET, "user-1");
+    expect(readDeviceToken(SECRET, token)).toEqual({ accountId: "user-1", nonce: token.split(".")[1] });
+  });
+
+  it("issueDeviceToken — twice for one account — two different nonces", () => {
+    expect(issueDeviceToken(SECRET, "user-1")).not.toBe(issueDeviceToken(SECRET, "user-1"));
+  });
+
+  it.each([
+    ["another account's id in it", (token: string) => token.replace("user-1", "user-2")],
+    ["a changed nonce", (token: string) => token.replace(/\.([^.])/, ".x$1")],
+    ["a cut MAC", (token: string) => token.slice(0, -2)],
+    ["an extra part", (token: string) => `${token}.x`],
+    ["nothing", () => ""],
+  ])("readDeviceToken — %s — null", (_label, tamper) => {
+    expect(readDeviceToken(SECRET, tamper(issueDeviceToken(SECRET, "user-1")))).toBeNull();
+  });
+
+  it("readDeviceToken — signed with another secret — null", () => {
+    expect(readDeviceToken(SECRET, issueDeviceToken("t".repeat(64), "user-1"))).toBeNull();
+  });
+
+  it("deviceCookieOptions — secure cookies — HttpOnly, SameSite=Lax, Secure, only /login", () => {
+    expect(deviceCookieOptions(true)).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/login" });
+    expect(deviceCookieOptions(false).secure).toBe(false);
+  });
+});
+
+describe("failure throttle", () => {
+  it("memoryThrottle — 10 attempts under a key — the 11th is refused; other keys are not", async () => {
+    const throttle = memoryThrottle(10, 60_000, () => 0);
+    for (let i = 0; i < 10; i += 1) expect(await throttle.attempt(["ip:a", "account:1"])).toBe(true);
+    expect(await throttle.attempt(["ip:b", "account:1"])).toBe(false);
+    expect(await throttle.attempt(["ip:b", "account:2"])).toBe(true);
+  });
+
+  it("memoryThrottle — attempts sent together, before any is checked — only the first 10 go through", async () => {
+    const throttle = memoryThrottle(10, 60_000, () => 0);
+    const answers = await Promise.all(Array.from({ length: 15 }, () => throttle.attempt(["account:1"])));
+    expect(answers.filter(Boolean)).toHaveLength(10);
+  });
+
+  it("memoryThrottle — forgiven attempts (successes) — are not counted", async () => {
+    const throttle = memoryThrottle(2, 60_000, () => 0);
+    for (let i = 0; i < 5; i += 1) {
+      await throttle.attempt(["account:1"]);
+      await throttle.forgive(["account:1"]);
+    }
+    expect(await throttle.attempt(["account:1"])).toBe(true);
+  });
+
+  it("memoryThrottle — the window passes — counted afresh", async () => {
+    let now = 0;
+    const throttle = memoryThrottle(2, 60_000, () => now);
+    await throttle.attempt(["ip:a"]);
+    await throttle.attempt(["ip:a"]);
+    now = 59_999;
+    expect(await throttle.attempt(["ip:a"])).toBe(false);
+    now = 60_000;
+    expect(await throttle.attempt(["ip:a"])).toBe(true);
   });
 });

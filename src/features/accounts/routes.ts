@@ -9,13 +9,6 @@ import { accountSearchSchema, createAccountSchema } from "./schemas.ts";
 import * as accounts from "./service.ts";
 import type { Route } from "../../http/routes.ts";
 
-declare module "express-session" {
-  interface SessionData {
-    // The code is shown once, on the letter page that follows the POST, then forgotten.
-    pendingLetter: { userId: string; code: string; expiresAt: string };
-  }
-}
-
 async function list(req: Request, res: Response) {
   const filters = accountSearchSchema.parse(req.query);
   const result = await accounts.listAccounts(actorOf(req), filters);
@@ -32,21 +25,25 @@ async function showNew(req: Request, res: Response) {
   await renderNew(req, res, 200, youthRef ? { role: "YOUTH", youthRef } : {}, {});
 }
 
-function rememberLetter(req: Request, issued: accounts.IssuedCode) {
-  req.session.pendingLetter = { userId: issued.userId, code: issued.code, expiresAt: issued.expiresAt.toISOString() };
+/** The printable letter, in the response of the POST that made the code: the code is never
+ * stored anywhere but as its hash, and this response is never cached. */
+async function renderLetter(req: Request, res: Response, issued: accounts.IssuedCode) {
+  const recipient = await accounts.letterRecipient(actorOf(req), issued.userId);
+  res.setHeader("Cache-Control", "no-store");
+  res.render("accounts/letter", { title: "Courrier d'accès", recipient, code: issued, validityDays: CODE_VALIDITY_DAYS });
 }
 
 async function create(req: Request, res: Response) {
   const form = parseForm(createAccountSchema, req.body);
   if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
+  let issued: accounts.IssuedCode;
   try {
-    const issued = await accounts.createAccount(actorOf(req), form.data);
-    rememberLetter(req, issued);
-    res.redirect(303, `/accounts/${issued.userId}/letter`);
+    issued = await accounts.createAccount(actorOf(req), form.data);
   } catch (error) {
     const { values, errors } = formRejection(error, req.body);
-    await renderNew(req, res, 422, values, errors);
+    return renderNew(req, res, 422, values, errors);
   }
+  await renderLetter(req, res, issued);
 }
 
 async function show(req: Request, res: Response) {
@@ -54,18 +51,15 @@ async function show(req: Request, res: Response) {
   res.render("accounts/show", { title: account.displayName, account, roleLabels: ROLE_LABELS });
 }
 
+/** A code is shown once and not kept: this page explains that and offers to issue a new one. */
 async function letter(req: Request, res: Response) {
   const recipient = await accounts.letterRecipient(actorOf(req), String(req.params.id));
-  const pending = req.session.pendingLetter;
-  const code = pending && pending.userId === recipient.id ? pending : undefined;
-  delete req.session.pendingLetter;
-  res.render("accounts/letter", { title: "Courrier d'accès", recipient, code, validityDays: CODE_VALIDITY_DAYS });
+  res.render("accounts/letter", { title: "Courrier d'accès", recipient, code: undefined, validityDays: CODE_VALIDITY_DAYS });
 }
 
 async function issueCode(req: Request, res: Response) {
   const issued = await accounts.issueNewCode(actorOf(req), String(req.params.id));
-  rememberLetter(req, issued);
-  res.redirect(303, `/accounts/${issued.userId}/letter`);
+  await renderLetter(req, res, issued);
 }
 
 async function deactivate(req: Request, res: Response) {

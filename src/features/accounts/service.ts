@@ -13,6 +13,10 @@ import type { Role } from "../../domain/enums.ts";
 import type { CreateAccountForm } from "./schemas.ts";
 
 const PAGE_SIZE = 50;
+// The same words whoever asks and wherever the address is used: creating an account must not
+// tell a counsellor that a person outside their Mission Locale has one.
+const EMAIL_UNAVAILABLE =
+  "Cette adresse e-mail ne peut pas être utilisée pour un nouveau compte. Vérifiez-la ou demandez à la coordination du programme.";
 
 const ACCOUNT_SUMMARY = {
   id: true,
@@ -136,7 +140,7 @@ export async function createAccount(actor: Actor, form: CreateAccountForm): Prom
     };
   }
   if (data.email && (await db().user.findUnique({ where: { email: data.email }, select: { id: true } }))) {
-    throw new FormError("email", "Un compte existe déjà avec cette adresse e-mail.");
+    throw new FormError("email", EMAIL_UNAVAILABLE);
   }
   if (data.missionLocaleId && !(await db().missionLocale.findUnique({ where: { id: data.missionLocaleId }, select: { id: true } }))) {
     throw new FormError("missionLocaleId", "Cette Mission Locale n'existe pas.");
@@ -186,7 +190,14 @@ export async function deactivateAccount(actor: Actor, userId: string): Promise<v
 
 export async function letterRecipient(actor: Actor, userId: string) {
   const account = await findAccount(actor, userId);
-  return { id: account.id, displayName: account.displayName, email: account.email, role: account.role, youthRef: account.youth?.ref ?? null };
+  return {
+    id: account.id,
+    displayName: account.displayName,
+    email: account.email,
+    role: account.role,
+    isActive: account.isActive,
+    youthRef: account.youth?.ref ?? null,
+  };
 }
 
 /** First sign-in (or lost access): a valid code and a new password activate the account. */
@@ -198,7 +209,7 @@ export async function activateAccount(code: string, password: string): Promise<v
   });
   if (!found) throw new FormError("code", "Ce code n'est pas valide : il est peut-être expiré ou déjà utilisé. Demandez un nouveau code à votre conseiller·ère.");
   const { user } = found;
-  const personal = [user.email?.split("@")[0] ?? "", ...user.displayName.split(/\s+/), user.youth?.ref ?? ""];
+  const personal = [user.email ?? "", user.email?.split("@")[0] ?? "", ...user.displayName.split(/\s+/), user.youth?.ref ?? ""];
   const problem = passwordProblem(password, personal);
   if (problem) throw new FormError("password", problem);
   const passwordHash = await hashPassword(password);

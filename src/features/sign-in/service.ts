@@ -56,6 +56,13 @@ function identifierWhere(identifier: string) {
     : { email: trimmed.toLowerCase() };
 }
 
+/** The account an identifier names (e-mail or reference), active or not: sign-in failures are
+ * counted per account, whichever identifier was typed. */
+export async function findAccountId(identifier: string): Promise<string | null> {
+  const row = await db().user.findFirst({ where: identifierWhere(identifier), select: { id: true } });
+  return row?.id ?? null;
+}
+
 /** The active account matching the identifier and password, or null (one answer for both mistakes). */
 export async function authenticate(identifier: string, password: string): Promise<SignedInUser | null> {
   const row = await db().user.findFirst({
