@@ -1,5 +1,5 @@
 // The sequence every form POST shares, written once: the record in scope (404) → the form parsed
-// (422) → the service (its FormError → 422) → a flash message → 303. A handler states only its
+// (422) → the service (its FormError → 422) → a flash message → 303 (or a page in its place). A handler states only its
 // schema, its service call and where to go next.
 import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
@@ -11,7 +11,17 @@ import { setFlash } from "./locals.ts";
 /** What a rejected form needs to come back: what was typed and a message per field. */
 export type FormPage = { values: FormValues; errors: FieldErrors };
 
-export type FormAction<S extends z.ZodType, R> = {
+type Success<S extends z.ZodType, R> =
+  | {
+      /** Where to go after success (303), and the message shown there. */
+      done: (result: R, data: z.infer<S>, req: Request) => { to: string; flash?: string };
+    }
+  | {
+      /** A page answered in place of the redirect (e.g. a letter that must never be stored). */
+      respond: (req: Request, res: Response, result: R) => unknown;
+    };
+
+export type FormAction<S extends z.ZodType, R> = Success<S, R> & {
   schema: S;
   /** Loads the record the form is about within the caller's scope; throws NotFoundError (404)
    * before anything else is looked at, so a record outside the scope never answers 422. */
@@ -20,8 +30,6 @@ export type FormAction<S extends z.ZodType, R> = {
   act: (actor: Actor, data: z.infer<S>, req: Request) => Promise<R>;
   /** Renders the same form again; the status (422) is already set. */
   rejected: (req: Request, res: Response, page: FormPage) => unknown;
-  /** Where to go after success, and the message shown there. */
-  done: (result: R, data: z.infer<S>, req: Request) => { to: string; flash?: string };
 };
 
 export function formAction<S extends z.ZodType, R>(action: FormAction<S, R>): RequestHandler {
@@ -36,6 +44,7 @@ export function formAction<S extends z.ZodType, R>(action: FormAction<S, R>): Re
     } catch (error) {
       return action.rejected(req, res.status(422), formRejection(error, req.body));
     }
+    if ("respond" in action) return action.respond(req, res, result);
     const { to, flash } = action.done(result, form.data, req);
     if (flash) setFlash(req, flash);
     res.redirect(303, to);

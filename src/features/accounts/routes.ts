@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
-import { formRejection, parseForm } from "../../http/forms.ts";
+import { formAction, type FormPage } from "../../http/form-action.ts";
 import { setFlash } from "../../http/locals.ts";
 import { ROLE_LABELS } from "../../domain/enums.ts";
 import { CODE_VALIDITY_DAYS } from "../../auth/activation-codes.ts";
@@ -15,14 +15,14 @@ async function list(req: Request, res: Response) {
   res.render("accounts/list", { title: "Comptes", ...result, filters, roleLabels: ROLE_LABELS });
 }
 
-async function renderNew(req: Request, res: Response, status: number, values: Record<string, string>, errors: Record<string, string>) {
+async function renderNew(req: Request, res: Response, page: FormPage) {
   const options = await accounts.accountFormOptions(actorOf(req));
-  res.status(status).render("accounts/new", { title: "Créer un compte", ...options, roleLabels: ROLE_LABELS, values, errors });
+  res.render("accounts/new", { title: "Créer un compte", ...options, roleLabels: ROLE_LABELS, ...page });
 }
 
 async function showNew(req: Request, res: Response) {
   const youthRef = typeof req.query.youthRef === "string" ? req.query.youthRef : "";
-  await renderNew(req, res, 200, youthRef ? { role: "YOUTH", youthRef } : {}, {});
+  await renderNew(req, res, { values: youthRef ? { role: "YOUTH", youthRef } : {}, errors: {} });
 }
 
 /** The printable letter, in the response of the POST that made the code: the code is never
@@ -33,18 +33,12 @@ async function renderLetter(req: Request, res: Response, issued: accounts.Issued
   res.render("accounts/letter", { title: "Courrier d'accès", recipient, code: issued, validityDays: CODE_VALIDITY_DAYS });
 }
 
-async function create(req: Request, res: Response) {
-  const form = parseForm(createAccountSchema, req.body);
-  if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
-  let issued: accounts.IssuedCode;
-  try {
-    issued = await accounts.createAccount(actorOf(req), form.data);
-  } catch (error) {
-    const { values, errors } = formRejection(error, req.body);
-    return renderNew(req, res, 422, values, errors);
-  }
-  await renderLetter(req, res, issued);
-}
+const create = formAction({
+  schema: createAccountSchema,
+  act: (actor, form) => accounts.createAccount(actor, form),
+  rejected: renderNew,
+  respond: renderLetter,
+});
 
 async function show(req: Request, res: Response) {
   const account = await accounts.findAccount(actorOf(req), String(req.params.id));
