@@ -124,12 +124,12 @@ async function enrolmentsWithBooklets(current: Prisma.EnrolmentWhereInput) {
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
  * lesson whose attendance was just changed, kept in the "to record" list so it can be undone there. */
-export type SchoolHomeOptions = { all: boolean; justChangedLessonId?: string | undefined };
+type SchoolHomeOptions = { all: boolean; justChangedLessonId?: string | undefined };
 
 /** How many past lessons still waiting for attendance the home lists (the count covers them all). */
-export const PENDING_SHOWN = 20;
+const PENDING_SHOWN = 20;
 /** Days after today the home lists ("the next days"). */
-export const UPCOMING_DAYS = 7;
+const UPCOMING_DAYS = 7;
 
 /** The instructor's own lessons first, then by time (a stable order for the others). */
 function ownFirst<T extends { startsAt: Date; instructor: { id: string } | null }>(lessons: readonly T[], actorId: string): T[] {
