@@ -225,7 +225,6 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       enrolled: enrolments.length,
       lessonsToday: schoolToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
       lessonsThisWeek,
-      pending: pendingCount,
       needAttention: youths.filter((youth) => youth.flags.length > 0).length,
     },
     all: options.all,
