@@ -8,6 +8,8 @@ export const viewLocals: RequestHandler = (req, res, next) => {
   res.locals.currentPath = req.path;
   res.locals.flash = req.session?.flash;
   if (req.session?.flash) delete req.session.flash;
+  res.locals.attendanceChange = req.session?.attendanceChange;
+  if (req.session?.attendanceChange) delete req.session.attendanceChange;
   next();
 };
 

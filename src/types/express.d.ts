@@ -1,5 +1,12 @@
 import type { Actor, Permission } from "../auth/policy.ts";
 
+/** The last attendance change, shown on its lesson card with a way to put the previous value back. */
+type AttendanceChange = {
+  lessonId: string;
+  message: string;
+  undo: { attendance: string; lateMin: number | null; reason: string | null } | null;
+};
+
 declare global {
   namespace Express {
     // The signed-in person, as passport puts it on req.user.
@@ -17,6 +24,7 @@ declare global {
       cspNonce: string;
       currentPath: string;
       flash: string | undefined;
+      attendanceChange: AttendanceChange | undefined;
       notifications?: { count: number; latest: { id: string; title: string; body: string; link: string | null; createdAt: Date }[] };
     }
   }
@@ -26,6 +34,7 @@ declare module "express-session" {
   interface SessionData {
     signedInAt: number;
     flash: string;
+    attendanceChange: AttendanceChange;
   }
 }
 

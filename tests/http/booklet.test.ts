@@ -93,4 +93,32 @@ describe("POST /enrolments/:id/skills", () => {
     expect(page.text).not.toContain("/skills\"");
     expect((await agent.get(`/enrolments/${world.away.enrolment.id}/booklet`)).status).toBe(404);
   });
+
+  it("booklet — an acquired skill on a phone — a jump list to the four competences; only the lowering taps ask for a confirmation", async () => {
+    const world = await makeWorld();
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C2.6", level: "ACQUIRED", _csrf: csrf });
+
+    const page = await agent.get(`/enrolments/${world.home.enrolment.id}/booklet`);
+
+    for (const code of ["C1", "C2", "C3", "C4"]) {
+      expect(page.text).toContain(`href="#competence-${code}"`);
+      expect(page.text).toContain(`id="competence-${code}"`);
+    }
+    expect(page.text.match(/data-confirm="C2\.6 est acquise/g)).toHaveLength(2);
+    expect(page.text.match(/data-confirm="/g)).toHaveLength(2);
+    expect(page.text).toContain('src="/public/js/booklet.js"');
+  });
+
+  it("skill — an acquired skill lowered without the script's confirmation — accepted by the server, 303", async () => {
+    const world = await makeWorld();
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C2.6", level: "ACQUIRED", _csrf: csrf });
+
+    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C2.6", level: "NOT_STARTED", _csrf: csrf });
+
+    expect(response.status).toBe(303);
+    const rows = await testDb.skillAssessment.findMany({ where: { enrolmentId: world.home.enrolment.id, skillCode: "C2.6" } });
+    expect(rows.map((row) => row.level).sort()).toEqual(["ACQUIRED", "NOT_STARTED"]);
+  });
 });

@@ -259,7 +259,7 @@ describe("POST /lessons/:id/attendance", () => {
 describe("school home and week view", () => {
   it("school home — a lesson today — listed with its attendance taps; a tap marks it present", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() - 5 * 60_000)), durationMin: 30 });
+    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() - 5 * 60_000)), durationMin: 30, instructorId: world.home.schoolUser.id });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const home = await agent.get("/");
     expect(home.status).toBe(200);
@@ -267,7 +267,7 @@ describe("school home and week view", () => {
     expect(home.text).toContain('value="PRESENT"');
     const tap = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "PRESENT", returnTo: "/", _csrf: csrf });
     expect(tap.status).toBe(303);
-    expect(tap.headers.location).toBe("/");
+    expect(tap.headers.location).toBe(`/#lesson-${lesson.id}`);
   });
 
   it("school home — an enrolment without initial assessment and a poor attendance — flagged", async () => {

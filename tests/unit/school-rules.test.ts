@@ -6,6 +6,7 @@ import {
   paceLimit,
   parisDateTime,
   planningWarnings,
+  undoOf,
   withinAvailability,
 } from "../../src/features/lessons/rules.ts";
 import { examProblem, passes } from "../../src/features/exams/rules.ts";
@@ -52,6 +53,23 @@ describe("lesson rules", () => {
     expect(attendanceTooEarly("PRESENT", at("2026-03-02T10:00:00Z"), now)).toBe(true);
     expect(attendanceTooEarly("CANCELLED", at("2026-03-02T10:00:00Z"), now)).toBe(false);
     expect(attendanceTooEarly("PRESENT", at("2026-03-02T09:00:00Z"), now)).toBe(false);
+  });
+
+  it("attendanceTooEarly — putting a future lesson back to planned — accepted", () => {
+    expect(attendanceTooEarly("SCHEDULED", at("2026-03-02T10:00:00Z"), at("2026-03-02T09:00:00Z"))).toBe(false);
+  });
+
+  it("undoOf — a first tap, a lateness, a cancellation — the fields that put the previous value back", () => {
+    expect(undoOf({ attendance: "SCHEDULED", lateMin: null, cancelReason: null }, { attendance: "PRESENT" })).toEqual({ attendance: "SCHEDULED", lateMin: null, reason: null });
+    expect(undoOf({ attendance: "LATE", lateMin: 10, cancelReason: null }, { attendance: "PRESENT" })).toEqual({ attendance: "LATE", lateMin: 10, reason: null });
+    expect(undoOf({ attendance: "CANCELLED", lateMin: null, cancelReason: "Panne" }, { attendance: "PRESENT" })).toEqual({ attendance: "CANCELLED", lateMin: null, reason: "Panne" });
+  });
+
+  it("undoOf — nothing changed, or a previous value that cannot be sent again — null", () => {
+    expect(undoOf({ attendance: "PRESENT", lateMin: null, cancelReason: null }, { attendance: "PRESENT" })).toBeNull();
+    expect(undoOf({ attendance: "LATE", lateMin: 10, cancelReason: null }, { attendance: "LATE", lateMin: 10 })).toBeNull();
+    expect(undoOf({ attendance: "LATE", lateMin: null, cancelReason: null }, { attendance: "PRESENT" })).toBeNull();
+    expect(undoOf({ attendance: "CANCELLED", lateMin: null, cancelReason: null }, { attendance: "PRESENT" })).toBeNull();
   });
 
   it("planningWarnings — beyond the pace and outside the slots — both warnings", () => {

@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { homeOf } from "../../auth/policy.ts";
 import { homePathOf } from "./paths.ts";
+import { schoolHomeQuerySchema } from "./schemas.ts";
 import * as homes from "./service.ts";
 import { unreadNotifications } from "../notifications/service.ts";
 import type { Route } from "../../http/routes.ts";
@@ -16,7 +17,11 @@ async function home(req: Request, res: Response) {
     case "REFERENT":
       return res.render("homes/referent", { title: "Mon tableau de bord", ...(await homes.referentHome(actor)) });
     case "SCHOOL":
-      return res.render("homes/school", { title: "Mon auto-école", ...(await homes.schoolHome(actor)) });
+      return res.render("homes/school", {
+        title: "Mon auto-école",
+        returnTo: req.originalUrl,
+        ...(await homes.schoolHome(actor, { all: schoolHomeQuerySchema.parse(req.query).all === "1", justChangedLessonId: res.locals.attendanceChange?.lessonId })),
+      });
     case "EVALUATOR":
       return res.render("homes/evaluator", { title: "Évaluation", ...(await homes.evaluatorHome()) });
     case "YOUTH":

@@ -122,17 +122,36 @@ async function enrolmentsWithBooklets(current: Prisma.EnrolmentWhereInput) {
   return { enrolments, skillRows };
 }
 
+/** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
+ * lesson whose attendance was just changed, kept in the "to record" list so it can be undone there. */
+type SchoolHomeOptions = { all: boolean; justChangedLessonId?: string | undefined };
+
+/** How many past lessons still waiting for attendance the home lists (the count covers them all). */
+const PENDING_SHOWN = 20;
+/** Days after today the home lists ("the next days"). */
+const UPCOMING_DAYS = 7;
+
+/** The instructor's own lessons first, then by time (a stable order for the others). */
+function ownFirst<T extends { startsAt: Date; instructor: { id: string } | null }>(lessons: readonly T[], actorId: string): T[] {
+  return [...lessons].sort((a, b) => Number(b.instructor?.id === actorId) - Number(a.instructor?.id === actorId) || a.startsAt.getTime() - b.startsAt.getTime());
+}
+
 /**
- * The school's day: this week's lessons across instructors (today's first, with attendance taps),
- * and every current enrolment with its figures and attention flags. Five queries in parallel,
- * whatever the number of youths or lessons (no N+1): bench/school-home.ts keeps it fast.
+ * The school's day, for an instructor between two lessons: today's lessons (own first), past
+ * lessons still waiting for attendance, the next days, and every current enrolment with its
+ * figures and attention flags. A fixed number of queries in parallel, whatever the number of youths
+ * or lessons (no N+1): bench/school-home.ts keeps it fast.
  */
-export async function schoolHome(actor: Actor, now = new Date()) {
+export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { all: false }, now = new Date()) {
   const week = weekBounds(now);
   const today = startOfParisDay(now);
   const tomorrow = addDays(today, 1);
   const current: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }] };
-  const [{ enrolments, skillRows }, pastGroups, nextGroups, weekLessons] = await Promise.all([
+  const mine: Prisma.LessonWhereInput = options.all ? {} : { instructorId: actor.id };
+  const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
+  const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
+  const justChanged = options.justChangedLessonId;
+  const [{ enrolments, skillRows }, pastGroups, nextGroups, windowLessons, pending, pendingCount, lessonsThisWeek] = await Promise.all([
     enrolmentsWithBooklets(current),
     db().lesson.groupBy({
       by: ["enrolmentId", "attendance", "kind"],
@@ -147,10 +166,20 @@ export async function schoolHome(actor: Actor, now = new Date()) {
       _min: { startsAt: true },
     }),
     db().lesson.findMany({
-      where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }] },
+      where: { AND: [lessonScope(actor), { startsAt: { gte: today, lt: addDays(tomorrow, UPCOMING_DAYS) } }] },
       select: LESSON_ROW,
       orderBy: { startsAt: "asc" },
     }),
+    // Most recent first: the lessons an instructor remembers best. The one just changed stays
+    // listed (recorded) so that its confirmation and its undo button are still there.
+    db().lesson.findMany({
+      where: justChanged ? { AND: [...past, { OR: [{ attendance: "SCHEDULED" }, { id: justChanged }] }] } : pendingWhere,
+      select: LESSON_ROW,
+      orderBy: { startsAt: "desc" },
+      take: PENDING_SHOWN,
+    }),
+    db().lesson.count({ where: pendingWhere }),
+    db().lesson.count({ where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] } }),
   ]);
 
   const figuresOf = lessonFigures(pastGroups);
@@ -188,17 +217,22 @@ export async function schoolHome(actor: Actor, now = new Date()) {
   });
   // Those needing attention first, then alphabetical (the query's order).
   const sorted = [...youths].sort((a, b) => Number(b.flags.length > 0) - Number(a.flags.length > 0));
-  const lessonsToday = weekLessons.filter((lesson) => lesson.startsAt >= today && lesson.startsAt < tomorrow);
-  const otherDays = weekLessons.filter((lesson) => lesson.startsAt < today || lesson.startsAt >= tomorrow);
+  const schoolToday = windowLessons.filter((lesson) => lesson.startsAt < tomorrow);
+  const shown = options.all ? windowLessons : windowLessons.filter((lesson) => lesson.instructor?.id === actor.id);
+  const shownToday = shown.filter((lesson) => lesson.startsAt < tomorrow);
   return {
     figures: {
       enrolled: enrolments.length,
-      lessonsToday: lessonsToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
-      lessonsThisWeek: weekLessons.filter((lesson) => lesson.attendance !== "CANCELLED").length,
+      lessonsToday: schoolToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
+      lessonsThisWeek,
       needAttention: youths.filter((youth) => youth.flags.length > 0).length,
     },
-    lessonsToday,
-    otherDays,
+    all: options.all,
+    lessonsToday: ownFirst(shownToday, actor.id),
+    othersToday: schoolToday.length - shownToday.length,
+    pending,
+    pendingCount,
+    upcoming: shown.filter((lesson) => lesson.startsAt >= tomorrow),
     youths: sorted,
     totalSkills: SKILLS.length,
     now,

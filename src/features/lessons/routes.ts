@@ -4,6 +4,7 @@ import { formRejection, parseForm, type FieldErrors, type FormValues } from "../
 import { setFlash } from "../../http/locals.ts";
 import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
 import { formatDateTime } from "../../domain/time.ts";
+import { undoOf } from "./rules.ts";
 import { attendanceSchema, paceSchema, planLessonSchema, weekQuerySchema } from "./schemas.ts";
 import * as lessons from "./service.ts";
 import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
@@ -61,8 +62,17 @@ async function attendance(req: Request, res: Response) {
   try {
     const lesson = await lessons.recordAttendance(actor, String(req.params.id), form.data);
     const youth = lesson.enrolment.youth;
-    setFlash(req, `${ATTENDANCE_LABELS[form.data.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`);
-    res.redirect(303, form.data.returnTo ?? `/lessons/${lesson.id}`);
+    const message =
+      form.data.attendance === "SCHEDULED"
+        ? `Présence effacée — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)} : de nouveau à renseigner.`
+        : `${ATTENDANCE_LABELS[form.data.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`;
+    if (!form.data.returnTo) {
+      setFlash(req, message);
+      return res.redirect(303, `/lessons/${lesson.id}`);
+    }
+    // Back on the same card of the list the tap came from, with the confirmation (and its undo) there.
+    req.session.attendanceChange = { lessonId: lesson.id, message, undo: undoOf(lesson, form.data) };
+    res.redirect(303, `${form.data.returnTo.split("#")[0]}#lesson-${lesson.id}`);
   } catch (error) {
     const { values, errors } = formRejection(error, req.body);
     await renderLesson(req, res, 422, values, errors);

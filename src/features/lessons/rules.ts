@@ -80,14 +80,33 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The attendance fields that put a lesson back as it was before a change; null when nothing
+ * changed, or when the previous value cannot be sent again (a lateness or a cancellation recorded
+ * without its minutes or its reason). */
+export function undoOf(
+  before: { attendance: string; lateMin: number | null; cancelReason: string | null },
+  after: { attendance: Attendance; lateMin?: number | undefined },
+): { attendance: string; lateMin: number | null; reason: string | null } | null {
+  const lateMin = after.attendance === "LATE" ? (after.lateMin ?? null) : null;
+  if (before.attendance === after.attendance && before.lateMin === lateMin) return null;
+  if (before.attendance === "LATE" && before.lateMin === null) return null;
+  if (before.attendance === "CANCELLED" && !before.cancelReason) return null;
+  return {
+    attendance: before.attendance,
+    lateMin: before.attendance === "LATE" ? before.lateMin : null,
+    reason: before.attendance === "CANCELLED" ? before.cancelReason : null,
+  };
+}
+
 export const ATTENDANCE_NOT_STARTED = "La leçon n'a pas encore commencé : seule une annulation peut être enregistrée à l'avance.";
 
 /**
- * Attendance is a fact about a lesson that has started; the one exception is a cancellation,
- * which a school usually knows in advance (the youth is told, the slot is freed).
+ * Attendance is a fact about a lesson that has started; the exceptions are a cancellation,
+ * which a school usually knows in advance (the youth is told, the slot is freed), and putting a
+ * lesson back to "planned" (undoing a tap or a cancellation).
  */
 export function attendanceTooEarly(attendance: Attendance, startsAt: Date, now: Date): boolean {
-  return attendance !== "CANCELLED" && startsAt > now;
+  return attendance !== "CANCELLED" && attendance !== "SCHEDULED" && startsAt > now;
 }
 
 /** Warnings shown after a lesson is saved anyway (outside availability, beyond the pace). */

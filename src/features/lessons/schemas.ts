@@ -42,12 +42,10 @@ export const planLessonSchema = z
   .strict();
 export type PlanLessonForm = z.infer<typeof planLessonSchema>;
 
-/** What a tap can record: every attendance but the initial SCHEDULED. */
-export const RECORDABLE_ATTENDANCES = ["PRESENT", "LATE", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "CANCELLED"] as const satisfies readonly (typeof ATTENDANCES)[number][];
-
 export const attendanceSchema = z
   .object({
-    attendance: z.enum(RECORDABLE_ATTENDANCES, ATTENDANCE_REQUIRED),
+    // SCHEDULED puts a lesson back to "not recorded yet" (undoing a first tap, restoring a cancelled lesson).
+    attendance: z.enum(ATTENDANCES, ATTENDANCE_REQUIRED),
     lateMin: z.preprocess(blankToUndefined, z.coerce.number(LATE_MIN_INVALID).int(LATE_MIN_INVALID).min(1, LATE_MIN_INVALID).max(480, LATE_MIN_INVALID).optional()),
     reason: z.preprocess(blankToUndefined, z.string().trim().max(300, REASON_TOO_LONG).optional()),
     returnTo: returnToField,

@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+/** Query of the school home: `all=1` shows the whole school's lessons; anything else, the instructor's own. */
+export const schoolHomeQuerySchema = z.object({
+  all: z.literal("1").optional().catch(undefined),
+});
