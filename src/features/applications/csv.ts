@@ -1,12 +1,14 @@
-// CSV import of applicants (issue 4). A small RFC 4180 reader (quoted fields, doubled quotes,
-// line breaks inside quotes, CRLF or LF), UTF-8 with or without BOM, `;` or `,` detected on the
+// CSV import of applicants (issue 4). csv-parse reads RFC 4180 (quoted fields, doubled quotes,
+// line breaks inside quotes), UTF-8 with or without BOM, CRLF, LF or CR, `;` or `,` detected on the
 // header line. Then every line is checked; the import is all-or-nothing, so the result is either
 // the rows to write or the report of every bad line — never a part of the file.
+import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import { EMPLOYMENT_STATUS_CODES, EMPLOYMENT_STATUS_LABELS } from "../../domain/remc.ts";
+import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
 import { formatDate } from "../../domain/time.ts";
-import { findDuplicates, type PersonKey } from "./duplicates.ts";
+import { duplicateIndex, type PersonKey } from "./duplicates.ts";
 import { ageInRange, ageOnDrawDay, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
+import { consentOf, employmentStatusOf, genderOf } from "./import-values.ts";
 import { emailField, MESSAGES, parseDay, phoneField, plainText, postalCodeField } from "./schemas.ts";
 
 export type CsvRecord = { line: number; fields: string[] };
@@ -38,60 +40,38 @@ function detectDelimiter(text: string): ";" | "," {
   return semicolons >= commas && semicolons > 0 ? ";" : commas > 0 ? "," : ";";
 }
 
+const UNCLOSED_QUOTE = "Guillemet ouvert jamais fermé.";
+const TEXT_AFTER_QUOTE = "Texte après un guillemet fermant : doublez les guillemets à l'intérieur d'un champ.";
+const UNREADABLE = "Ligne illisible : vérifiez les guillemets et le séparateur.";
+
 export function readCsv(input: string): CsvTable {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const withoutBom = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // One kind of line end, so that csv-parse counts lines the way a spreadsheet numbers them.
+  const text = withoutBom.replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let afterQuote = false;
-  let line = 1;
-  let recordLine = 1;
-  const endField = () => {
-    fields.push(field);
-    field = "";
-    afterQuote = false;
-  };
-  const endRecord = () => {
-    endField();
-    // Blank lines (a lone empty field) are skipped, as spreadsheets often add them at the end.
-    if (!(fields.length === 1 && fields[0]!.trim() === "")) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-        afterQuote = true;
-      } else {
-        if (char === "\n") line += 1;
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && field.trim() === "" && !afterQuote) {
-      quoted = true;
-      field = "";
-    } else if (char === delimiter) {
-      endField();
-    } else if (char === "\r" || char === "\n") {
-      if (char === "\r" && text[i + 1] === "\n") i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else if (afterQuote) {
-      if (char.trim() !== "") throw new CsvSyntaxError(line, "Texte après un guillemet fermant : doublez les guillemets à l'intérieur d'un champ.");
-    } else {
-      field += char;
-    }
+  // csv-parse tells the line where a record ends; it starts on the line after the previous one.
+  let previousEnd = 0;
+  try {
+    parse(text, {
+      delimiter,
+      record_delimiter: "\n",
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      on_record: (fields: string[], { lines }) => {
+        // Blank lines are skipped, as spreadsheets often add them at the end.
+        if (!(fields.length === 1 && fields[0] === "")) records.push({ line: previousEnd + 1, fields });
+        previousEnd = lines;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);
+    const line = typeof error.lines === "number" ? error.lines : previousEnd + 1;
+    throw new CsvSyntaxError(line, error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE" || error.code === "CSV_INVALID_CLOSING_QUOTE" ? TEXT_AFTER_QUOTE : UNREADABLE);
   }
-  if (quoted) throw new CsvSyntaxError(recordLine, "Guillemet ouvert jamais fermé.");
-  if (field !== "" || fields.length > 0) endRecord();
   return { delimiter, records };
 }
 
@@ -150,21 +130,6 @@ export function headerKey(header: string): string {
     .replace(/^_|_$/g, "");
 }
 
-const simple = (value: string) => headerKey(value).replace(/_/g, "");
-const GENDER_WORDS: Record<string, "FEMALE" | "MALE" | "OTHER"> = {
-  f: "FEMALE", femme: "FEMALE", female: "FEMALE",
-  h: "MALE", m: "MALE", homme: "MALE", male: "MALE",
-  a: "OTHER", autre: "OTHER", other: "OTHER",
-};
-const STATUS_WORDS: Record<string, string> = Object.fromEntries(
-  EMPLOYMENT_STATUS_CODES.flatMap((code) => [
-    [simple(code), code],
-    [simple(EMPLOYMENT_STATUS_LABELS[code] ?? code), code],
-  ]),
-);
-const YES = new Set(["oui", "o", "1", "x", "yes", "vrai"]);
-const NO = new Set(["non", "n", "0", "", "no", "faux"]);
-
 export type ImportedApplicant = PersonKey & {
   line: number;
   firstName: string;
@@ -214,9 +179,9 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
       }
     }
   }
-  const gender = GENDER_WORDS[simple(get("genre"))];
+  const gender = genderOf(get("genre"));
   if (get("genre") !== "" && !gender) messages.push(`Genre inconnu « ${get("genre")} » : F, H ou A (autre).`);
-  const employmentStatus = STATUS_WORDS[simple(get("situation"))];
+  const employmentStatus = employmentStatusOf(get("situation"));
   if (get("situation") !== "" && !employmentStatus) {
     messages.push(`Situation inconnue « ${get("situation")} » : ${EMPLOYMENT_STATUS_CODES.join(", ")}.`);
   }
@@ -227,9 +192,9 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
   const postalCode = postalCodeField.safeParse(get("code_postal"));
   if (!postalCode.success) messages.push(MESSAGES.POSTAL_CODE_INVALID);
   const consent = (column: Column) => {
-    const word = simple(get(column));
-    if (!YES.has(word) && !NO.has(word)) messages.push(`${COLUMN_LABELS[column]} : répondez oui ou non.`);
-    return YES.has(word);
+    const answer = consentOf(get(column));
+    if (get(column) !== "" && answer === undefined) messages.push(`${COLUMN_LABELS[column]} : répondez oui ou non.`);
+    return answer === true;
   };
   const lotteryConsent = consent("accord_tirage");
   const evaluationConsent = consent("accord_evaluation");
@@ -287,6 +252,7 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
 
   const applicants: ImportedApplicant[] = [];
   const problems: LineProblem[] = [];
+  const earlierLines = duplicateIndex<ImportedApplicant>();
   for (const record of records) {
     const messages: string[] = [];
     if (record.fields.length !== columns.length) {
@@ -299,12 +265,15 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
     const read = readLine(values, record.line, context);
     messages.push(...read.messages);
     if (read.applicant && messages.length === 0) {
-      for (const earlier of findDuplicates(read.applicant, applicants)) {
+      for (const earlier of earlierLines.find(read.applicant)) {
         messages.push(`Doublon de la ligne ${earlier.record.line} (${earlier.reasons.join(", ")}).`);
       }
     }
     if (messages.length > 0) problems.push({ line: record.line, messages });
-    else if (read.applicant) applicants.push(read.applicant);
+    else if (read.applicant) {
+      applicants.push(read.applicant);
+      earlierLines.add(read.applicant);
+    }
   }
   return { applicants, problems };
 }
@@ -314,8 +283,9 @@ export type ExistingPerson = PersonKey & { ref: string };
 /** Lines that look like a person already on file (the import has no "create anyway"). */
 export function duplicatesOnFile(applicants: readonly ImportedApplicant[], existing: readonly ExistingPerson[]): LineProblem[] {
   const problems: LineProblem[] = [];
+  const onFile = duplicateIndex(existing);
   for (const applicant of applicants) {
-    const matches = findDuplicates(applicant, existing);
+    const matches = onFile.find(applicant);
     if (matches.length === 0) continue;
     problems.push({
       line: applicant.line,

@@ -2,10 +2,11 @@ import { db, type DbTx } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { applicationScope, missionLocaleScope, referentFiling, youthScope, type Actor } from "../../auth/policy.ts";
 import type { ApplicationStatus } from "../../domain/enums.ts";
+import { searchNameOf, youthSearchWhere } from "../../domain/search.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { recordAudit } from "../audit/service.ts";
-import { analyseImport, duplicatesOnFile, type ExistingPerson, type LineProblem } from "./csv.ts";
+import { recordAudit, recordAudits } from "../audit/service.ts";
+import { analyseImport, duplicatesOnFile, type LineProblem } from "./csv.ts";
 import { findDuplicates, type PersonKey } from "./duplicates.ts";
 import { eligibilityOf, type Eligibility } from "./eligibility.ts";
 import {
@@ -71,13 +72,33 @@ async function isFrozen(cohortId: string, missionLocaleId: string, client: DbTx 
   return freeze !== null;
 }
 
-/** Cohorts a file can be created in, and the Missions Locales this person may file for. */
-export async function applicationFormOptions(actor: Actor) {
+/** Every cohort and the Missions Locales in scope: the filters of the list. */
+async function listFilterOptions(actor: Actor) {
   const [cohorts, missionLocales] = await Promise.all([
     db().cohort.findMany({ select: { id: true, name: true, drawDate: true }, orderBy: { drawDate: "desc" } }),
     db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { cohorts, missionLocales };
+}
+
+/**
+ * Cohorts still open for applications at one of the caller's Missions Locales, and those
+ * Missions Locales. A stratum closes when its list is frozen (its draw, which follows the
+ * freeze, cannot reopen it); a cohort closed at every one of them is not offered.
+ */
+export async function applicationFormOptions(actor: Actor) {
+  const [cohorts, missionLocales] = await Promise.all([
+    db().cohort.findMany({
+      select: { id: true, name: true, drawDate: true, freezes: { select: { missionLocaleId: true } }, draws: { select: { missionLocaleId: true } } },
+      orderBy: { drawDate: "desc" },
+    }),
+    db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const open = cohorts.filter((cohort) => {
+    const closed = new Set([...cohort.freezes, ...cohort.draws].map((stratum) => stratum.missionLocaleId));
+    return missionLocales.some((missionLocale) => !closed.has(missionLocale.id));
+  });
+  return { cohorts: open.map(({ id, name, drawDate }) => ({ id, name, drawDate })), missionLocales };
 }
 
 /** "AUT-<year>-<4+ digits>", following the highest number of that year. */
@@ -115,31 +136,42 @@ async function withRefRetry<T>(work: () => Promise<T>): Promise<T> {
  * every other, so that it never reveals whether someone is on file at another Mission Locale.
  * The coordination, who sees every file, catches the same person applying at two of them.
  */
-async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
-  // One query per slice of people: a whole import would pass SQLite's limit on query parameters.
-  const found = new Map<string, Awaited<ReturnType<typeof existingPeopleLike>>[number]>();
-  for (let start = 0; start < people.length; start += LOOKUP_SLICE) {
-    for (const youth of await existingPeopleLike(actor, people.slice(start, start + LOOKUP_SLICE), exceptYouthId)) found.set(youth.id, youth);
-  }
-  return [...found.values()];
+// Prisma binds at most 999 values in one SQLite query, so the keys looked for go in packs: an
+// import of 1 000 lines (at most 3 000 distinct keys) takes at most 4 queries, never one per line.
+const LOOKUP_PACK = 900;
+
+type LookupKey = { kind: "birthDate"; value: number } | { kind: "email" | "phone"; value: string };
+
+function lookupWhere(keys: readonly LookupKey[]): Prisma.YouthWhereInput[] {
+  const values = (kind: LookupKey["kind"]) => keys.filter((key) => key.kind === kind).map((key) => key.value);
+  const birthDates = values("birthDate").map((time) => new Date(time));
+  const emails = values("email").map(String);
+  const phones = values("phone").map(String);
+  return [
+    ...(birthDates.length ? [{ birthDate: { in: birthDates } }] : []),
+    ...(emails.length ? [{ email: { in: emails } }] : []),
+    ...(phones.length ? [{ phone: { in: phones } }] : []),
+  ];
 }
 
-const LOOKUP_SLICE = 250;
-
-function existingPeopleLike(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
-  const birthDates = [...new Set(people.map((p) => p.birthDate.getTime()))].map((t) => new Date(t));
-  const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
-  const phones = [...new Set(people.flatMap((p) => (p.phone ? [p.phone] : [])))];
-  return db().youth.findMany({
-    where: {
-      AND: [
-        youthScope(actor),
-        { OR: [{ birthDate: { in: birthDates } }, ...(emails.length ? [{ email: { in: emails } }] : []), ...(phones.length ? [{ phone: { in: phones } }] : [])] },
-        exceptYouthId ? { NOT: { id: exceptYouthId } } : {},
-      ],
-    },
-    select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
-  });
+async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
+  const distinct = <T,>(list: T[]) => [...new Set(list)];
+  const keys: LookupKey[] = [
+    ...distinct(people.map((p) => p.birthDate.getTime())).map((value) => ({ kind: "birthDate" as const, value })),
+    ...distinct(people.flatMap((p) => (p.email ? [p.email] : []))).map((value) => ({ kind: "email" as const, value })),
+    ...distinct(people.flatMap((p) => (p.phone ? [p.phone] : []))).map((value) => ({ kind: "phone" as const, value })),
+  ];
+  const packs = Array.from({ length: Math.ceil(keys.length / LOOKUP_PACK) }, (_, i) => keys.slice(i * LOOKUP_PACK, (i + 1) * LOOKUP_PACK));
+  const found = await Promise.all(
+    packs.map((pack) =>
+      db().youth.findMany({
+        where: { AND: [youthScope(actor), { OR: lookupWhere(pack) }, exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
+        select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
+      }),
+    ),
+  );
+  // A youth found by two packs (its birth date in one, its e-mail in another) counts once.
+  return [...new Map(found.flat().map((youth) => [youth.id, youth])).values()];
 }
 
 async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
@@ -160,18 +192,7 @@ export async function listApplications(actor: Actor, filters: ApplicationSearch)
       filters.cohortId ? { cohortId: filters.cohortId } : {},
       filters.status ? { status: filters.status } : {},
       filters.missionLocaleId ? { youth: { missionLocaleId: filters.missionLocaleId } } : {},
-      q
-        ? {
-            youth: {
-              OR: [
-                { lastName: { contains: q } },
-                { firstName: { contains: q } },
-                { ref: { contains: q.toUpperCase() } },
-                { email: { contains: q.toLowerCase() } },
-              ],
-            },
-          }
-        : {},
+      q ? { youth: youthSearchWhere(q) } : {},
     ],
   };
   const page = filters.page ?? 1;
@@ -190,7 +211,7 @@ export async function listApplications(actor: Actor, filters: ApplicationSearch)
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
-    applicationFormOptions(actor),
+    listFilterOptions(actor),
   ]);
   return { applications, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), ...options };
 }
@@ -297,6 +318,8 @@ function youthFields(form: ApplicationForm, previous: { lotteryConsentAt: Date |
 export async function createApplication(actor: Actor, form: ApplicationForm): Promise<{ id: string }> {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
+  // Before the duplicates: confirming a possible duplicate would not open a closed list.
+  if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
   if (!form.confirmDuplicate) {
     const duplicates = await possibleDuplicates(actor, { lastName: form.lastName, birthDate: form.birthDate, email: form.email ?? null, phone: form.phone ?? null });
     if (duplicates) throw duplicates;
@@ -310,7 +333,7 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
-        data: { ...fields, ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
+        data: { ...fields, searchName: searchNameOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
         select: { id: true },
       });
       const application = await tx.application.create({
@@ -355,7 +378,7 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
     return was instanceof Date && now instanceof Date ? was.getTime() !== now.getTime() : was !== now;
   });
   await db().$transaction(async (tx) => {
-    await tx.youth.update({ where: { id: before.id }, data: fields });
+    await tx.youth.update({ where: { id: before.id }, data: { ...fields, searchName: searchNameOf(fields) } });
     if (!locked) await tx.application.update({ where: { id }, data: { status: eligible ? "ELIGIBLE" : "INELIGIBLE" } });
     await recordAudit({ actorId: actor.id, action: "APPLICATION_UPDATED", entity: "Application", entityId: id, details: { changed } }, tx);
   });
@@ -372,7 +395,7 @@ export async function importApplications(actor: Actor, form: ImportForm) {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
   const analysis = analyseImport(form.csv, { drawDate: cohort.drawDate });
-  const existing: ExistingPerson[] = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
+  const existing = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
   const problems = [...analysis.problems, ...duplicatesOnFile(analysis.applicants, existing)].sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new ImportRejected(problems);
 
@@ -386,6 +409,7 @@ export async function importApplications(actor: Actor, form: ImportForm) {
         ref: refs[index]!,
         firstName: a.firstName,
         lastName: a.lastName,
+        searchName: searchNameOf(a),
         birthDate: a.birthDate,
         gender: a.gender,
         email: a.email,
@@ -412,11 +436,11 @@ export async function importApplications(actor: Actor, form: ImportForm) {
         })),
         select: { id: true, status: true },
       });
-      for (const application of applications) {
-        await recordAudit({ actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { source: "csv" } }, tx);
-      }
-      await recordAudit(
-        { actorId: actor.id, action: "APPLICATIONS_IMPORTED", entity: "Cohort", entityId: cohort.id, details: { missionLocaleId: missionLocale.id, count: applications.length } },
+      await recordAudits(
+        [
+          ...applications.map((application) => ({ actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { source: "csv" } })),
+          { actorId: actor.id, action: "APPLICATIONS_IMPORTED", entity: "Cohort", entityId: cohort.id, details: { missionLocaleId: missionLocale.id, count: applications.length } },
+        ],
         tx,
       );
       return {

@@ -9,18 +9,25 @@ export type AuditInput = {
   details?: Record<string, unknown>;
 };
 
+function auditRow(input: AuditInput) {
+  return {
+    actorId: input.actorId ?? null,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId ?? null,
+    details: input.details ? JSON.stringify(input.details) : null,
+  };
+}
+
 /** Appends one audit event. Awaited before the response, inside the write's transaction when
  * there is one, so that a write and its trace commit together. */
 export async function recordAudit(input: AuditInput, client: DbTx = db()): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      actorId: input.actorId ?? null,
-      action: input.action,
-      entity: input.entity,
-      entityId: input.entityId ?? null,
-      details: input.details ? JSON.stringify(input.details) : null,
-    },
-  });
+  await client.auditEvent.create({ data: auditRow(input) });
+}
+
+/** Appends several audit events in one statement (an import of 1 000 lines, not 1 000 inserts). */
+export async function recordAudits(inputs: readonly AuditInput[], client: DbTx = db()): Promise<void> {
+  await client.auditEvent.createMany({ data: inputs.map(auditRow) });
 }
 
 /** A view of (part of) a youth file: DESIGN.md asks for every one to be audited. */
