@@ -2,12 +2,14 @@
 // line breaks inside quotes), UTF-8 with or without BOM, CRLF, LF or CR, `;` or `,` detected on the
 // header line. Then every line is checked; the import is all-or-nothing, so the result is either
 // the rows to write or the report of every bad line — never a part of the file.
-import { CsvError, parse } from "csv-parse/sync";
+import { finished } from "node:stream/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { CsvError, parse } from "csv-parse";
 import { z } from "zod";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
-import { formatDate } from "../../domain/time.ts";
+import { ageOn, formatDate } from "../../domain/time.ts";
 import { duplicateIndex, type PersonKey } from "./duplicates.ts";
-import { ageInRange, ageOnDrawDay, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
+import { ageInRange, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
 import { consentOf, employmentStatusOf, genderOf } from "./import-values.ts";
 import { emailField, MESSAGES, parseDay, phoneField, plainText, postalCodeField } from "./schemas.ts";
 
@@ -44,7 +46,24 @@ const UNCLOSED_QUOTE = "Guillemet ouvert jamais fermé.";
 const TEXT_AFTER_QUOTE = "Texte après un guillemet fermant : doublez les guillemets à l'intérieur d'un champ.";
 const UNREADABLE = "Ligne illisible : vérifiez les guillemets et le séparateur.";
 
-export function readCsv(input: string): CsvTable {
+// csv-parse reads about 1 MB/s here: a whole file parsed at once would hold the server for up
+// to a second. Fed by pieces of about 16 kB, with a turn of the event loop between them, other
+// requests are served meanwhile.
+const PIECE = 16_384;
+
+function pieces(text: string): string[] {
+  const result: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    // Cut after a line end, never inside a character.
+    const newline = text.indexOf("\n", start + PIECE);
+    const end = newline === -1 ? text.length : newline + 1;
+    result.push(text.slice(start, end));
+    start = end;
+  }
+  return result;
+}
+
+export async function readCsv(input: string): Promise<CsvTable> {
   const withoutBom = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // One kind of line end, so that csv-parse counts lines the way a spreadsheet numbers them.
   const text = withoutBom.replace(/\r\n?/g, "\n");
@@ -52,20 +71,28 @@ export function readCsv(input: string): CsvTable {
   const records: CsvRecord[] = [];
   // csv-parse tells the line where a record ends; it starts on the line after the previous one.
   let previousEnd = 0;
+  const parser = parse({
+    delimiter,
+    record_delimiter: "\n",
+    relax_column_count: true,
+    relax_quotes: true,
+    trim: true,
+    on_record: (fields: string[], { lines }) => {
+      // Blank lines are skipped, as spreadsheets often add them at the end.
+      if (!(fields.length === 1 && fields[0] === "")) records.push({ line: previousEnd + 1, fields });
+      previousEnd = lines;
+      return null;
+    },
+  });
+  parser.resume();
   try {
-    parse(text, {
-      delimiter,
-      record_delimiter: "\n",
-      relax_column_count: true,
-      relax_quotes: true,
-      trim: true,
-      on_record: (fields: string[], { lines }) => {
-        // Blank lines are skipped, as spreadsheets often add them at the end.
-        if (!(fields.length === 1 && fields[0] === "")) records.push({ line: previousEnd + 1, fields });
-        previousEnd = lines;
-        return null;
-      },
-    });
+    for (const piece of pieces(text)) {
+      if (parser.destroyed) break;
+      parser.write(piece);
+      await nextTurn();
+    }
+    parser.end();
+    await finished(parser);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);
@@ -145,27 +172,38 @@ export type ImportedApplicant = PersonKey & {
 
 export type ImportContext = { drawDate: Date };
 export type ImportAnalysis = { applicants: ImportedApplicant[]; problems: LineProblem[] };
+/** The draw's day, computed once per file rather than once per line. */
+type DrawDay = { day: Date; shown: string };
+
+const TEXT_LIMITS = { nom: 80, prenom: 80, adresse: 200, ville: 100, projet_professionnel: 2000 } as const;
+type TextColumn = keyof typeof TEXT_LIMITS;
+// Built once: making a zod schema costs more than using it.
+const TEXT_SCHEMAS = Object.fromEntries(
+  (Object.entries(TEXT_LIMITS) as [TextColumn, number][]).map(([column, max]) => [column, plainText(max, `${COLUMN_LABELS[column]} : au plus ${max} caractères.`)]),
+) as Record<TextColumn, ReturnType<typeof plainText>>;
+// Lines checked between two turns of the event loop.
+const LINES_PER_TURN = 100;
 
 function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "Valeur invalide.");
 }
 
-function readLine(values: Partial<Record<Column, string>>, line: number, context: ImportContext): { applicant?: ImportedApplicant; messages: string[] } {
+function readLine(values: Partial<Record<Column, string>>, line: number, draw: DrawDay): { applicant?: ImportedApplicant; messages: string[] } {
   const messages: string[] = [];
   const get = (column: Column) => (values[column] ?? "").trim();
   for (const column of REQUIRED_COLUMNS) {
     if (get(column) === "") messages.push(`Champ obligatoire manquant : ${COLUMN_LABELS[column]}.`);
   }
-  const text = (column: Column, max: number) => {
-    const result = plainText(max, `${COLUMN_LABELS[column]} : au plus ${max} caractères.`).safeParse(get(column));
+  const text = (column: TextColumn) => {
+    const result = TEXT_SCHEMAS[column].safeParse(get(column));
     if (!result.success) messages.push(`${COLUMN_LABELS[column]} : ${firstMessage(result)}`);
     return result.success ? result.data : "";
   };
-  const lastName = text("nom", 80);
-  const firstName = text("prenom", 80);
-  const address = text("adresse", 200) || null;
-  const city = text("ville", 100) || null;
-  const professionalProject = text("projet_professionnel", 2000);
+  const lastName = text("nom");
+  const firstName = text("prenom");
+  const address = text("adresse") || null;
+  const city = text("ville") || null;
+  const professionalProject = text("projet_professionnel");
 
   let birthDate: Date | null = null;
   if (get("date_naissance") !== "") {
@@ -173,9 +211,9 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
     if (!birthDate) {
       messages.push(`Date de naissance invalide « ${get("date_naissance")} » : attendue sous la forme JJ/MM/AAAA.`);
     } else {
-      const age = ageOnDrawDay(birthDate, context.drawDate);
+      const age = ageOn(birthDate, draw.day);
       if (!ageInRange(age)) {
-        messages.push(`Âge hors limites : ${age} ans le ${formatDate(drawDay(context.drawDate))}, jour du tirage (de ${MIN_AGE} à ${MAX_AGE} ans).`);
+        messages.push(`Âge hors limites : ${age} ans le ${draw.shown}, jour du tirage (de ${MIN_AGE} à ${MAX_AGE} ans).`);
       }
     }
   }
@@ -222,10 +260,10 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
 }
 
 /** Reads the file and checks every line, duplicates inside the file included. */
-export function analyseImport(input: string, context: ImportContext): ImportAnalysis {
+export async function analyseImport(input: string, context: ImportContext): Promise<ImportAnalysis> {
   let table: CsvTable;
   try {
-    table = readCsv(input);
+    table = await readCsv(input);
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { applicants: [], problems: [{ line: error.line, messages: [error.message] }] };
     throw error;
@@ -253,7 +291,10 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
   const applicants: ImportedApplicant[] = [];
   const problems: LineProblem[] = [];
   const earlierLines = duplicateIndex<ImportedApplicant>();
-  for (const record of records) {
+  const day = drawDay(context.drawDate);
+  const draw = { day, shown: formatDate(day) };
+  for (const [index, record] of records.entries()) {
+    if (index > 0 && index % LINES_PER_TURN === 0) await nextTurn();
     const messages: string[] = [];
     if (record.fields.length !== columns.length) {
       messages.push(`${record.fields.length} champs au lieu de ${columns.length} : vérifiez le séparateur « ${table.delimiter} » et les guillemets.`);
@@ -262,7 +303,7 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
     columns.forEach((column, index) => {
       if (column) values[column] = record.fields[index] ?? "";
     });
-    const read = readLine(values, record.line, context);
+    const read = readLine(values, record.line, draw);
     messages.push(...read.messages);
     if (read.applicant && messages.length === 0) {
       for (const earlier of earlierLines.find(read.applicant)) {

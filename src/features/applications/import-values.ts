@@ -40,7 +40,7 @@ const STATUS_SYNONYMS: Record<string, readonly string[]> = {
 const STATUS_WORDS: Record<string, readonly string[]> = Object.fromEntries(
   EMPLOYMENT_STATUS_CODES.map((code) => [
     code,
-    [EMPLOYMENT_STATUS_LABELS[code] ?? code, ...(STATUS_SYNONYMS[code] ?? [])].flatMap(inclusiveForms),
+    [...new Set([EMPLOYMENT_STATUS_LABELS[code] ?? code, ...(STATUS_SYNONYMS[code] ?? [])].flatMap((word) => [word, ...inclusiveForms(word)]))],
   ]),
 );
 

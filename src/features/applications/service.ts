@@ -394,7 +394,7 @@ export async function importFormOptions(actor: Actor) {
 export async function importApplications(actor: Actor, form: ImportForm) {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
-  const analysis = analyseImport(form.csv, { drawDate: cohort.drawDate });
+  const analysis = await analyseImport(form.csv, { drawDate: cohort.drawDate });
   const existing = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
   const problems = [...analysis.problems, ...duplicatesOnFile(analysis.applicants, existing)].sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new ImportRejected(problems);
