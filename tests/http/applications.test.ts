@@ -409,6 +409,20 @@ describe("CSV import: French words and duplicates", () => {
     expect(await testDb.youth.count()).toBe(before);
   });
 
+  it("an import — of a line already imported — is flagged against the stored file (dates written as Prisma writes them)", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const csv = `${HEADER}\nPhi;Léa;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui`;
+    const send = () => as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    expect((await send()).status).toBe(303);
+    const stored = await testDb.youth.findFirstOrThrow({ where: { lastName: "Phi", birthDate: new Date("2004-02-14T00:00:00Z") }, include: { applications: true } });
+    expect(stored.applications[0]!.submittedAt).toBeInstanceOf(Date);
+
+    const again = await send();
+
+    expect(again.status).toBe(422);
+    expect(again.text).toContain(`Doublon possible du dossier ${stored.ref} (même nom et même date de naissance).`);
+  });
+
   it("the import page — lists the accepted words for each coded column", async () => {
     const { as } = await counsellorSetUp();
     const page = await as.agent.get("/applications/import");
