@@ -37,6 +37,7 @@ const youths = Array.from({ length: missing }, (_, i) => ({
   ref: `AUT-2099-${String(i).padStart(5, "0")}`,
   firstName: "Prénom",
   lastName: `Nom${i % 997}`,
+  searchName: `prenom nom${i % 997}`,
   birthDate: new Date(Date.UTC(2003, i % 12, (i % 28) + 1)),
   gender: i % 2 ? "MALE" : "FEMALE",
   employmentStatus: "JOB_SEEKER",

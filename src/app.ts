@@ -87,8 +87,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(mountRoutes(SESSIONLESS_ROUTES));
 
   // 3. Body, session, identity. The session is read before CSRF (the token lives in it).
-  // A CSV import is pasted into a form field: it gets a larger body than any other form.
-  app.use("/applications/import", express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 50 }));
+  // A CSV import is pasted into a form field: it gets a larger body than any other form. The file
+  // itself is limited to 1 MB (with a French message); form encoding can triple its size.
+  app.use("/applications/import", express.urlencoded({ extended: false, limit: "3mb", parameterLimit: 50 }));
   app.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
   app.use(sessions(db(), config.sessionSecret, config.cookieSecure));
   const auth = configurePassport();

@@ -1,5 +1,6 @@
 // Cohorts, applicants (youths + applications), the frozen lists, the draws and the replacements.
 import type { Faker } from "@faker-js/faker";
+import { searchNameOf } from "../../src/domain/search.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import {
   DEMO_YOUTH,
@@ -163,6 +164,7 @@ function makeYouth(
     ref,
     firstName,
     lastName,
+    searchName: searchNameOf({ firstName, lastName }),
     birthDate: birthDateFor(rng, cohort.drawDate),
     gender,
     email: rng.chance(0.6) ? `${slugify(firstName)}.${slugify(lastName)}${rng.int(1, 99)}@example.fr` : null,
@@ -361,6 +363,7 @@ function applyDemoYouthIdentity(ctx: ApplicantContext, applicant: Applicant): vo
   Object.assign(applicant.youth, {
     firstName: DEMO_YOUTH.firstName,
     lastName: DEMO_YOUTH.lastName,
+    searchName: searchNameOf(DEMO_YOUTH),
     gender: DEMO_YOUTH.gender,
     email: DEMO_YOUTH.email,
     phone: DEMO_YOUTH.phone,

@@ -12,6 +12,15 @@ export function createDb(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
+/**
+ * A date as the driver adapter stores it (its default `iso8601` format), for the rare statement
+ * that passes dates inside a JSON text rather than as bound values: the rows it writes must
+ * compare equal to those Prisma writes.
+ */
+export function storedDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
 let client: PrismaClient | undefined;
 
 /** The one Prisma client of the process, on config().databaseUrl. Only services import it. */

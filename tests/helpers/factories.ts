@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createDb } from "../../src/db/client.ts";
 import { hashPassword } from "../../src/auth/passwords.ts";
 import type { Role } from "../../src/domain/enums.ts";
+import { searchNameOf } from "../../src/domain/search.ts";
 
 export const PASSWORD = "correct horse battery staple";
 export const testDb = createDb(process.env.DATABASE_URL!);
@@ -22,11 +23,13 @@ export async function makeSchool(missionLocaleId: string) {
 let refCounter = 0;
 export async function makeYouth(missionLocaleId: string, extra: { referentId?: string; email?: string } = {}) {
   refCounter += 1;
+  const lastName = `Test${unique()}`;
   return testDb.youth.create({
     data: {
       ref: `AUT-2026-${String(9000 + refCounter).padStart(4, "0")}${unique().slice(0, 2).replace(/\D/g, "1")}`,
       firstName: "Camille",
-      lastName: `Test${unique()}`,
+      lastName,
+      searchName: searchNameOf({ firstName: "Camille", lastName }),
       birthDate: new Date("2004-05-06T00:00:00Z"),
       gender: "FEMALE",
       employmentStatus: "JOB_SEEKER",

@@ -2,6 +2,7 @@
 // rule matters (freeze, draw) so that tests exercise the same code as the app.
 import type { Actor } from "../../src/auth/policy.ts";
 import { drawStratum, freezeStratum } from "../../src/features/lottery/service.ts";
+import { searchNameOf } from "../../src/domain/search.ts";
 import { testDb } from "./factories.ts";
 
 let counter = 0;
@@ -17,14 +18,15 @@ export function adminActor(id: string): Actor {
 export async function makeApplicant(
   missionLocaleId: string,
   cohortId: string,
-  extra: { birthDate?: Date; lastName?: string; email?: string | null; phone?: string | null; consents?: boolean; status?: string; ref?: string } = {},
+  extra: { birthDate?: Date; firstName?: string; lastName?: string; email?: string | null; phone?: string | null; consents?: boolean; status?: string; ref?: string } = {},
 ) {
   const consentAt = extra.consents === false ? null : new Date("2026-03-01T10:00:00Z");
+  const names = { firstName: extra.firstName ?? "Sacha", lastName: extra.lastName ?? `Candidat${counter}` };
   const youth = await testDb.youth.create({
     data: {
       ref: extra.ref ?? nextRef(),
-      firstName: "Sacha",
-      lastName: extra.lastName ?? `Candidat${counter}`,
+      ...names,
+      searchName: searchNameOf(names),
       birthDate: extra.birthDate ?? new Date("2004-05-06T00:00:00Z"),
       gender: "MALE",
       email: extra.email ?? null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
-import { makeApplicant, makeQuota } from "../helpers/lottery-factories.ts";
+import { makeApplicant, makeDraw, makeQuota } from "../helpers/lottery-factories.ts";
 
 async function counsellorSetUp() {
   const cohort = await makeCohort();
@@ -372,5 +372,125 @@ describe("CSV import", () => {
       expect((await agent.get("/applications/import")).status).toBe(403);
       expect((await agent.post("/applications/import").type("form").send({ csv: "x", _csrf: csrf })).status).toBe(403);
     }
+  });
+});
+
+describe("CSV import: French words and duplicates", () => {
+  it("an import — with the words the form shows (Femme, Demandeur d'emploi, OUI, Non) — is accepted and stored as codes", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const csv = `${HEADER}\nOmicron;Zoé;14/02/2004;Femme;;;;;Demandeur d'emploi;Cariste;OUI;Non\nPi;Noé;03/11/2002;h;;;;;salariée;Maçon;o;n`;
+
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    const youths = await testDb.youth.findMany({ where: { lastName: { in: ["Omicron", "Pi"] } }, orderBy: { lastName: "asc" } });
+    expect(youths.map((y) => [y.lastName, y.gender, y.employmentStatus, y.lotteryConsentAt !== null, y.evaluationConsentAt !== null])).toEqual([
+      ["Omicron", "FEMALE", "JOB_SEEKER", true, false],
+      ["Pi", "MALE", "EMPLOYEE", true, false],
+    ]);
+  });
+
+  it("an import — one line repeating an earlier one, another like a youth on record — flags both lines and writes nothing", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Rhô-Sigma", birthDate: new Date("2003-05-05T00:00:00Z") });
+    const csv = [
+      HEADER,
+      "Tau;Léa;14/02/2004;F;lea.tau@exemple.fr;;;;JOB_SEEKER;Coiffeuse;oui;oui",
+      "Upsilon;Léa;01/01/2003;F;LEA.TAU@exemple.fr;;;;JOB_SEEKER;Coiffeuse;oui;oui",
+      "RHO SIGMA;Ilan;05/05/2003;H;;;;;JOB_SEEKER;Peintre;oui;oui",
+    ].join("\n");
+    const before = await testDb.youth.count();
+
+    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("Doublon de la ligne 2 (même adresse e-mail).");
+    expect(response.text).toContain(`Doublon possible du dossier ${existing.youth.ref} (même nom et même date de naissance).`);
+    expect(await testDb.youth.count()).toBe(before);
+  });
+
+  it("an import — of a line already imported — is flagged against the stored file (dates written as Prisma writes them)", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const csv = `${HEADER}\nPhi;Léa;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui`;
+    const send = () => as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    expect((await send()).status).toBe(303);
+    const stored = await testDb.youth.findFirstOrThrow({ where: { lastName: "Phi", birthDate: new Date("2004-02-14T00:00:00Z") }, include: { applications: true } });
+    expect(stored.applications[0]!.submittedAt).toBeInstanceOf(Date);
+
+    const again = await send();
+
+    expect(again.status).toBe(422);
+    expect(again.text).toContain(`Doublon possible du dossier ${stored.ref} (même nom et même date de naissance).`);
+  });
+
+  it("the import page — lists the accepted words for each coded column", async () => {
+    const { as } = await counsellorSetUp();
+    const page = await as.agent.get("/applications/import");
+    expect(page.text).toContain("Les valeurs acceptées");
+    expect(page.text).toContain("Demandeur d&#39;emploi, Demandeuse d&#39;emploi, JOB_SEEKER");
+    expect(page.text).toContain("F, Femme, Féminin, FEMALE");
+  });
+});
+
+describe("search in the list", () => {
+  it("a search — by first and last name in either order, without accents or capitals — finds the youth, whether filed, imported or renamed", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const filed = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { firstName: "Kévin", lastName: "Dubois" }), _csrf: as.csrf });
+    expect(filed.status).toBe(303);
+    const csv = `${HEADER}\nN'Diaye-Lefèvre;Éloïse;14/02/2004;F;;;;;JOB_SEEKER;Cariste;oui;oui`;
+    await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const renamed = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { firstName: "Anne", lastName: "Avant" }), _csrf: as.csrf });
+    const renamedId = renamed.headers.location!.split("/").pop()!;
+    await as.agent.post(`/applications/${renamedId}`).type("form").send({ ...applicationForm(cohort.id, { firstName: "Anaïs", lastName: "Après" }), confirmDuplicate: "on", _csrf: as.csrf });
+
+    const found = async (q: string) => (await as.agent.get(`/applications?q=${encodeURIComponent(q)}`)).text;
+
+    for (const q of ["kevin dubois", "Dubois Kévin", "DUBOIS", "kev"]) expect(await found(q)).toContain("Dubois");
+    for (const q of ["eloise ndiaye", "Lefevre", "n'diaye éloïse"]) expect(await found(q)).toContain("Éloïse");
+    expect(await found("anais apres")).toContain("Anaïs");
+    expect(await found("avant anne")).not.toContain("Anaïs");
+    expect(await found("kevin martin")).not.toContain("Dubois");
+  });
+
+  it("a search — of `%` or `_` — is literal: it does not match everyone", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const { youth } = await makeApplicant(missionLocale.id, cohort.id, { firstName: "Kévin", lastName: "Dubois" });
+    expect((await as.agent.get(`/applications?q=${encodeURIComponent("dubois")}`)).text).toContain(youth.ref);
+
+    for (const q of ["%", "_", "dub%is", "d_bois"]) {
+      const page = await as.agent.get(`/applications?q=${encodeURIComponent(q)}`);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain(youth.ref);
+    }
+  });
+});
+
+describe("cohorts open for applications", () => {
+  it("the application form — a cohort frozen for this Mission Locale — is not offered; frozen elsewhere only — still offered", async () => {
+    const { cohort, missionLocale, as } = await counsellorSetUp();
+    const frozenHere = await makeCohort();
+    const frozenElsewhere = await makeCohort();
+    const other = await makeMissionLocale();
+    await testDb.lotteryFreeze.create({ data: { cohortId: frozenHere.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
+    await testDb.lotteryFreeze.create({ data: { cohortId: frozenElsewhere.id, missionLocaleId: other.id, listDigest: "0".repeat(64) } });
+
+    for (const path of ["/applications/new", "/applications/import"]) {
+      const page = await as.agent.get(path);
+      expect(page.text).toContain(`value="${cohort.id}"`);
+      expect(page.text).toContain(`value="${frozenElsewhere.id}"`);
+      expect(page.text).not.toContain(`value="${frozenHere.id}"`);
+    }
+  });
+
+  it("a new application — posted for a cohort whose draw is done at this Mission Locale — is refused (422) with a French message, nothing written", async () => {
+    const { missionLocale, as } = await counsellorSetUp();
+    const cohort = await makeCohort();
+    await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: (await makeUser("ADMIN")).id, applicants: 1, seats: 1 });
+
+    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { lastName: "Retardataire" }), _csrf: as.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("La liste du tirage de cette promotion est déjà figée pour cette Mission Locale");
+    expect(await testDb.youth.count({ where: { lastName: "Retardataire" } })).toBe(0);
   });
 });

@@ -1,12 +1,16 @@
-// CSV import of applicants (issue 4). A small RFC 4180 reader (quoted fields, doubled quotes,
-// line breaks inside quotes, CRLF or LF), UTF-8 with or without BOM, `;` or `,` detected on the
+// CSV import of applicants (issue 4). csv-parse reads RFC 4180 (quoted fields, doubled quotes,
+// line breaks inside quotes), UTF-8 with or without BOM, CRLF, LF or CR, `;` or `,` detected on the
 // header line. Then every line is checked; the import is all-or-nothing, so the result is either
 // the rows to write or the report of every bad line — never a part of the file.
+import { finished } from "node:stream/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { CsvError, parse } from "csv-parse";
 import { z } from "zod";
-import { EMPLOYMENT_STATUS_CODES, EMPLOYMENT_STATUS_LABELS } from "../../domain/remc.ts";
-import { formatDate } from "../../domain/time.ts";
-import { findDuplicates, type PersonKey } from "./duplicates.ts";
-import { ageInRange, ageOnDrawDay, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
+import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
+import { ageOn, formatDate } from "../../domain/time.ts";
+import { duplicateIndex, type PersonKey } from "./duplicates.ts";
+import { ageInRange, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
+import { consentOf, employmentStatusOf, genderOf } from "./import-values.ts";
 import { emailField, MESSAGES, parseDay, phoneField, plainText, postalCodeField } from "./schemas.ts";
 
 export type CsvRecord = { line: number; fields: string[] };
@@ -38,60 +42,63 @@ function detectDelimiter(text: string): ";" | "," {
   return semicolons >= commas && semicolons > 0 ? ";" : commas > 0 ? "," : ";";
 }
 
-export function readCsv(input: string): CsvTable {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+const UNCLOSED_QUOTE = "Guillemet ouvert jamais fermé.";
+const TEXT_AFTER_QUOTE = "Texte après un guillemet fermant : doublez les guillemets à l'intérieur d'un champ.";
+const UNREADABLE = "Ligne illisible : vérifiez les guillemets et le séparateur.";
+
+// csv-parse reads about 1 MB/s here: a whole file parsed at once would hold the server for up
+// to a second. Fed by pieces of about 16 kB, with a turn of the event loop between them, other
+// requests are served meanwhile.
+const PIECE = 16_384;
+
+function pieces(text: string): string[] {
+  const result: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    // Cut after a line end, never inside a character.
+    const newline = text.indexOf("\n", start + PIECE);
+    const end = newline === -1 ? text.length : newline + 1;
+    result.push(text.slice(start, end));
+    start = end;
+  }
+  return result;
+}
+
+export async function readCsv(input: string): Promise<CsvTable> {
+  const withoutBom = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // One kind of line end, so that csv-parse counts lines the way a spreadsheet numbers them.
+  const text = withoutBom.replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text);
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let afterQuote = false;
-  let line = 1;
-  let recordLine = 1;
-  const endField = () => {
-    fields.push(field);
-    field = "";
-    afterQuote = false;
-  };
-  const endRecord = () => {
-    endField();
-    // Blank lines (a lone empty field) are skipped, as spreadsheets often add them at the end.
-    if (!(fields.length === 1 && fields[0]!.trim() === "")) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-        afterQuote = true;
-      } else {
-        if (char === "\n") line += 1;
-        field += char;
-      }
-      continue;
+  // csv-parse tells the line where a record ends; it starts on the line after the previous one.
+  let previousEnd = 0;
+  const parser = parse({
+    delimiter,
+    record_delimiter: "\n",
+    relax_column_count: true,
+    relax_quotes: true,
+    trim: true,
+    on_record: (fields: string[], { lines }) => {
+      // Blank lines are skipped, as spreadsheets often add them at the end.
+      if (!(fields.length === 1 && fields[0] === "")) records.push({ line: previousEnd + 1, fields });
+      previousEnd = lines;
+      return null;
+    },
+  });
+  parser.resume();
+  try {
+    for (const piece of pieces(text)) {
+      if (parser.destroyed) break;
+      parser.write(piece);
+      await nextTurn();
     }
-    if (char === '"' && field.trim() === "" && !afterQuote) {
-      quoted = true;
-      field = "";
-    } else if (char === delimiter) {
-      endField();
-    } else if (char === "\r" || char === "\n") {
-      if (char === "\r" && text[i + 1] === "\n") i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else if (afterQuote) {
-      if (char.trim() !== "") throw new CsvSyntaxError(line, "Texte après un guillemet fermant : doublez les guillemets à l'intérieur d'un champ.");
-    } else {
-      field += char;
-    }
+    parser.end();
+    await finished(parser);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);
+    const line = typeof error.lines === "number" ? error.lines : previousEnd + 1;
+    throw new CsvSyntaxError(line, error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE" || error.code === "CSV_INVALID_CLOSING_QUOTE" ? TEXT_AFTER_QUOTE : UNREADABLE);
   }
-  if (quoted) throw new CsvSyntaxError(recordLine, "Guillemet ouvert jamais fermé.");
-  if (field !== "" || fields.length > 0) endRecord();
   return { delimiter, records };
 }
 
@@ -150,21 +157,6 @@ export function headerKey(header: string): string {
     .replace(/^_|_$/g, "");
 }
 
-const simple = (value: string) => headerKey(value).replace(/_/g, "");
-const GENDER_WORDS: Record<string, "FEMALE" | "MALE" | "OTHER"> = {
-  f: "FEMALE", femme: "FEMALE", female: "FEMALE",
-  h: "MALE", m: "MALE", homme: "MALE", male: "MALE",
-  a: "OTHER", autre: "OTHER", other: "OTHER",
-};
-const STATUS_WORDS: Record<string, string> = Object.fromEntries(
-  EMPLOYMENT_STATUS_CODES.flatMap((code) => [
-    [simple(code), code],
-    [simple(EMPLOYMENT_STATUS_LABELS[code] ?? code), code],
-  ]),
-);
-const YES = new Set(["oui", "o", "1", "x", "yes", "vrai"]);
-const NO = new Set(["non", "n", "0", "", "no", "faux"]);
-
 export type ImportedApplicant = PersonKey & {
   line: number;
   firstName: string;
@@ -180,27 +172,38 @@ export type ImportedApplicant = PersonKey & {
 
 export type ImportContext = { drawDate: Date };
 export type ImportAnalysis = { applicants: ImportedApplicant[]; problems: LineProblem[] };
+/** The draw's day, computed once per file rather than once per line. */
+type DrawDay = { day: Date; shown: string };
+
+const TEXT_LIMITS = { nom: 80, prenom: 80, adresse: 200, ville: 100, projet_professionnel: 2000 } as const;
+type TextColumn = keyof typeof TEXT_LIMITS;
+// Built once: making a zod schema costs more than using it.
+const TEXT_SCHEMAS = Object.fromEntries(
+  (Object.entries(TEXT_LIMITS) as [TextColumn, number][]).map(([column, max]) => [column, plainText(max, `${COLUMN_LABELS[column]} : au plus ${max} caractères.`)]),
+) as Record<TextColumn, ReturnType<typeof plainText>>;
+// Lines checked between two turns of the event loop.
+const LINES_PER_TURN = 100;
 
 function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "Valeur invalide.");
 }
 
-function readLine(values: Partial<Record<Column, string>>, line: number, context: ImportContext): { applicant?: ImportedApplicant; messages: string[] } {
+function readLine(values: Partial<Record<Column, string>>, line: number, draw: DrawDay): { applicant?: ImportedApplicant; messages: string[] } {
   const messages: string[] = [];
   const get = (column: Column) => (values[column] ?? "").trim();
   for (const column of REQUIRED_COLUMNS) {
     if (get(column) === "") messages.push(`Champ obligatoire manquant : ${COLUMN_LABELS[column]}.`);
   }
-  const text = (column: Column, max: number) => {
-    const result = plainText(max, `${COLUMN_LABELS[column]} : au plus ${max} caractères.`).safeParse(get(column));
+  const text = (column: TextColumn) => {
+    const result = TEXT_SCHEMAS[column].safeParse(get(column));
     if (!result.success) messages.push(`${COLUMN_LABELS[column]} : ${firstMessage(result)}`);
     return result.success ? result.data : "";
   };
-  const lastName = text("nom", 80);
-  const firstName = text("prenom", 80);
-  const address = text("adresse", 200) || null;
-  const city = text("ville", 100) || null;
-  const professionalProject = text("projet_professionnel", 2000);
+  const lastName = text("nom");
+  const firstName = text("prenom");
+  const address = text("adresse") || null;
+  const city = text("ville") || null;
+  const professionalProject = text("projet_professionnel");
 
   let birthDate: Date | null = null;
   if (get("date_naissance") !== "") {
@@ -208,15 +211,15 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
     if (!birthDate) {
       messages.push(`Date de naissance invalide « ${get("date_naissance")} » : attendue sous la forme JJ/MM/AAAA.`);
     } else {
-      const age = ageOnDrawDay(birthDate, context.drawDate);
+      const age = ageOn(birthDate, draw.day);
       if (!ageInRange(age)) {
-        messages.push(`Âge hors limites : ${age} ans le ${formatDate(drawDay(context.drawDate))}, jour du tirage (de ${MIN_AGE} à ${MAX_AGE} ans).`);
+        messages.push(`Âge hors limites : ${age} ans le ${draw.shown}, jour du tirage (de ${MIN_AGE} à ${MAX_AGE} ans).`);
       }
     }
   }
-  const gender = GENDER_WORDS[simple(get("genre"))];
+  const gender = genderOf(get("genre"));
   if (get("genre") !== "" && !gender) messages.push(`Genre inconnu « ${get("genre")} » : F, H ou A (autre).`);
-  const employmentStatus = STATUS_WORDS[simple(get("situation"))];
+  const employmentStatus = employmentStatusOf(get("situation"));
   if (get("situation") !== "" && !employmentStatus) {
     messages.push(`Situation inconnue « ${get("situation")} » : ${EMPLOYMENT_STATUS_CODES.join(", ")}.`);
   }
@@ -227,9 +230,9 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
   const postalCode = postalCodeField.safeParse(get("code_postal"));
   if (!postalCode.success) messages.push(MESSAGES.POSTAL_CODE_INVALID);
   const consent = (column: Column) => {
-    const word = simple(get(column));
-    if (!YES.has(word) && !NO.has(word)) messages.push(`${COLUMN_LABELS[column]} : répondez oui ou non.`);
-    return YES.has(word);
+    const answer = consentOf(get(column));
+    if (get(column) !== "" && answer === undefined) messages.push(`${COLUMN_LABELS[column]} : répondez oui ou non.`);
+    return answer === true;
   };
   const lotteryConsent = consent("accord_tirage");
   const evaluationConsent = consent("accord_evaluation");
@@ -257,10 +260,10 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
 }
 
 /** Reads the file and checks every line, duplicates inside the file included. */
-export function analyseImport(input: string, context: ImportContext): ImportAnalysis {
+export async function analyseImport(input: string, context: ImportContext): Promise<ImportAnalysis> {
   let table: CsvTable;
   try {
-    table = readCsv(input);
+    table = await readCsv(input);
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { applicants: [], problems: [{ line: error.line, messages: [error.message] }] };
     throw error;
@@ -287,7 +290,11 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
 
   const applicants: ImportedApplicant[] = [];
   const problems: LineProblem[] = [];
-  for (const record of records) {
+  const earlierLines = duplicateIndex<ImportedApplicant>();
+  const day = drawDay(context.drawDate);
+  const draw = { day, shown: formatDate(day) };
+  for (const [index, record] of records.entries()) {
+    if (index > 0 && index % LINES_PER_TURN === 0) await nextTurn();
     const messages: string[] = [];
     if (record.fields.length !== columns.length) {
       messages.push(`${record.fields.length} champs au lieu de ${columns.length} : vérifiez le séparateur « ${table.delimiter} » et les guillemets.`);
@@ -296,15 +303,18 @@ export function analyseImport(input: string, context: ImportContext): ImportAnal
     columns.forEach((column, index) => {
       if (column) values[column] = record.fields[index] ?? "";
     });
-    const read = readLine(values, record.line, context);
+    const read = readLine(values, record.line, draw);
     messages.push(...read.messages);
     if (read.applicant && messages.length === 0) {
-      for (const earlier of findDuplicates(read.applicant, applicants)) {
+      for (const earlier of earlierLines.find(read.applicant)) {
         messages.push(`Doublon de la ligne ${earlier.record.line} (${earlier.reasons.join(", ")}).`);
       }
     }
     if (messages.length > 0) problems.push({ line: record.line, messages });
-    else if (read.applicant) applicants.push(read.applicant);
+    else if (read.applicant) {
+      applicants.push(read.applicant);
+      earlierLines.add(read.applicant);
+    }
   }
   return { applicants, problems };
 }
@@ -314,8 +324,9 @@ export type ExistingPerson = PersonKey & { ref: string };
 /** Lines that look like a person already on file (the import has no "create anyway"). */
 export function duplicatesOnFile(applicants: readonly ImportedApplicant[], existing: readonly ExistingPerson[]): LineProblem[] {
   const problems: LineProblem[] = [];
+  const onFile = duplicateIndex(existing);
   for (const applicant of applicants) {
-    const matches = findDuplicates(applicant, existing);
+    const matches = onFile.find(applicant);
     if (matches.length === 0) continue;
     problems.push({
       line: applicant.line,

@@ -7,6 +7,7 @@ import { GENDERS } from "../../domain/enums.ts";
 import { REMC } from "../../domain/remc.ts";
 import { applicationSchema, applicationSearchSchema, commitmentsSchema, importSchema, ownCommitmentsSchema, WEEK_DAYS } from "./schemas.ts";
 import { COLUMNS } from "./csv.ts";
+import { ACCEPTED_VALUES } from "./import-values.ts";
 import * as applications from "./service.ts";
 import { OWN_FILE, type Route } from "../../http/routes.ts";
 
@@ -106,7 +107,7 @@ async function update(req: Request, res: Response) {
 
 async function renderImport(req: Request, res: Response, status: number, page: { values: FormValues; errors: FieldErrors; problems?: applications.ImportRejected["problems"] }) {
   const options = await applications.importFormOptions(actorOf(req));
-  res.status(status).render("applications/import", { title: "Importer des candidatures", ...options, columns: Object.keys(COLUMNS), problems: page.problems ?? [], values: page.values, errors: page.errors });
+  res.status(status).render("applications/import", { title: "Importer des candidatures", ...options, columns: Object.keys(COLUMNS), accepted: ACCEPTED_VALUES, problems: page.problems ?? [], values: page.values, errors: page.errors });
 }
 
 async function showImport(req: Request, res: Response) {

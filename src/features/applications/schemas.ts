@@ -20,7 +20,9 @@ const TIME_INVALID = "Heure au format 14:30.";
 const SLOT_INCOMPLETE = "Indiquez l'heure de début et l'heure de fin, ou aucune des deux.";
 const SLOT_ORDER = "L'heure de fin doit suivre l'heure de début.";
 const CSV_REQUIRED = "Collez le contenu du fichier CSV ou choisissez un fichier.";
-const CSV_TOO_LONG = "Le fichier est trop long : importez-le en plusieurs fois (au plus 1 000 lignes).";
+const CSV_TOO_LONG = "Le fichier dépasse 1 Mo : importez-le en plusieurs fois (au plus 1 000 lignes).";
+/** The largest CSV file an import takes, in UTF-8 bytes. */
+export const CSV_MAX_BYTES = 1024 * 1024;
 const COMMITMENT_REQUIRED = "Cochez au moins un engagement à enregistrer.";
 
 export const MESSAGES = { BIRTH_DATE_INVALID, EMAIL_INVALID, PHONE_INVALID, POSTAL_CODE_INVALID, STATUS_REQUIRED, GENDER_REQUIRED };
@@ -176,7 +178,11 @@ export const importSchema = z
   .object({
     cohortId: cohortIdField,
     missionLocaleId: missionLocaleIdField,
-    csv: z.string(CSV_REQUIRED).min(1, CSV_REQUIRED).max(190_000, CSV_TOO_LONG).refine((v) => v.trim().length > 0, CSV_REQUIRED),
+    csv: z
+      .string(CSV_REQUIRED)
+      .min(1, CSV_REQUIRED)
+      .refine((v) => v.trim().length > 0, CSV_REQUIRED)
+      .refine((v) => Buffer.byteLength(v, "utf8") <= CSV_MAX_BYTES, CSV_TOO_LONG),
   })
   .strict();
 export type ImportForm = z.infer<typeof importSchema>;

@@ -1,11 +1,15 @@
+import { randomUUID } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { db, type DbTx } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { applicationScope, missionLocaleScope, referentFiling, youthScope, type Actor } from "../../auth/policy.ts";
 import type { ApplicationStatus } from "../../domain/enums.ts";
+import { searchNameOf, youthSearchWhere } from "../../domain/search.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
+import { storedDate } from "../../db/client.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { recordAudit } from "../audit/service.ts";
-import { analyseImport, duplicatesOnFile, type ExistingPerson, type LineProblem } from "./csv.ts";
+import { recordAudit, recordAudits } from "../audit/service.ts";
+import { analyseImport, duplicatesOnFile, type LineProblem } from "./csv.ts";
 import { findDuplicates, type PersonKey } from "./duplicates.ts";
 import { eligibilityOf, type Eligibility } from "./eligibility.ts";
 import {
@@ -71,13 +75,33 @@ async function isFrozen(cohortId: string, missionLocaleId: string, client: DbTx 
   return freeze !== null;
 }
 
-/** Cohorts a file can be created in, and the Missions Locales this person may file for. */
-export async function applicationFormOptions(actor: Actor) {
+/** Every cohort and the Missions Locales in scope: the filters of the list. */
+async function listFilterOptions(actor: Actor) {
   const [cohorts, missionLocales] = await Promise.all([
     db().cohort.findMany({ select: { id: true, name: true, drawDate: true }, orderBy: { drawDate: "desc" } }),
     db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { cohorts, missionLocales };
+}
+
+/**
+ * Cohorts still open for applications at one of the caller's Missions Locales, and those
+ * Missions Locales. A stratum closes when its list is frozen (its draw, which follows the
+ * freeze, cannot reopen it); a cohort closed at every one of them is not offered.
+ */
+export async function applicationFormOptions(actor: Actor) {
+  const [cohorts, missionLocales] = await Promise.all([
+    db().cohort.findMany({
+      select: { id: true, name: true, drawDate: true, freezes: { select: { missionLocaleId: true } }, draws: { select: { missionLocaleId: true } } },
+      orderBy: { drawDate: "desc" },
+    }),
+    db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const open = cohorts.filter((cohort) => {
+    const closed = new Set([...cohort.freezes, ...cohort.draws].map((stratum) => stratum.missionLocaleId));
+    return missionLocales.some((missionLocale) => !closed.has(missionLocale.id));
+  });
+  return { cohorts: open.map(({ id, name, drawDate }) => ({ id, name, drawDate })), missionLocales };
 }
 
 /** "AUT-<year>-<4+ digits>", following the highest number of that year. */
@@ -93,7 +117,9 @@ async function nextRefs(tx: DbTx, year: number, count: number): Promise<string[]
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2010: a raw INSERT (the import's) refused, with SQLite's own message.
+  return error.code === "P2002" || (error.code === "P2010" && error.message.includes("UNIQUE constraint failed"));
 }
 
 /** Two counsellors saving at once may pick the same next ref: the unique index refuses the second,
@@ -115,31 +141,42 @@ async function withRefRetry<T>(work: () => Promise<T>): Promise<T> {
  * every other, so that it never reveals whether someone is on file at another Mission Locale.
  * The coordination, who sees every file, catches the same person applying at two of them.
  */
-async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
-  // One query per slice of people: a whole import would pass SQLite's limit on query parameters.
-  const found = new Map<string, Awaited<ReturnType<typeof existingPeopleLike>>[number]>();
-  for (let start = 0; start < people.length; start += LOOKUP_SLICE) {
-    for (const youth of await existingPeopleLike(actor, people.slice(start, start + LOOKUP_SLICE), exceptYouthId)) found.set(youth.id, youth);
-  }
-  return [...found.values()];
+// Prisma binds at most 999 values in one SQLite query, so the keys looked for go in packs: an
+// import of 1 000 lines (at most 3 000 distinct keys) takes at most 4 queries, never one per line.
+const LOOKUP_PACK = 900;
+
+type LookupKey = { kind: "birthDate"; value: number } | { kind: "email" | "phone"; value: string };
+
+function lookupWhere(keys: readonly LookupKey[]): Prisma.YouthWhereInput[] {
+  const values = (kind: LookupKey["kind"]) => keys.filter((key) => key.kind === kind).map((key) => key.value);
+  const birthDates = values("birthDate").map((time) => new Date(time));
+  const emails = values("email").map(String);
+  const phones = values("phone").map(String);
+  return [
+    ...(birthDates.length ? [{ birthDate: { in: birthDates } }] : []),
+    ...(emails.length ? [{ email: { in: emails } }] : []),
+    ...(phones.length ? [{ phone: { in: phones } }] : []),
+  ];
 }
 
-const LOOKUP_SLICE = 250;
-
-function existingPeopleLike(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
-  const birthDates = [...new Set(people.map((p) => p.birthDate.getTime()))].map((t) => new Date(t));
-  const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
-  const phones = [...new Set(people.flatMap((p) => (p.phone ? [p.phone] : [])))];
-  return db().youth.findMany({
-    where: {
-      AND: [
-        youthScope(actor),
-        { OR: [{ birthDate: { in: birthDates } }, ...(emails.length ? [{ email: { in: emails } }] : []), ...(phones.length ? [{ phone: { in: phones } }] : [])] },
-        exceptYouthId ? { NOT: { id: exceptYouthId } } : {},
-      ],
-    },
-    select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
-  });
+async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
+  const distinct = <T,>(list: T[]) => [...new Set(list)];
+  const keys: LookupKey[] = [
+    ...distinct(people.map((p) => p.birthDate.getTime())).map((value) => ({ kind: "birthDate" as const, value })),
+    ...distinct(people.flatMap((p) => (p.email ? [p.email] : []))).map((value) => ({ kind: "email" as const, value })),
+    ...distinct(people.flatMap((p) => (p.phone ? [p.phone] : []))).map((value) => ({ kind: "phone" as const, value })),
+  ];
+  const packs = Array.from({ length: Math.ceil(keys.length / LOOKUP_PACK) }, (_, i) => keys.slice(i * LOOKUP_PACK, (i + 1) * LOOKUP_PACK));
+  const found = await Promise.all(
+    packs.map((pack) =>
+      db().youth.findMany({
+        where: { AND: [youthScope(actor), { OR: lookupWhere(pack) }, exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
+        select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
+      }),
+    ),
+  );
+  // A youth found by two packs (its birth date in one, its e-mail in another) counts once.
+  return [...new Map(found.flat().map((youth) => [youth.id, youth])).values()];
 }
 
 async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
@@ -160,18 +197,7 @@ export async function listApplications(actor: Actor, filters: ApplicationSearch)
       filters.cohortId ? { cohortId: filters.cohortId } : {},
       filters.status ? { status: filters.status } : {},
       filters.missionLocaleId ? { youth: { missionLocaleId: filters.missionLocaleId } } : {},
-      q
-        ? {
-            youth: {
-              OR: [
-                { lastName: { contains: q } },
-                { firstName: { contains: q } },
-                { ref: { contains: q.toUpperCase() } },
-                { email: { contains: q.toLowerCase() } },
-              ],
-            },
-          }
-        : {},
+      q ? { youth: youthSearchWhere(q) } : {},
     ],
   };
   const page = filters.page ?? 1;
@@ -190,7 +216,7 @@ export async function listApplications(actor: Actor, filters: ApplicationSearch)
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
-    applicationFormOptions(actor),
+    listFilterOptions(actor),
   ]);
   return { applications, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), ...options };
 }
@@ -296,6 +322,8 @@ function youthFields(form: ApplicationForm, previous: { lotteryConsentAt: Date |
 export async function createApplication(actor: Actor, form: ApplicationForm): Promise<{ id: string }> {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
+  // Before the duplicates: confirming a possible duplicate would not open a closed list.
+  if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
   if (!form.confirmDuplicate) {
     const duplicates = await possibleDuplicates(actor, { lastName: form.lastName, birthDate: form.birthDate, email: form.email ?? null, phone: form.phone ?? null });
     if (duplicates) throw duplicates;
@@ -309,7 +337,7 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
-        data: { ...fields, ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
+        data: { ...fields, searchName: searchNameOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
         select: { id: true },
       });
       const application = await tx.application.create({
@@ -354,7 +382,7 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
     return was instanceof Date && now instanceof Date ? was.getTime() !== now.getTime() : was !== now;
   });
   await db().$transaction(async (tx) => {
-    await tx.youth.update({ where: { id: before.id }, data: fields });
+    await tx.youth.update({ where: { id: before.id }, data: { ...fields, searchName: searchNameOf(fields) } });
     if (!locked) await tx.application.update({ where: { id }, data: { status: eligible ? "ELIGIBLE" : "INELIGIBLE" } });
     await recordAudit({ actorId: actor.id, action: "APPLICATION_UPDATED", entity: "Application", entityId: id, details: { changed } }, tx);
   });
@@ -370,63 +398,113 @@ export async function importFormOptions(actor: Actor) {
 export async function importApplications(actor: Actor, form: ImportForm) {
   const missionLocale = await resolveMissionLocale(actor, form.missionLocaleId);
   const cohort = await cohortContext(form.cohortId);
-  const analysis = analyseImport(form.csv, { drawDate: cohort.drawDate });
-  const existing: ExistingPerson[] = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
+  const analysis = await analyseImport(form.csv, { drawDate: cohort.drawDate });
+  const existing = analysis.applicants.length > 0 ? await existingPeople(actor, analysis.applicants) : [];
   const problems = [...analysis.problems, ...duplicatesOnFile(analysis.applicants, existing)].sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new ImportRejected(problems);
 
+  // Everything but the refs is prepared before the transaction, which holds the event loop (the
+  // driver is synchronous) and so must stay short.
   const now = new Date();
   const context = { ...cohort, missionLocaleName: missionLocale.name };
-  return withRefRetry(() =>
+  const referentId = referentFiling(actor);
+  const rows: Omit<ImportedRow, "ref">[] = [];
+  for (const [index, a] of analysis.applicants.entries()) {
+    // Eligibility reads the Paris calendar for each line: slices, with other requests served between.
+    if (index > 0 && index % 100 === 0) await nextTurn();
+    const youth = {
+      id: randomUUID(),
+      firstName: a.firstName,
+      lastName: a.lastName,
+      searchName: searchNameOf(a),
+      birthDate: a.birthDate,
+      gender: a.gender,
+      email: a.email,
+      phone: a.phone,
+      address: a.address,
+      postalCode: a.postalCode,
+      city: a.city,
+      employmentStatus: a.employmentStatus,
+      professionalProject: a.professionalProject,
+      lotteryConsentAt: a.lotteryConsent ? now : null,
+      evaluationConsentAt: a.evaluationConsent ? now : null,
+      missionLocaleId: missionLocale.id,
+      referentId,
+    };
+    const status: ApplicationStatus = eligibilityOf(youth, context).eligible ? "ELIGIBLE" : "INELIGIBLE";
+    rows.push({ youth, application: { id: randomUUID(), status } });
+  }
+  const audits = [
+    ...rows.map(({ application }) => ({ actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { source: "csv" } })),
+    { actorId: actor.id, action: "APPLICATIONS_IMPORTED", entity: "Cohort", entityId: cohort.id, details: { missionLocaleId: missionLocale.id, count: rows.length } },
+  ];
+  await withRefRetry(() =>
     db().$transaction(async (tx) => {
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
-      const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, analysis.applicants.length);
-      const rows = analysis.applicants.map((a, index) => ({
-        ref: refs[index]!,
-        firstName: a.firstName,
-        lastName: a.lastName,
-        birthDate: a.birthDate,
-        gender: a.gender,
-        email: a.email,
-        phone: a.phone,
-        address: a.address,
-        postalCode: a.postalCode,
-        city: a.city,
-        employmentStatus: a.employmentStatus,
-        professionalProject: a.professionalProject,
-        lotteryConsentAt: a.lotteryConsent ? now : null,
-        evaluationConsentAt: a.evaluationConsent ? now : null,
-        missionLocaleId: missionLocale.id,
-        referentId: referentFiling(actor),
-      }));
-      const youths = await tx.youth.createManyAndReturn({ data: rows, select: { id: true, ref: true } });
-      const idOf = new Map(youths.map((y) => [y.ref, y.id]));
-      const applications = await tx.application.createManyAndReturn({
-        data: rows.map((row) => ({
-          youthId: idOf.get(row.ref)!,
-          cohortId: cohort.id,
-          status: eligibilityOf(row, context).eligible ? "ELIGIBLE" : "INELIGIBLE",
-          submittedAt: now,
-          createdById: actor.id,
-        })),
-        select: { id: true, status: true },
-      });
-      for (const application of applications) {
-        await recordAudit({ actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { source: "csv" } }, tx);
-      }
-      await recordAudit(
-        { actorId: actor.id, action: "APPLICATIONS_IMPORTED", entity: "Cohort", entityId: cohort.id, details: { missionLocaleId: missionLocale.id, count: applications.length } },
-        tx,
-      );
-      return {
-        count: applications.length,
-        eligible: applications.filter((a) => a.status === "ELIGIBLE").length,
-        cohortId: cohort.id,
-        cohortName: cohort.name,
-        missionLocaleName: missionLocale.name,
-      };
+      const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, rows.length);
+      await insertImported(tx, rows.map((row, index) => ({ ...row, ref: refs[index]! })), { cohortId: cohort.id, createdById: actor.id, now });
+      await recordAudits(audits, tx);
     }),
   );
+  return {
+    count: rows.length,
+    eligible: rows.filter((row) => row.application.status === "ELIGIBLE").length,
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    missionLocaleName: missionLocale.name,
+  };
+}
+
+type ImportedRow = {
+  ref: string;
+  youth: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    searchName: string;
+    birthDate: Date;
+    gender: string;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+    postalCode: string | null;
+    city: string | null;
+    employmentStatus: string;
+    professionalProject: string;
+    lotteryConsentAt: Date | null;
+    evaluationConsentAt: Date | null;
+    missionLocaleId: string;
+    referentId: string | null;
+  };
+  application: { id: string; status: ApplicationStatus };
+};
+
+/**
+ * The imported youths and applications, written with one statement each. Prisma compiles every
+ * value it binds (createMany, or an INSERT with 20 000 parameters, held the server for about half
+ * a second on 1 000 lines); here each statement binds a single JSON text that SQLite unpacks.
+ */
+async function insertImported(tx: DbTx, rows: readonly ImportedRow[], common: { cohortId: string; createdById: string; now: Date }): Promise<void> {
+  const now = storedDate(common.now);
+  const youths = rows.map(({ ref, youth: y }) => ({
+    ...y,
+    ref,
+    birthDate: storedDate(y.birthDate),
+    lotteryConsentAt: y.lotteryConsentAt && storedDate(y.lotteryConsentAt),
+    evaluationConsentAt: y.evaluationConsentAt && storedDate(y.evaluationConsentAt),
+  }));
+  await tx.$executeRaw`
+    INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
+      "employmentStatus", "professionalProject", "lotteryConsentAt", "evaluationConsentAt", "missionLocaleId", "referentId", "createdAt", "updatedAt")
+    SELECT value ->> 'id', value ->> 'ref', value ->> 'firstName', value ->> 'lastName', value ->> 'searchName', value ->> 'birthDate', value ->> 'gender',
+      value ->> 'email', value ->> 'phone', value ->> 'address', value ->> 'postalCode', value ->> 'city', value ->> 'employmentStatus',
+      value ->> 'professionalProject', value ->> 'lotteryConsentAt', value ->> 'evaluationConsentAt', value ->> 'missionLocaleId', value ->> 'referentId', ${now}, ${now}
+    FROM json_each(${JSON.stringify(youths)})`;
+  const applications = rows.map(({ youth, application }) => ({ id: application.id, youthId: youth.id, status: application.status }));
+  await tx.$executeRaw`
+    INSERT INTO "Application" ("id", "youthId", "cohortId", "status", "submittedAt", "createdById", "createdAt", "updatedAt")
+    SELECT value ->> 'id', value ->> 'youthId', ${common.cohortId}, value ->> 'status', ${now}, ${common.createdById}, ${now}, ${now}
+    FROM json_each(${JSON.stringify(applications)})`;
 }
 
 // ---------------------------------------------------------------- commitments

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { DbTx } from "../../db/client.ts";
-import { db } from "../../db/client.ts";
+import { db, storedDate } from "../../db/client.ts";
 
 export type AuditInput = {
   actorId: string | null | undefined;
@@ -9,18 +10,34 @@ export type AuditInput = {
   details?: Record<string, unknown>;
 };
 
+function auditRow(input: AuditInput) {
+  return {
+    actorId: input.actorId ?? null,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId ?? null,
+    details: input.details ? JSON.stringify(input.details) : null,
+  };
+}
+
 /** Appends one audit event. Awaited before the response, inside the write's transaction when
  * there is one, so that a write and its trace commit together. */
 export async function recordAudit(input: AuditInput, client: DbTx = db()): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      actorId: input.actorId ?? null,
-      action: input.action,
-      entity: input.entity,
-      entityId: input.entityId ?? null,
-      details: input.details ? JSON.stringify(input.details) : null,
-    },
-  });
+  await client.auditEvent.create({ data: auditRow(input) });
+}
+
+/**
+ * Appends many audit events (an import of 1 000 lines) in one statement binding one JSON text:
+ * Prisma's createMany compiles every value it binds, about 0.1 ms a row, while the write holds
+ * the server.
+ */
+export async function recordAudits(inputs: readonly AuditInput[], client: DbTx = db()): Promise<void> {
+  const at = storedDate(new Date());
+  const rows = inputs.map((input) => ({ id: randomUUID(), ...auditRow(input) }));
+  await client.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "details")
+    SELECT value ->> 'id', ${at}, value ->> 'actorId', value ->> 'action', value ->> 'entity', value ->> 'entityId', value ->> 'details'
+    FROM json_each(${JSON.stringify(rows)})`;
 }
 
 /** A view of (part of) a youth file: DESIGN.md asks for every one to be audited. */
