@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { actorOf, requirePermission } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
+import { FormError, NotFoundError } from "../../http/errors.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { drawSchema, freezeSchema, infoMeetingSchema, validationSchema, withdrawalSchema } from "./schemas.ts";
@@ -20,6 +20,14 @@ async function renderStratum(req: Request, res: Response, status: number, page: 
 
 async function stratum(req: Request, res: Response) {
   await renderStratum(req, res, 200, EMPTY);
+}
+
+/** The freeze says what it closes before anything is written; an already frozen list has nothing
+ * left to confirm. */
+async function confirmFreeze(req: Request, res: Response) {
+  const stratum = await lottery.stratumPage(actorOf(req), String(req.params.id));
+  if (stratum.freeze) return res.redirect(303, `/lottery/strata/${String(req.params.id)}`);
+  res.render("lottery/freeze", { title: `Figer la liste — ${stratum.quota.cohort.name}, ${stratum.quota.missionLocale.name}`, ...stratum, ...EMPTY });
 }
 
 async function freeze(req: Request, res: Response) {
@@ -95,18 +103,22 @@ const infoMeeting = drawAction(
   },
 );
 
-// Public, no login (DESIGN.md): anyone can recompute the draw from this file. No personal data.
-async function proof(req: Request, res: Response) {
-  const document = await lottery.publicProof(String(req.params.id));
-  res.set("Access-Control-Allow-Origin", "*");
-  res.json(document);
+/** A public JSON document: a missing one answers 404 in JSON too, with the reason in French. */
+function publicJson(load: (id: string) => Promise<unknown>) {
+  return async (req: Request, res: Response) => {
+    res.set("Access-Control-Allow-Origin", "*");
+    try {
+      res.json(await load(String(req.params.id)));
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      res.status(404).json({ error: error.message });
+    }
+  };
 }
 
-async function frozenList(req: Request, res: Response) {
-  const document = await lottery.publicFrozenList(String(req.params.id));
-  res.set("Access-Control-Allow-Origin", "*");
-  res.json(document);
-}
+// Public, no login (DESIGN.md): anyone can recompute the draw from the proof. No personal data.
+const proof = publicJson(lottery.publicProof);
+const frozenList = publicJson(lottery.publicFrozenList);
 
 export function lotteryPublicRoutes(): Router {
   const router = Router();
@@ -119,6 +131,7 @@ export function lotteryRoutes(): Router {
   const router = Router();
   router.get("/lottery", requirePermission("lottery:read"), overview);
   router.get("/lottery/strata/:id", requirePermission("lottery:manage"), stratum);
+  router.get("/lottery/strata/:id/freeze", requirePermission("lottery:manage"), confirmFreeze);
   router.post("/lottery/strata/:id/freeze", requirePermission("lottery:manage"), freeze);
   router.post("/lottery/strata/:id/draw", requirePermission("lottery:manage"), draw);
   router.get("/lottery/draws/:id", requirePermission("lottery:read"), showDraw);

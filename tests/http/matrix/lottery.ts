@@ -61,6 +61,7 @@ export const LOTTERY_ROUTES: Row[] = [
   // the lottery
   { method: "GET", path: "/lottery", permission: "lottery:read" },
   { method: "GET", path: "/lottery/strata/:id", permission: "lottery:manage", target: { inScope: homeQuota } },
+  { method: "GET", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", target: { inScope: homeQuota } },
   { method: "POST", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", body: {}, target: { inScope: homeQuota } },
   { method: "POST", path: "/lottery/strata/:id/draw", permission: "lottery:manage", body: {}, target: { inScope: homeQuota } },
   { method: "GET", path: "/lottery/draws/:id", permission: "lottery:read", target: { inScope: homeDraw, outOfScope: NO_SUCH } },
