@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { config } from "../config.ts";
 
 export type Db = PrismaClient;
@@ -10,6 +10,11 @@ export function createDb(databaseUrl: string): PrismaClient {
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 });
   return new PrismaClient({ adapter });
+}
+
+/** A write refused by a unique index (P2002): services turn it into a FormError. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 let client: PrismaClient | undefined;

@@ -12,7 +12,7 @@ export async function difficultyFormFor(actor: Actor, enrolmentId: string) {
 }
 
 /** The same report sent again within this window (a double click, a resent form) is one report. */
-export const DUPLICATE_WINDOW_MS = 10_000;
+const DUPLICATE_WINDOW_MS = 10_000;
 
 export async function reportDifficulty(
   actor: Actor,

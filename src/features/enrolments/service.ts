@@ -1,6 +1,5 @@
 // Enrolment of a selected youth at a partner school, transfers, and the initial assessment.
-import { db, type DbTx } from "../../db/client.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
+import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
 import { can, enrolmentScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { parisDateTime, parisIsoDay } from "../lessons/rules.ts";
@@ -83,10 +82,6 @@ function missingCommitments(selection: { attendanceCommitmentAt: Date | null; co
     ...(selection.attendanceCommitmentAt ? [] : ["attendance"]),
     ...(selection.contributionCommitmentAt ? [] : ["contribution"]),
   ];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**

@@ -51,7 +51,7 @@ export function examProblem(exam: ExamFacts): Problem | null {
 
 /** The theory test (ETG, "le code") stays acquired five years from the day it was passed (French
  * licence rules): a practical exam needs a pass no older than that. */
-export const THEORY_VALIDITY_YEARS = 5;
+const THEORY_VALIDITY_YEARS = 5;
 
 /** "2026-03-10" → "10/03/2026". */
 const shownDay = (day: string): string => day.split("-").reverse().join("/");
@@ -80,7 +80,7 @@ export type ExamContext = {
   /** The day of a passed practical exam already recorded (any enrolment), if any. */
   licenceOn: string | null;
 };
-export type ExamRefusal = { field: "_form" | "date" | "kind" | "result"; message: string };
+type ExamRefusal = { field: "_form" | "date" | "kind" | "result"; message: string };
 
 /** Why this exam cannot be recorded, or null: not in the future, not before the enrolment, one
  * licence only, an enrolment in training, and a practical exam only with a valid theory pass. */

@@ -1,8 +1,7 @@
 // Exam attempts. A passed practical exam gives the licence on its date (Enrolment.licenceObtainedOn),
 // which the evaluation reads (days_to_licence); the youth's lessons still to come are then
 // cancelled and the school told.
-import { db, type DbTx } from "../../db/client.ts";
-import { Prisma } from "../../generated/prisma/client.ts";
+import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
 import { schoolStaff, type Actor } from "../../auth/policy.ts";
 import { FormError } from "../../http/errors.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
@@ -12,7 +11,7 @@ import { parisDateTime, parisIsoDay } from "../lessons/rules.ts";
 import { examRefusal, theoryValidUntil, type ExamContext } from "./rules.ts";
 import type { ExamForm } from "./schemas.ts";
 
-export const LICENCE_CANCEL_REASON = "Permis obtenu";
+const LICENCE_CANCEL_REASON = "Permis obtenu";
 const SAME_DAY = "Un passage de cette épreuve est déjà enregistré à cette date pour ce ou cette jeune : voir la liste des passages.";
 
 /** What the exam rules need to know about the youth, read across all their enrolments (a theory
@@ -57,7 +56,7 @@ export async function examsPage(actor: Actor, enrolmentId: string, now = new Dat
   return { enrolment, exams, theoryValidUntil: latestTheory ? theoryValidUntil(latestTheory) : null };
 }
 
-export type RecordedExam = { licence: boolean; lessonsCancelled: number };
+type RecordedExam = { licence: boolean; lessonsCancelled: number };
 
 /**
  * Records an attempt. Refused (FormError): a date to come or before the enrolment, an enrolment
@@ -101,7 +100,7 @@ export async function recordExam(actor: Actor, enrolmentId: string, form: ExamFo
       return { licence, lessonsCancelled };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new FormError("date", SAME_DAY);
+    if (isUniqueViolation(error)) throw new FormError("date", SAME_DAY);
     throw error;
   }
 }

@@ -331,8 +331,8 @@ function drawnInputs(draw: DrawRecord): Omit<StoredDraw, "frozenRefs" | "freezeD
   };
 }
 
-export const PROOF_NOT_FOUND = "Aucun tirage ne porte cet identifiant.";
-export const PROOF_NOT_VALIDATED =
+const PROOF_NOT_FOUND = "Aucun tirage ne porte cet identifiant.";
+const PROOF_NOT_VALIDATED =
   "La preuve de ce tirage sera publiée après la validation du comité du programme. La liste figée et la graine sont déjà publiques.";
 
 /** The public proof (DESIGN.md): refs, keys, ranks and outcomes as drawn — no personal data.
@@ -356,7 +356,7 @@ export async function publicProof(drawId: string): Promise<Proof> {
   return proofOf(drawnInputs(draw));
 }
 
-export const LIST_NOT_FOUND = "Aucune liste figée ne porte cet identifiant.";
+const LIST_NOT_FOUND = "Aucune liste figée ne porte cet identifiant.";
 
 /** The frozen list as published before the seed is known: refs only, byte order, and its digest;
  * then the seed, public as soon as the draw is made (the proof waits for the committee). */
