@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   "commitment:confirm-own",
   // the driving-school workspace (issue 5)
   "enrolment:manage",
+  // enrolling a youth whose commitments are not both recorded, with a written reason
+  "enrolment:override-commitments",
   "enrolment:assess",
   "lesson:read",
   "lesson:record",
@@ -190,6 +192,11 @@ export function instructorScope(actor: Actor): Prisma.UserWhereInput {
     default:
       return NOTHING;
   }
+}
+
+/** Who is told about a school's youths (a licence, a cancelled lesson): its active staff. */
+export function schoolStaff(drivingSchoolId: string): Prisma.UserWhereInput {
+  return { role: "SCHOOL", isActive: true, drivingSchoolId };
 }
 
 /** Accounts a person may manage: the coordinator all of them, a counsellor the youth accounts

@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { config } from "../config.ts";
 
 export type Db = PrismaClient;
@@ -19,6 +19,11 @@ export function createDb(databaseUrl: string): PrismaClient {
  */
 export function storedDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
+}
+
+/** A write refused by a unique index (P2002): services turn it into a FormError. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 let client: PrismaClient | undefined;

@@ -50,6 +50,10 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   await page.goto("/lottery");
   await page.getByRole("region", { name: new RegExp(cohortName) }).getByRole("link", { name: "Préparer le tirage" }).first().click();
   await page.getByRole("button", { name: /Figer la liste/ }).click();
+  // The confirmation page says what freezing closes before anything is written.
+  await expect(page.getByText("ne pourra plus être ajoutée ni modifiée")).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: /Confirmer : figer la liste/ }).click();
   await expect(page.getByText("Empreinte publiée")).toBeVisible();
   await page.getByRole("textbox", { name: "Graine publique" }).fill(`${today}-EuroMillions-04-11-23-38-47-02-09`);
   await page.getByLabel(/La graine a été annoncée publiquement/).check();
@@ -60,6 +64,11 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   await expect(page.getByRole("heading", { name: "Tiré·es au sort (1)" })).toBeVisible();
   await expect(page.getByRole("cell", { name: new RegExp(lastName) })).toBeVisible();
   await expectNoSeriousViolations(page);
+
+  // The proof is published once the committee has validated the draw.
+  await expect(page.getByRole("link", { name: /Preuve publique/ })).toHaveCount(0);
+  await page.getByLabel("Décision du comité").fill("Comité de pilotage e2e");
+  await page.getByRole("button", { name: "Enregistrer la validation" }).click();
 
   // The proof, fetched without any session.
   const proofUrl = await page.getByRole("link", { name: /Preuve publique/ }).getAttribute("href");

@@ -45,9 +45,10 @@ export async function makeCohort() {
   return testDb.cohort.create({ data: { name: `Promotion ${unique()}`, drawDate: new Date("2026-07-01T08:00:00Z") } });
 }
 
+/** A former enrolment (not current) is closed, as a transfer leaves it: one enrolment in progress per youth. */
 export async function makeEnrolment(youthId: string, drivingSchoolId: string, cohortId: string, isCurrent = true) {
   return testDb.enrolment.create({
-    data: { youthId, drivingSchoolId, cohortId, isCurrent, initialAssessmentAt: new Date(), forecastHours: 30 },
+    data: { youthId, drivingSchoolId, cohortId, isCurrent, status: isCurrent ? "ACTIVE" : "DROPPED", initialAssessmentAt: new Date(), forecastHours: 30 },
   });
 }
 

@@ -33,6 +33,17 @@ export async function makeLesson(
   });
 }
 
-export async function makeSelectedApplication(youthId: string, cohortId: string) {
-  return testDb.application.create({ data: { youthId, cohortId, status: "SELECTED", submittedAt: new Date() } });
+/** A selected application; by default with both commitments recorded (ready for enrolment). */
+export async function makeSelectedApplication(youthId: string, cohortId: string, commitments: { attendance: boolean; contribution: boolean } = { attendance: true, contribution: true }) {
+  const committedAt = new Date(Date.now() - 3_600_000);
+  return testDb.application.create({
+    data: {
+      youthId,
+      cohortId,
+      status: "SELECTED",
+      submittedAt: new Date(),
+      attendanceCommitmentAt: commitments.attendance ? committedAt : null,
+      contributionCommitmentAt: commitments.contribution ? committedAt : null,
+    },
+  });
 }

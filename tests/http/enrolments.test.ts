@@ -25,6 +25,7 @@ describe("POST /youths/:id/enrolments", () => {
     expect(response.status).toBe(303);
     const enrolments = await testDb.enrolment.findMany({ where: { youthId: world.home.youth.id }, orderBy: { enrolledAt: "asc" } });
     expect(enrolments.map((e) => e.isCurrent)).toEqual([false, true]);
+    expect(enrolments.map((e) => e.status)).toEqual(["DROPPED", "ACTIVE"]);
     const former = await signedIn(world.home.schoolUser.email, PASSWORD);
     expect((await former.agent.get(`/youths/${world.home.youth.id}`)).status).toBe(404);
   });
@@ -67,6 +68,103 @@ describe("POST /youths/:id/enrolments", () => {
     expect((await referent.agent.post(`/youths/${world.away.youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.away.school.id, gearbox: "MANUAL", _csrf: referent.csrf })).status).toBe(404);
     const school = await signedIn(world.home.schoolUser.email, PASSWORD);
     expect((await school.agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: school.csrf })).status).toBe(403);
+  });
+});
+
+describe("enrolment rules: commitments first, one enrolment in progress", () => {
+  const NO_COMMITMENT = { attendance: false, contribution: false };
+
+  it("enrolment — commitments not recorded, as the counsellor — 422 with the reason, nothing created, no override field", async () => {
+    const world = await makeWorld();
+    const youth = await makeYouth(world.home.missionLocale.id);
+    await makeSelectedApplication(youth.id, world.cohort.id, NO_COMMITMENT);
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const form = await agent.get(`/youths/${youth.id}/enrolments/new`);
+    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "Je passe outre", _csrf: csrf });
+
+    expect(form.text).not.toContain('name="overrideReason"');
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("ne sont pas encore enregistrés sur sa candidature");
+    expect(await testDb.enrolment.count({ where: { youthId: youth.id } })).toBe(0);
+  });
+
+  it("enrolment — only the attendance commitment recorded — 422", async () => {
+    const world = await makeWorld();
+    const youth = await makeYouth(world.home.missionLocale.id);
+    await makeSelectedApplication(youth.id, world.cohort.id, { attendance: true, contribution: false });
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: csrf });
+    expect(response.status).toBe(422);
+    expect(await testDb.enrolment.count({ where: { youthId: youth.id } })).toBe(0);
+  });
+
+  it("enrolment — commitments not recorded, as the coordinator without a reason — 422 asking for the reason, the field is shown", async () => {
+    const world = await makeWorld();
+    const youth = await makeYouth(world.home.missionLocale.id);
+    await makeSelectedApplication(youth.id, world.cohort.id, NO_COMMITMENT);
+    const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
+
+    const form = await agent.get(`/youths/${youth.id}/enrolments/new`);
+    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "  ", _csrf: csrf });
+
+    expect(form.text).toContain('name="overrideReason"');
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("écrivez le motif de la dérogation");
+    expect(response.text).toMatch(/id="overrideReason-error"/);
+    expect(await testDb.enrolment.count({ where: { youthId: youth.id } })).toBe(0);
+  });
+
+  it("enrolment — commitments not recorded, as the coordinator with a reason — 303, the override audited with its reason", async () => {
+    const world = await makeWorld();
+    const youth = await makeYouth(world.home.missionLocale.id);
+    await makeSelectedApplication(youth.id, world.cohort.id, NO_COMMITMENT);
+    const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
+
+    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "Engagements signés sur papier, saisie en retard", _csrf: csrf });
+
+    expect(response.status).toBe(303);
+    const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: youth.id } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "ENROLMENT_COMMITMENTS_OVERRIDDEN", entityId: enrolment.id } });
+    expect(audit.actorId).toBe(world.admin.id);
+    expect(JSON.parse(audit.details!)).toMatchObject({ reason: "Engagements signés sur papier, saisie en retard", missing: ["attendance", "contribution"] });
+  });
+
+  it("enrolment — with the theory test declared passed — 303 and the date kept; a date to come — 422", async () => {
+    const world = await makeWorld();
+    const youth = await makeYouth(world.home.missionLocale.id);
+    await makeSelectedApplication(youth.id, world.cohort.id);
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const future = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "2999-01-01", _csrf: csrf });
+    const notADate = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "hier", _csrf: csrf });
+    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "2025-06-12", _csrf: csrf });
+
+    expect(future.status).toBe(422);
+    expect(future.text).toContain("ne peut pas être dans le futur");
+    expect(notADate.status).toBe(422);
+    expect(notADate.text).toContain("Saisissez la date de réussite au code");
+    expect(notADate.text).toContain('value="hier"');
+    expect(response.status).toBe(303);
+    const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: youth.id } });
+    expect(enrolment.theoryPassedOn?.toISOString().slice(0, 10)).toBe("2025-06-12");
+  });
+
+  it("enrolment — a youth with an earlier enrolment still in progress — 422 from the database's one-enrolment rule, nothing created", async () => {
+    const world = await makeWorld();
+    await makeSelectedApplication(world.home.youth.id, world.cohort.id);
+    // An enrolment in progress that is not marked current: the service's transfer does not close
+    // it, so only the partial unique index stands in the way.
+    await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { isCurrent: false } });
+    const otherSchool = await makeSchool(world.home.missionLocale.id);
+    const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
+
+    const response = await agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("déjà une inscription en cours");
+    expect(await testDb.enrolment.count({ where: { youthId: world.home.youth.id } })).toBe(1);
   });
 });
 

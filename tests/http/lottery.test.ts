@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { anonymous, signedIn, testApp } from "../helpers/app.ts";
+import { anonymous, csrfFrom, signedIn, testApp } from "../helpers/app.ts";
 import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { makeApplicant, makeDraw, makeQuota } from "../helpers/lottery-factories.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
@@ -23,6 +23,11 @@ async function freezeAndDraw(as: Awaited<ReturnType<typeof signedIn>>, quotaId: 
   const drawn = await as.agent.post(`/lottery/strata/${quotaId}/draw`).type("form").send({ seed, seedIsPublic: "on", _csrf: as.csrf });
   expect(drawn.status).toBe(303);
   return drawn.headers.location!.split("/").pop()!;
+}
+
+async function validate(as: Awaited<ReturnType<typeof signedIn>>, drawId: string) {
+  const validated = await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "Comité de pilotage", _csrf: as.csrf });
+  expect(validated.status).toBe(303);
 }
 
 describe("the draw: freeze, seed, draw", () => {
@@ -151,6 +156,7 @@ describe("the public proof", () => {
   it("proof.json — signed out — has DESIGN.md's exact shape, entries in rank order, and verifies", async () => {
     const { quota, missionLocale, cohort, as } = await stratum(2, 5);
     const drawId = await freezeAndDraw(as, quota.id, "graine-proof");
+    await validate(as, drawId);
     const { agent } = await anonymous();
 
     const response = await agent.get(`/lottery/draws/${drawId}/proof.json`);
@@ -169,6 +175,7 @@ describe("the public proof", () => {
   it("proof.json — fetched by anyone — opens no session and writes nothing", async () => {
     const { quota, as } = await stratum(2, 5);
     const drawId = await freezeAndDraw(as, quota.id, "graine-sans-session");
+    await validate(as, drawId);
     const sessionsBefore = await testDb.session.count();
     const response = await request(testApp()).get(`/lottery/draws/${drawId}/proof.json`);
     expect(response.status).toBe(200);
@@ -184,7 +191,7 @@ describe("the public proof", () => {
     for (let i = 0; i < 3; i += 1) {
       people.push(await makeApplicant(missionLocale.id, cohort.id, { lastName: `Personnelle${i}`, email: `perso${i}@exemple.fr`, phone: `061234567${i}` }));
     }
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 0, seats: 1 });
+    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 0, seats: 1, validated: true });
     const { agent } = await anonymous();
     const text = (await agent.get(`/lottery/draws/${drawId}/proof.json`)).text;
     for (const { youth } of people) {
@@ -199,12 +206,14 @@ describe("the public proof", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 4, seats: 2 });
+    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 4, seats: 2, validated: true });
     const { agent } = await anonymous();
-    const before = (await agent.get(`/lottery/draws/${drawId}/proof.json`)).body as unknown;
+    const first = await agent.get(`/lottery/draws/${drawId}/proof.json`);
+    expect(first.status).toBe(200);
+    const before = first.body as unknown;
     const as = await signedIn(admin.email, PASSWORD);
-    const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
-    await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: first.applicationId, reason: "Déménagement", _csrf: as.csrf });
+    const best = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
+    await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: best.applicationId, reason: "Déménagement", _csrf: as.csrf });
     expect((await agent.get(`/lottery/draws/${drawId}/proof.json`)).body).toEqual(before);
   });
 
@@ -222,6 +231,105 @@ describe("the public proof", () => {
     const body = (await agent.get(`/lottery/freezes/${freeze.id}/list.json`)).body as { refs: string[]; listDigest: string };
     expect(body.refs).toEqual(applicants.map((a) => a.youth.ref).sort());
     expect(body.listDigest).toBe(listDigest(body.refs));
+  });
+
+  it("proof.json — before the committee's validation — 404 in JSON with a French reason; after it — 200", async () => {
+    const { quota, as } = await stratum(1, 3);
+    const drawId = await freezeAndDraw(as, quota.id, "graine-avant-validation");
+    const { agent } = await anonymous();
+
+    const early = await agent.get(`/lottery/draws/${drawId}/proof.json`);
+    await validate(as, drawId);
+    const published = await agent.get(`/lottery/draws/${drawId}/proof.json`);
+
+    expect(early.status).toBe(404);
+    expect(early.headers["content-type"]).toMatch(/application\/json/);
+    expect(early.body).toEqual({ error: expect.stringContaining("après la validation du comité") as unknown });
+    expect(published.status).toBe(200);
+  });
+
+  it("proof.json — an unknown id, whatever the client accepts — 404 in JSON with a French reason", async () => {
+    const { agent } = await anonymous();
+    const response = await agent.get("/lottery/draws/nope/proof.json").set("Accept", "text/html");
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error: "Aucun tirage ne porte cet identifiant." });
+  });
+
+  it("list.json — after the draw, before the validation — publishes the seed and no outcome", async () => {
+    const { quota, as } = await stratum(1, 3);
+    await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: as.csrf });
+    const freeze = await testDb.lotteryFreeze.findFirstOrThrow({ where: { cohortId: quota.cohortId } });
+    const { agent } = await anonymous();
+    const beforeDraw = (await agent.get(`/lottery/freezes/${freeze.id}/list.json`)).body as Record<string, unknown>;
+
+    await as.agent.post(`/lottery/strata/${quota.id}/draw`).type("form").send({ seed: "graine-publique-7", seedIsPublic: "on", _csrf: as.csrf });
+    const afterDraw = await agent.get(`/lottery/freezes/${freeze.id}/list.json`);
+
+    expect(beforeDraw.seed).toBeNull();
+    expect(afterDraw.status).toBe(200);
+    expect((afterDraw.body as Record<string, unknown>).seed).toBe("graine-publique-7");
+    expect(Object.keys(afterDraw.body as object).sort()).toEqual(["cohort", "frozenAt", "listDigest", "refs", "seed", "stratum"]);
+    expect(afterDraw.text).not.toMatch(/SELECTED|WAITLISTED|rank/);
+  });
+
+  it("public pages — before the validation — reveal no outcome: the draw page asks for a sign-in, the proof is 404", async () => {
+    const { quota, as } = await stratum(1, 3);
+    const drawId = await freezeAndDraw(as, quota.id);
+    const { agent } = await anonymous();
+    const page = await agent.get(`/lottery/draws/${drawId}`);
+    expect(page.status).toBe(302);
+    expect(page.headers.location).toBe("/login");
+    expect((await agent.get(`/lottery/draws/${drawId}/proof.json`)).status).toBe(404);
+  });
+
+  it("draw page — before the validation — links the frozen list, not the proof; after it — links the proof", async () => {
+    const { quota, as } = await stratum(1, 3);
+    const drawId = await freezeAndDraw(as, quota.id);
+    const before = await as.agent.get(`/lottery/draws/${drawId}`);
+    await validate(as, drawId);
+    const after = await as.agent.get(`/lottery/draws/${drawId}`);
+    expect(before.text).not.toContain(`/lottery/draws/${drawId}/proof.json`);
+    expect(before.text).toContain("sera publiée après la validation du comité");
+    expect(before.text).toMatch(/\/lottery\/freezes\/[^/]+\/list\.json/);
+    expect(after.text).toContain(`/lottery/draws/${drawId}/proof.json`);
+  });
+});
+
+describe("freezing a list asks for confirmation", () => {
+  it("freeze confirmation page — as the coordinator — names the cohort, the Mission Locale, the count and what it closes; writes nothing", async () => {
+    const { quota, cohort, missionLocale, as } = await stratum(2, 3);
+    const stratumPage = await as.agent.get(`/lottery/strata/${quota.id}`);
+
+    const page = await as.agent.get(`/lottery/strata/${quota.id}/freeze`);
+
+    expect(stratumPage.text).toContain(`href="/lottery/strata/${quota.id}/freeze"`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(cohort.name);
+    expect(page.text).toContain(missionLocale.name);
+    expect(page.text).toContain('data-eligible-count="3"');
+    expect(page.text).toContain("ne pourra plus être ajoutée ni modifiée");
+    expect(page.text).toContain(`action="/lottery/strata/${quota.id}/freeze"`);
+    expect(await testDb.lotteryFreeze.count({ where: { cohortId: quota.cohortId } })).toBe(0);
+  });
+
+  it("freeze — confirmed from that page — 303 and the list is frozen; the page then sends back to the stratum", async () => {
+    const { quota, as } = await stratum(2, 3);
+    const page = await as.agent.get(`/lottery/strata/${quota.id}/freeze`);
+
+    const confirmed = await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: csrfFrom(page.text) });
+    const again = await as.agent.get(`/lottery/strata/${quota.id}/freeze`);
+
+    expect(confirmed.status).toBe(303);
+    expect(await testDb.lotteryFreeze.count({ where: { cohortId: quota.cohortId } })).toBe(1);
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe(`/lottery/strata/${quota.id}`);
+  });
+
+  it("freeze confirmation page — as a counsellor — 403; a made-up stratum, as the coordinator — 404", async () => {
+    const { quota, missionLocale, as } = await stratum(2, 1);
+    const referent = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
+    expect((await referent.agent.get(`/lottery/strata/${quota.id}/freeze`)).status).toBe(403);
+    expect((await as.agent.get("/lottery/strata/nope/freeze")).status).toBe(404);
   });
 });
 

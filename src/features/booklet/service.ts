@@ -6,7 +6,7 @@ import { FormError } from "../../http/errors.ts";
 import { bookletOf, currentSkillLevels } from "../youths/progress.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
-import { enrolmentSummary } from "../enrolments/service.ts";
+import { enrolmentSummary, ensureWritable } from "../enrolments/service.ts";
 import type { SkillForm } from "./schemas.ts";
 
 const SKILL_LABELS = new Map(SKILLS.map((skill) => [skill.code, skill.label]));
@@ -55,6 +55,7 @@ export async function recordSkill(actor: Actor, enrolmentId: string, form: Skill
     if (!lesson) throw new FormError("lessonId", "Cette leçon n'appartient pas à ce livret.");
   }
   return db().$transaction(async (tx) => {
+    await ensureWritable(tx, enrolment.id, "skillCode");
     const rows = await tx.skillAssessment.findMany({
       where: { enrolment: { youthId: enrolment.youth.id }, skillCode: form.skillCode },
       select: { skillCode: true, level: true, assessedAt: true },

@@ -19,8 +19,8 @@ async function showNew(req: Request, res: Response) {
 async function report(req: Request, res: Response) {
   const form = parseForm(difficultySchema, req.body);
   if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
-  const { youthId, notified } = await difficulties.reportDifficulty(actorOf(req), String(req.params.id), form.data);
-  setFlash(req, notified ? "Difficulté signalée : le ou la référent·e du jeune est prévenu·e." : "Difficulté signalée. Ce jeune n'a pas encore de référent·e désigné·e : la Mission Locale la verra dans son suivi.");
+  const { youthId, notified, duplicate } = await difficulties.reportDifficulty(actorOf(req), String(req.params.id), form.data);
+  setFlash(req, duplicate ? "Cette difficulté venait d'être signalée : elle n'est enregistrée qu'une fois." : notified ? "Difficulté signalée : le ou la référent·e du jeune est prévenu·e." : "Difficulté signalée. Ce jeune n'a pas encore de référent·e désigné·e : la Mission Locale la verra dans son suivi.");
   res.redirect(303, `/youths/${youthId}`);
 }
 

@@ -8,15 +8,24 @@ const GEARBOX_REQUIRED = "Choisissez le type de boîte de vitesses (manuelle ou 
 const DATE_INVALID = "Saisissez la date de l'évaluation de départ (exemple : 2026-11-23).";
 const HOURS_INVALID = "Le nombre d'heures prévu est un nombre entier d'heures, au plus 150.";
 const NOTE_TOO_LONG = "Le commentaire fait au plus 2 000 caractères.";
+const THEORY_DATE_INVALID = "Saisissez la date de réussite au code (exemple : 2026-03-10), ou laissez vide.";
+const OVERRIDE_TOO_LONG = "Le motif de la dérogation fait au plus 500 caractères.";
 export const hoursBelowMinimum = (minimum: number, gearboxLabel: string) =>
   `Le volume prévu doit être d'au moins ${minimum} h de conduite (minimum légal en boîte ${gearboxLabel}).`;
 
 export const GEARBOX_LABELS: Record<(typeof GEARBOXES)[number], string> = { MANUAL: "manuelle", AUTOMATIC: "automatique" };
 
+/** An optional field sent empty by a browser is "not given". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
 export const createEnrolmentSchema = z
   .object({
     drivingSchoolId: z.string(SCHOOL_REQUIRED).trim().min(1, SCHOOL_REQUIRED).max(64, SCHOOL_REQUIRED),
     gearbox: z.enum(GEARBOXES, GEARBOX_REQUIRED),
+    // The theory test passed before SPID, if any: it lets the practical exam be recorded.
+    theoryPassedOn: z.preprocess(blankToUndefined, dateField(THEORY_DATE_INVALID).optional()),
+    // The coordinator's written reason for enrolling without both commitments (shown to them only).
+    overrideReason: z.preprocess(blankToUndefined, z.string().trim().max(500, OVERRIDE_TOO_LONG).optional()),
   })
   .strict();
 export type CreateEnrolmentForm = z.infer<typeof createEnrolmentSchema>;

@@ -17,13 +17,18 @@ async function show(req: Request, res: Response) {
   await renderExams(req, res, 200, {}, {});
 }
 
+function cancelledLessons(count: number): string {
+  if (count === 0) return "Aucune leçon à venir n'était prévue.";
+  return count === 1 ? "1 leçon à venir a été annulée (motif : permis obtenu)." : `${count} leçons à venir ont été annulées (motif : permis obtenu).`;
+}
+
 async function record(req: Request, res: Response) {
   const id = String(req.params.id);
   const form = parseForm(examSchema, req.body);
   if (!form.ok) return renderExams(req, res, 422, form.values, form.errors);
   try {
-    const { licence } = await exams.recordExam(actorOf(req), id, form.data);
-    setFlash(req, licence ? "Examen enregistré : permis obtenu ! Félicitations." : "Examen enregistré.");
+    const { licence, lessonsCancelled } = await exams.recordExam(actorOf(req), id, form.data);
+    setFlash(req, licence ? `Examen enregistré : permis obtenu ! Félicitations. ${cancelledLessons(lessonsCancelled)}` : "Examen enregistré.");
     res.redirect(303, `/enrolments/${id}/exams`);
   } catch (error) {
     const { values, errors } = formRejection(error, req.body);

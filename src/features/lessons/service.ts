@@ -17,14 +17,15 @@ import {
 } from "./rules.ts";
 import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
 import { parseAvailability } from "../../domain/availability.ts";
+import { ensureWritable } from "../enrolments/service.ts";
 
 const YOUTH_NAME = { id: true, firstName: true, lastName: true } as const;
 
-/** Choices of the planning form: the school's current enrolments and its instructors. */
+/** Choices of the planning form: the school's current enrolments in training and its instructors. */
 export async function lessonFormOptions(actor: Actor) {
   const [enrolments, instructors] = await Promise.all([
     db().enrolment.findMany({
-      where: { AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }] },
+      where: { AND: [enrolmentScope(actor), { isCurrent: true, status: "ACTIVE" }] },
       select: { id: true, drivingSchoolId: true, drivingSchool: { select: { name: true } }, youth: { select: YOUTH_NAME } },
       orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
     }),
@@ -91,6 +92,7 @@ export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<Pl
   const week = startOfParisWeek(lesson.startsAt);
 
   return db().$transaction(async (tx) => {
+    await ensureWritable(tx, enrolment.id, "enrolmentId");
     const clash = (await clashes(tx, lesson, { enrolmentId: enrolment.id, youthId: enrolment.youth.id, instructorId }))[0];
     if (clash) throw new FormError("time", clashMessage(clash, enrolment.youth.id));
     const created = await tx.lesson.create({
@@ -167,6 +169,7 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
     throw new FormError("lateMin", `Le retard doit être inférieur à la durée de la leçon (${lesson.durationMin} min).`);
   }
   await db().$transaction(async (tx) => {
+    await ensureWritable(tx, lesson.enrolment.id, "attendance");
     if (lesson.attendance === "CANCELLED" && form.attendance !== "CANCELLED") {
       const clash = (await clashes(tx, lesson, { enrolmentId: lesson.enrolment.id, youthId: lesson.enrolment.youth.id, instructorId: lesson.instructorId }, lesson.id))[0];
       if (clash) throw new FormError("attendance", clashMessage(clash, lesson.enrolment.youth.id));

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
+import { FormError, NotFoundError } from "../../http/errors.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { drawSchema, freezeSchema, infoMeetingSchema, validationSchema, withdrawalSchema } from "./schemas.ts";
@@ -21,6 +21,14 @@ async function renderStratum(req: Request, res: Response, status: number, page: 
 
 async function stratum(req: Request, res: Response) {
   await renderStratum(req, res, 200, EMPTY);
+}
+
+/** The freeze says what it closes before anything is written; an already frozen list has nothing
+ * left to confirm. */
+async function confirmFreeze(req: Request, res: Response) {
+  const stratum = await lottery.stratumPage(actorOf(req), String(req.params.id));
+  if (stratum.freeze) return res.redirect(303, `/lottery/strata/${String(req.params.id)}`);
+  res.render("lottery/freeze", { title: `Figer la liste — ${stratum.quota.cohort.name}, ${stratum.quota.missionLocale.name}`, ...stratum, ...EMPTY });
 }
 
 async function freeze(req: Request, res: Response) {
@@ -96,18 +104,22 @@ const infoMeeting = drawAction(
   },
 );
 
-// Public, no login (DESIGN.md): anyone can recompute the draw from this file. No personal data.
-async function proof(req: Request, res: Response) {
-  const document = await lottery.publicProof(String(req.params.id));
-  res.set("Access-Control-Allow-Origin", "*");
-  res.json(document);
+/** A public JSON document: a missing one answers 404 in JSON too, with the reason in French. */
+function publicJson(load: (id: string) => Promise<unknown>) {
+  return async (req: Request, res: Response) => {
+    res.set("Access-Control-Allow-Origin", "*");
+    try {
+      res.json(await load(String(req.params.id)));
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      res.status(404).json({ error: error.message });
+    }
+  };
 }
 
-async function frozenList(req: Request, res: Response) {
-  const document = await lottery.publicFrozenList(String(req.params.id));
-  res.set("Access-Control-Allow-Origin", "*");
-  res.json(document);
-}
+// Public, no login (DESIGN.md): anyone can recompute the draw from the proof. No personal data.
+const proof = publicJson(lottery.publicProof);
+const frozenList = publicJson(lottery.publicFrozenList);
 
 export const LOTTERY_PUBLIC_ROUTES: readonly Route[] = [
   { method: "get", path: "/lottery/draws/:id/proof.json", permission: "public", handler: proof },
@@ -117,6 +129,7 @@ export const LOTTERY_PUBLIC_ROUTES: readonly Route[] = [
 export const LOTTERY_ROUTES: readonly Route[] = [
   { method: "get", path: "/lottery", permission: "lottery:read", handler: overview },
   { method: "get", path: "/lottery/strata/:id", permission: "lottery:manage", handler: stratum, audit: { kind: "record", entity: "LotteryStratum" } },
+  { method: "get", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", handler: confirmFreeze },
   { method: "post", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", handler: freeze },
   { method: "post", path: "/lottery/strata/:id/draw", permission: "lottery:manage", handler: draw },
   { method: "get", path: "/lottery/draws/:id", permission: "lottery:read", handler: showDraw, audit: { kind: "record", entity: "LotteryDraw" } },

@@ -330,11 +330,17 @@ function drawnInputs(draw: DrawRecord): Omit<StoredDraw, "frozenRefs" | "freezeD
   };
 }
 
-/** The public proof (DESIGN.md): refs, keys, ranks and outcomes as drawn — no personal data. */
+const PROOF_NOT_FOUND = "Aucun tirage ne porte cet identifiant.";
+const PROOF_NOT_VALIDATED =
+  "La preuve de ce tirage sera publiée après la validation du comité du programme. La liste figée et la graine sont déjà publiques.";
+
+/** The public proof (DESIGN.md): refs, keys, ranks and outcomes as drawn — no personal data.
+ * Published once the committee has validated the draw: before that, the outcome is not official. */
 export async function publicProof(drawId: string): Promise<Proof> {
   const draw = await db().lotteryDraw.findUnique({
     where: { id: drawId },
     select: {
+      validatedAt: true,
       seed: true,
       listDigest: true,
       seats: true,
@@ -344,19 +350,37 @@ export async function publicProof(drawId: string): Promise<Proof> {
       entries: { orderBy: { rank: "asc" }, select: { ref: true, key: true, rank: true, outcome: true } },
     },
   });
-  if (!draw) throw new NotFoundError();
+  if (!draw) throw new NotFoundError(PROOF_NOT_FOUND);
+  if (!draw.validatedAt) throw new NotFoundError(PROOF_NOT_VALIDATED);
   return proofOf(drawnInputs(draw));
 }
 
-/** The frozen list as published before the seed is known: refs only, byte order, and its digest. */
+const LIST_NOT_FOUND = "Aucune liste figée ne porte cet identifiant.";
+
+/** The frozen list as published before the seed is known: refs only, byte order, and its digest;
+ * then the seed, public as soon as the draw is made (the proof waits for the committee). */
 export async function publicFrozenList(freezeId: string) {
   const freeze = await db().lotteryFreeze.findUnique({
     where: { id: freezeId },
-    select: { listDigest: true, frozenAt: true, cohort: { select: { name: true } }, missionLocale: { select: { code: true } }, applicants: { select: { ref: true } } },
+    select: {
+      listDigest: true,
+      frozenAt: true,
+      cohort: { select: { name: true } },
+      missionLocale: { select: { code: true } },
+      applicants: { select: { ref: true } },
+      draw: { select: { seed: true } },
+    },
   });
-  if (!freeze) throw new NotFoundError();
+  if (!freeze) throw new NotFoundError(LIST_NOT_FOUND);
   const refs = freeze.applicants.map((a) => a.ref).sort((a, b) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));
-  return { cohort: freeze.cohort.name, stratum: freeze.missionLocale.code, listDigest: freeze.listDigest, frozenAt: freeze.frozenAt.toISOString(), refs };
+  return {
+    cohort: freeze.cohort.name,
+    stratum: freeze.missionLocale.code,
+    listDigest: freeze.listDigest,
+    frozenAt: freeze.frozenAt.toISOString(),
+    refs,
+    seed: freeze.draw?.seed ?? null,
+  };
 }
 
 // ---------------------------------------------------------------- after the draw

@@ -61,6 +61,7 @@ export const LOTTERY_FIXTURES: Fixture[] = [
   // the lottery
   { method: "GET", path: "/lottery" },
   { method: "GET", path: "/lottery/strata/:id", target: { inScope: homeQuota } },
+  { method: "GET", path: "/lottery/strata/:id/freeze", target: { inScope: homeQuota } },
   { method: "POST", path: "/lottery/strata/:id/freeze", body: {}, target: { inScope: homeQuota } },
   { method: "POST", path: "/lottery/strata/:id/draw", body: {}, target: { inScope: homeQuota } },
   { method: "GET", path: "/lottery/draws/:id", target: { inScope: homeDraw, outOfScope: NO_SUCH } },
