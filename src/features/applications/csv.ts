@@ -7,7 +7,8 @@ import { EMPLOYMENT_STATUS_CODES, EMPLOYMENT_STATUS_LABELS } from "../../domain/
 import { formatDate } from "../../domain/time.ts";
 import { findDuplicates, type PersonKey } from "./duplicates.ts";
 import { ageInRange, ageOnDrawDay, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
-import { emailField, MESSAGES, parseDay, phoneField, plainText, postalCodeField } from "./schemas.ts";
+import { optionalTextField, parseDay, utcDay } from "../../http/fields.ts";
+import { emailField, MESSAGES, phoneField, postalCodeField } from "./schemas.ts";
 
 export type CsvRecord = { line: number; fields: string[] };
 export type CsvTable = { delimiter: ";" | ","; records: CsvRecord[] };
@@ -191,20 +192,21 @@ function readLine(values: Partial<Record<Column, string>>, line: number, context
   for (const column of REQUIRED_COLUMNS) {
     if (get(column) === "") messages.push(`Champ obligatoire manquant : ${COLUMN_LABELS[column]}.`);
   }
-  const text = (column: Column, max: number) => {
-    const result = plainText(max, `${COLUMN_LABELS[column]} : au plus ${max} caractères.`).safeParse(get(column));
+  const text = (column: Column, max: number, multiline = false) => {
+    const result = optionalTextField({ max, tooLong: `${COLUMN_LABELS[column]} : au plus ${max} caractères.`, multiline }).safeParse(get(column));
     if (!result.success) messages.push(`${COLUMN_LABELS[column]} : ${firstMessage(result)}`);
-    return result.success ? result.data : "";
+    return result.success ? (result.data ?? "") : "";
   };
   const lastName = text("nom", 80);
   const firstName = text("prenom", 80);
   const address = text("adresse", 200) || null;
   const city = text("ville", 100) || null;
-  const professionalProject = text("projet_professionnel", 2000);
+  const professionalProject = text("projet_professionnel", 2000, true);
 
   let birthDate: Date | null = null;
   if (get("date_naissance") !== "") {
-    birthDate = parseDay(get("date_naissance"));
+    const day = parseDay(get("date_naissance"));
+    birthDate = day ? utcDay(day) : null;
     if (!birthDate) {
       messages.push(`Date de naissance invalide « ${get("date_naissance")} » : attendue sous la forme JJ/MM/AAAA.`);
     } else {

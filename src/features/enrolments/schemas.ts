@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { GEARBOXES } from "../../domain/enums.ts";
 import { REMC } from "../../domain/remc.ts";
-import { dateField } from "../lessons/schemas.ts";
+import { dayField, optionalTextField } from "../../http/fields.ts";
 
 const SCHOOL_REQUIRED = "Choisissez l'auto-école partenaire.";
 const GEARBOX_REQUIRED = "Choisissez le type de boîte de vitesses (manuelle ou automatique).";
-const DATE_INVALID = "Saisissez la date de l'évaluation de départ (exemple : 2026-11-23).";
+const DATE_INVALID = "Saisissez la date de l'évaluation de départ (exemple : 23/11/2026).";
 const HOURS_INVALID = "Le nombre d'heures prévu est un nombre entier d'heures, au plus 150.";
 const NOTE_TOO_LONG = "Le commentaire fait au plus 2 000 caractères.";
 export const hoursBelowMinimum = (minimum: number, gearboxLabel: string) =>
@@ -23,10 +23,10 @@ export type CreateEnrolmentForm = z.infer<typeof createEnrolmentSchema>;
 
 export const assessmentSchema = z
   .object({
-    assessedOn: dateField(DATE_INVALID),
+    assessedOn: dayField({ invalid: DATE_INVALID }),
     gearbox: z.enum(GEARBOXES, GEARBOX_REQUIRED),
     forecastHours: z.coerce.number(HOURS_INVALID).int(HOURS_INVALID).min(1, HOURS_INVALID).max(150, HOURS_INVALID),
-    note: z.string().trim().max(2000, NOTE_TOO_LONG).optional(),
+    note: optionalTextField({ max: 2000, tooLong: NOTE_TOO_LONG, multiline: true }),
   })
   .strict()
   .superRefine((form, ctx) => {
