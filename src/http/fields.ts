@@ -5,8 +5,8 @@ import { existsInParis, formatDateInWords, parisDateTime, parisIsoDay } from "..
 
 // A year outside this range (0, 1000, 9999) is a typing mistake whatever the form; refusing it
 // here keeps such dates away from the date arithmetic and the database.
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2999;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
 
 const YEAR_IMPLAUSIBLE = "Cette année n'est pas plausible : vérifiez la date (exemple : 23/11/2026).";
 const TIME_SKIPPED = "Cette heure n'existe pas ce jour-là : à 2 h, les horloges passent directement à 3 h (heure d'été). Choisissez une autre heure.";
@@ -51,14 +51,14 @@ export function shiftDay(day: string, days: number): string {
 }
 
 /** "1 décembre 2026" for a YYYY-MM-DD day. */
-export function dayInWords(day: string): string {
+function dayInWords(day: string): string {
   return formatDateInWords(parisDateTime(day, "12:00"));
 }
 
 /** A bound of a plausible window: a number of days from today (Paris), or a YYYY-MM-DD day. */
-export type DayLimit = number | string;
+type DayLimit = number | string;
 
-export type DayWindow = {
+type DayWindow = {
   min?: DayLimit;
   max?: DayLimit;
   /** Message when the day is before `min`, given that day in words. */
@@ -66,7 +66,7 @@ export type DayWindow = {
   tooLate?: (limit: string) => string;
 };
 
-export type DayFieldOptions = DayWindow & { invalid: string };
+type DayFieldOptions = DayWindow & { invalid: string };
 
 const limitDay = (limit: DayLimit, now: Date) => (typeof limit === "number" ? shiftDay(parisIsoDay(now), limit) : limit);
 const defaultTooEarly = (limit: string) => `Saisissez une date à partir du ${limit}.`;
@@ -153,7 +153,7 @@ export function parisDateTimeField(options: DayFieldOptions) {
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAK = /[\r\n]/;
 
-export type TextOptions = {
+type TextOptions = {
   max: number;
   tooLong: string;
   /** A text on several lines (a textarea): line breaks and tabs allowed, kept as "\n". */

@@ -23,7 +23,7 @@ const PACE_INVALID = "Le rythme est un nombre entier de leçons par semaine, ent
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** A year ahead at most (a leap year's worth); the enrolment's dates are checked by the service. */
-export const MAX_DAYS_AHEAD = 366;
+const MAX_DAYS_AHEAD = 366;
 
 export const planLessonSchema = z
   .object({
