@@ -1,4 +1,5 @@
 // Date helpers for the demo. Stored in UTC; lesson hours are chosen in Europe/Paris wall time.
+import { formatDateInWords, formatDateLong, formatTime, parisToUtc } from "../../src/domain/time.ts";
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -34,24 +35,9 @@ export function isoWeekday(day: Date): number {
   return ((day.getUTCDay() + 6) % 7) + 1;
 }
 
-function lastSundayOf(year: number, monthIndex: number): number {
-  const last = new Date(Date.UTC(year, monthIndex + 1, 0));
-  return last.getUTCDate() - last.getUTCDay();
-}
-
-/** Paris is UTC+2 from the last Sunday of March to the last Sunday of October (01:00 UTC), else UTC+1. */
-function parisOffsetHours(utcDay: Date): number {
-  const year = utcDay.getUTCFullYear();
-  const summerStart = Date.UTC(year, 2, lastSundayOf(year, 2), 1);
-  const summerEnd = Date.UTC(year, 9, lastSundayOf(year, 9), 1);
-  const t = utcDay.getTime() + 12 * HOUR_MS;
-  return t >= summerStart && t < summerEnd ? 2 : 1;
-}
-
 /** The instant of `hour:minute` Paris time on the (UTC) calendar day of `day`. */
 export function parisTime(day: Date, hour: number, minute = 0): Date {
-  const midnight = startOfUtcDay(day);
-  return new Date(midnight.getTime() + (hour - parisOffsetHours(midnight)) * HOUR_MS + minute * 60_000);
+  return parisToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
 }
 
 export function ageOn(birthDate: Date, date: Date): number {
@@ -63,10 +49,10 @@ export function ageOn(birthDate: Date, date: Date): number {
   return age;
 }
 
-export function frenchDate(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(date);
-}
+/** "1 décembre 2026". */
+export const frenchDate = formatDateInWords;
 
+/** "mardi 1 décembre 2026 à 11:00". */
 export function frenchDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Paris" }).format(date);
+  return `${formatDateLong(date)} à ${formatTime(date)}`;
 }

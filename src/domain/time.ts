@@ -1,65 +1,89 @@
-// Dates are stored in UTC and shown in Europe/Paris.
+// Dates are stored in UTC and shown in Europe/Paris. The offset of each instant comes from the
+// time-zone database through @date-fns/tz, never from hand-written clock-change rules.
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays as addCalendarDays, addMonths as addCalendarMonths, startOfDay, startOfWeek } from "date-fns";
+
 export const TIME_ZONE = "Europe/Paris";
+const PARIS = { in: tz(TIME_ZONE) } as const;
 
-const DATE = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
-const DATE_LONG = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
-const TIME = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
-const PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-  weekday: "short",
-});
+// Display goes through Intl with the same time-zone database: date-fns' format() on a zoned date
+// costs about 35 µs here against 4 µs, and a list page prints hundreds of dates. French spells
+// months and weekdays in lower case ("1 décembre 2026"); a heading that starts with one
+// capitalises its first letter in CSS only.
+const formatter = (options: Intl.DateTimeFormatOptions) => {
+  const intl = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, ...options });
+  return (date: Date | null | undefined): string => (date ? intl.format(date) : "—");
+};
 
-export const formatDate = (date: Date | null | undefined): string => (date ? DATE.format(date) : "—");
-export const formatDateLong = (date: Date | null | undefined): string => (date ? DATE_LONG.format(date) : "—");
-export const formatDateTime = (date: Date | null | undefined): string => (date ? DATE_TIME.format(date) : "—");
-export const formatTime = (date: Date | null | undefined): string => (date ? TIME.format(date) : "—");
+export const formatDate = formatter({ day: "2-digit", month: "2-digit", year: "numeric" });
+export const formatDateLong = formatter({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+/** "1 décembre 2026". */
+export const formatDateInWords = formatter({ day: "numeric", month: "long", year: "numeric" });
+export const formatDateTime = formatter({ day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+export const formatTime = formatter({ hour: "2-digit", minute: "2-digit" });
 
 type ParisParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 export function parisParts(date: Date): ParisParts {
-  const parts = Object.fromEntries(PARTS.formatToParts(date).map((part) => [part.type, part.value]));
+  const paris = new TZDate(date, TIME_ZONE);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? "Mon") + 1,
+    year: paris.getFullYear(),
+    month: paris.getMonth() + 1,
+    day: paris.getDate(),
+    hour: paris.getHours(),
+    minute: paris.getMinutes(),
+    second: paris.getSeconds(),
+    weekday: ((paris.getDay() + 6) % 7) + 1,
   };
 }
 
-/** The UTC instant of a Paris wall-clock time (the offset is read at that instant: DST-safe). */
+/**
+ * The UTC instant of a Paris wall-clock time. On the two clock-change days the wall clock is not
+ * one-to-one, and the time-zone library decides: a time that does not exist (02:00–02:59 on the
+ * last Sunday of March) moves forward by the hour skipped (02:30 → 03:30 summer time); a time
+ * that happens twice (02:00–02:59 on the last Sunday of October) is read as winter time, the
+ * second occurrence. Forms refuse the non-existent times before they get here (http/fields.ts).
+ */
 export function parisToUtc(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const shown = parisParts(new Date(guess));
-  const offset = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute) - guess;
-  return new Date(guess - offset);
+  return new Date(new TZDate(year, month - 1, day, hour, minute, TIME_ZONE).getTime());
+}
+
+/** A YYYY-MM-DD day and an HH:MM time read as Europe/Paris wall-clock time. */
+export function parisDateTime(day: string, time: string): Date {
+  const [year, month, date] = day.split("-").map(Number);
+  const [hour, minute] = time.split(":").map(Number);
+  return parisToUtc(year ?? 0, month ?? 0, date ?? 0, hour ?? 0, minute ?? 0);
+}
+
+/** Whether this wall-clock time happens in Paris on that day (not in the hour skipped in spring). */
+export function existsInParis(day: string, time: string): boolean {
+  const instant = parisDateTime(day, time);
+  return parisIsoDay(instant) === day && formatTime(instant) === time;
+}
+
+/** YYYY-MM-DD of the Paris calendar day holding `date` (sorts like the dates it names). */
+export function parisIsoDay(date: Date): string {
+  const p = parisParts(date);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
 
 export function startOfParisDay(date: Date): Date {
-  const p = parisParts(date);
-  return parisToUtc(p.year, p.month, p.day);
+  return new Date(startOfDay(date, PARIS).getTime());
 }
 
 /** Monday 00:00, Paris time, of the week holding `date`. */
 export function startOfParisWeek(date: Date): Date {
-  const p = parisParts(date);
-  return parisToUtc(p.year, p.month, p.day - (p.weekday - 1));
+  return new Date(startOfWeek(date, { ...PARIS, weekStartsOn: 1 }).getTime());
 }
 
+/** The same Paris wall-clock time `days` calendar days later (23 or 25 hours across a clock change). */
 export function addDays(date: Date, days: number): Date {
-  const p = parisParts(date);
-  return parisToUtc(p.year, p.month, p.day + days, p.hour, p.minute);
+  return new Date(addCalendarDays(date, days, PARIS).getTime());
+}
+
+/** The same Paris wall-clock time `months` later (the month's last day when it is shorter). */
+export function addMonths(date: Date, months: number): Date {
+  return new Date(addCalendarMonths(date, months, PARIS).getTime());
 }
 
 /** Whole years between a birth date and a day (both UTC dates of the calendar day). */

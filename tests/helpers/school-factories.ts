@@ -17,6 +17,11 @@ export function parisFields(date: Date): { date: string; time: string } {
   return { date: parisIsoDay(date), time: `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}` };
 }
 
+/** Moves an enrolment's start (factories enrol today), so that lessons may be dated before. */
+export async function enrolledOn(enrolmentId: string, enrolledAt: Date) {
+  return testDb.enrolment.update({ where: { id: enrolmentId }, data: { enrolledAt } });
+}
+
 export async function makeLesson(
   enrolmentId: string,
   options: { startsAt?: Date; durationMin?: number; attendance?: string; instructorId?: string | null; kind?: string } = {},

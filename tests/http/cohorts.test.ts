@@ -9,13 +9,14 @@ describe("cohorts and quotas", () => {
     expect(form.text).toContain('value="1000"');
     expect(form.text).toContain('value="250"');
 
-    const response = await as.agent.post("/cohorts").type("form").send({ name: "AUTOnomie 2031", drawDate: "2031-09-15", aidCap: "1 000", contribution: "250", _csrf: as.csrf });
+    const year = new Date().getUTCFullYear() + 1; // a draw date must be ahead, at most three years
+    const response = await as.agent.post("/cohorts").type("form").send({ name: `AUTOnomie ${year}`, drawDate: `${year}-09-15`, aidCap: "1 000", contribution: "250", _csrf: as.csrf });
 
     expect(response.status).toBe(303);
-    const cohort = await testDb.cohort.findUniqueOrThrow({ where: { name: "AUTOnomie 2031" } });
+    const cohort = await testDb.cohort.findUniqueOrThrow({ where: { name: `AUTOnomie ${year}` } });
     expect(cohort.aidCapCents).toBe(100_000);
     expect(cohort.contributionCents).toBe(25_000);
-    expect(cohort.drawDate.toISOString()).toBe("2031-09-15T08:00:00.000Z");
+    expect(cohort.drawDate.toISOString()).toBe(`${year}-09-15T08:00:00.000Z`);
     expect(await testDb.auditEvent.count({ where: { entityId: cohort.id, action: "COHORT_CREATED" } })).toBe(1);
   });
 
@@ -27,7 +28,7 @@ describe("cohorts and quotas", () => {
     expect(bad.text).toContain("Saisissez un montant en euros");
     expect(bad.text).toContain('value="Promo X"');
     const existing = await makeCohort();
-    const taken = await as.agent.post("/cohorts").type("form").send({ name: existing.name, drawDate: "2031-01-10", aidCap: "1000", contribution: "250", _csrf: as.csrf });
+    const taken = await as.agent.post("/cohorts").type("form").send({ name: existing.name, drawDate: `${new Date().getUTCFullYear() + 1}-01-10`, aidCap: "1000", contribution: "250", _csrf: as.csrf });
     expect(taken.status).toBe(422);
     expect(taken.text).toContain("Une promotion porte déjà ce nom.");
   });

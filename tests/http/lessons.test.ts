@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeEnrolment, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
-import { DAY, HOUR, makeLesson, minuteOf, parisFields } from "../helpers/school-factories.ts";
+import { DAY, enrolledOn, HOUR, makeLesson, minuteOf, parisFields } from "../helpers/school-factories.ts";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
@@ -26,6 +26,7 @@ describe("POST /lessons", () => {
 
   it("plan a lesson — Paris wall-clock time — stored in UTC", async () => {
     const world = await makeWorld();
+    await enrolledOn(world.home.enrolment.id, new Date("2026-01-05T09:00:00Z"));
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date()), date: "2026-01-15", time: "14:30", _csrf: csrf });
     const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: world.home.enrolment.id } });
@@ -69,6 +70,7 @@ describe("POST /lessons", () => {
 
   it("plan a lesson — in the past (logged after the fact) — 303", async () => {
     const world = await makeWorld();
+    await enrolledOn(world.home.enrolment.id, new Date(Date.now() - 30 * DAY));
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, minuteOf(new Date(Date.now() - 10 * DAY))), _csrf: csrf });
     expect(response.status).toBe(303);
@@ -126,6 +128,7 @@ describe("POST /lessons", () => {
 
   it("plan a lesson — outside the youth's availability and beyond the pace — saved (303), warning on the next page", async () => {
     const world = await makeWorld();
+    await enrolledOn(world.home.enrolment.id, new Date("2026-02-02T09:00:00Z"));
     // Availability: Mondays 18:00–20:00 only; pace overridden to 1 lesson a week.
     await testDb.youth.update({ where: { id: world.home.youth.id }, data: { weeklyAvailability: JSON.stringify([{ day: 1, from: "18:00", to: "20:00" }]), maxLessonsPerWeek: 1 } });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);

@@ -5,6 +5,7 @@ import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWOR
 import { makeApplicant, makeDraw, makeQuota } from "../helpers/lottery-factories.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import { parseProof, verifyProof } from "../../src/features/lottery/proof.ts";
+import { parisDateTime, parisIsoDay } from "../../src/domain/time.ts";
 
 async function stratum(seats = 2, applicants = 5) {
   const cohort = await makeCohort();
@@ -475,7 +476,8 @@ describe("after the draw: information meeting and commitments", () => {
     const admin = await makeUser("ADMIN");
     const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 3, seats: 2 });
     const referent = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
-    const body = { startsAt: "2026-07-10T14:00", place: "Salle Jeanne-d'Arc", _csrf: referent.csrf };
+    const day = parisIsoDay(new Date(Date.now() + 10 * 86_400_000)); // after the draw, within six months
+    const body = { startsAt: `${day}T14:00`, place: "Salle Jeanne-d'Arc", _csrf: referent.csrf };
     expect((await referent.agent.post(`/lottery/draws/${drawId}/info-meeting`).type("form").send(body)).status).toBe(422);
     await testDb.lotteryDraw.update({ where: { id: drawId }, data: { validatedAt: new Date(), validatedById: admin.id } });
 
@@ -483,7 +485,7 @@ describe("after the draw: information meeting and commitments", () => {
 
     expect(response.status).toBe(303);
     const meeting = await testDb.infoMeeting.findFirstOrThrow({ where: { cohortId: cohort.id, missionLocaleId: missionLocale.id } });
-    expect(meeting.startsAt.toISOString()).toBe("2026-07-10T12:00:00.000Z");
+    expect(meeting.startsAt.toISOString()).toBe(parisDateTime(day, "14:00").toISOString());
     expect(await testDb.application.count({ where: { infoMeetingId: meeting.id } })).toBe(2);
     const bad = await referent.agent.post(`/lottery/draws/${drawId}/info-meeting`).type("form").send({ startsAt: "demain", place: "", _csrf: referent.csrf });
     expect(bad.status).toBe(422);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   attendanceTooEarly,
-  isCalendarDate,
   overlaps,
   paceLimit,
   parisDateTime,
@@ -40,12 +39,6 @@ describe("lesson rules", () => {
   it("parisDateTime — a summer and a winter time — the right UTC instant", () => {
     expect(parisDateTime("2026-07-06", "14:30").toISOString()).toBe("2026-07-06T12:30:00.000Z");
     expect(parisDateTime("2026-01-15", "14:30").toISOString()).toBe("2026-01-15T13:30:00.000Z");
-  });
-
-  it("isCalendarDate — real and impossible days — true or false", () => {
-    expect(isCalendarDate("2028-02-29")).toBe(true);
-    expect(isCalendarDate("2026-02-29")).toBe(false);
-    expect(isCalendarDate("26-1-1")).toBe(false);
   });
 
   it("attendanceTooEarly — a future lesson — only a cancellation is accepted", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../domain/enums.ts";
+import { optionalTextField } from "../../http/fields.ts";
 
 const ROLE_REQUIRED = "Choisissez un rôle.";
 const NAME_REQUIRED = "Saisissez le nom affiché (prénom et nom).";
@@ -21,7 +22,7 @@ const optionalText = z
 export const createAccountSchema = z
   .object({
     role: z.enum(ROLES, ROLE_REQUIRED),
-    displayName: z.string(NAME_REQUIRED).trim().min(2, NAME_REQUIRED).max(120, NAME_TOO_LONG).optional().or(z.literal("")),
+    displayName: optionalTextField({ min: 2, tooShort: NAME_REQUIRED, max: 120, tooLong: NAME_TOO_LONG }),
     email: optionalText.pipe(z.email(EMAIL_INVALID).toLowerCase().optional()),
     missionLocaleId: optionalText,
     drivingSchoolId: optionalText,

@@ -8,10 +8,11 @@ import { CsvError, parse } from "csv-parse";
 import { z } from "zod";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
 import { ageOn, formatDate } from "../../domain/time.ts";
+import { optionalTextField, parseDay, utcDay } from "../../http/fields.ts";
 import { duplicateIndex, type PersonKey } from "./duplicates.ts";
 import { ageInRange, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
 import { consentOf, employmentStatusOf, genderOf } from "./import-values.ts";
-import { emailField, MESSAGES, parseDay, phoneField, plainText, postalCodeField } from "./schemas.ts";
+import { emailField, MESSAGES, phoneField, postalCodeField } from "./schemas.ts";
 
 export type CsvRecord = { line: number; fields: string[] };
 export type CsvTable = { delimiter: ";" | ","; records: CsvRecord[] };
@@ -179,8 +180,11 @@ const TEXT_LIMITS = { nom: 80, prenom: 80, adresse: 200, ville: 100, projet_prof
 type TextColumn = keyof typeof TEXT_LIMITS;
 // Built once: making a zod schema costs more than using it.
 const TEXT_SCHEMAS = Object.fromEntries(
-  (Object.entries(TEXT_LIMITS) as [TextColumn, number][]).map(([column, max]) => [column, plainText(max, `${COLUMN_LABELS[column]} : au plus ${max} caractères.`)]),
-) as Record<TextColumn, ReturnType<typeof plainText>>;
+  (Object.entries(TEXT_LIMITS) as [TextColumn, number][]).map(([column, max]) => [
+    column,
+    optionalTextField({ max, tooLong: `${COLUMN_LABELS[column]} : au plus ${max} caractères.`, multiline: column === "projet_professionnel" }),
+  ]),
+) as Record<TextColumn, ReturnType<typeof optionalTextField>>;
 // Lines checked between two turns of the event loop.
 const LINES_PER_TURN = 100;
 
@@ -197,7 +201,7 @@ function readLine(values: Partial<Record<Column, string>>, line: number, draw: D
   const text = (column: TextColumn) => {
     const result = TEXT_SCHEMAS[column].safeParse(get(column));
     if (!result.success) messages.push(`${COLUMN_LABELS[column]} : ${firstMessage(result)}`);
-    return result.success ? result.data : "";
+    return result.success ? (result.data ?? "") : "";
   };
   const lastName = text("nom");
   const firstName = text("prenom");
@@ -207,7 +211,8 @@ function readLine(values: Partial<Record<Column, string>>, line: number, draw: D
 
   let birthDate: Date | null = null;
   if (get("date_naissance") !== "") {
-    birthDate = parseDay(get("date_naissance"));
+    const day = parseDay(get("date_naissance"));
+    birthDate = day ? utcDay(day) : null;
     if (!birthDate) {
       messages.push(`Date de naissance invalide « ${get("date_naissance")} » : attendue sous la forme JJ/MM/AAAA.`);
     } else {

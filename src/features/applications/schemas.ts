@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, GENDERS } from "../../domain/enums.ts";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
+import { dayField, optionalTextField, textField, utcDay } from "../../http/fields.ts";
 import { normalisePhone } from "./duplicates.ts";
 
 const COHORT_REQUIRED = "Choisissez la promotion.";
@@ -27,50 +28,11 @@ const COMMITMENT_REQUIRED = "Cochez au moins un engagement à enregistrer.";
 
 export const MESSAGES = { BIRTH_DATE_INVALID, EMAIL_INVALID, PHONE_INVALID, POSTAL_CODE_INVALID, STATUS_REQUIRED, GENDER_REQUIRED };
 
-/** Free text kept exactly as typed (trimmed): a value such as `=HYPERLINK(…)` is data, printed
- * escaped, never interpreted. Control characters are refused. */
-export const plainText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), "Caractère non autorisé.");
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => value?.trim() || undefined)
-    .pipe(plainText(max, tooLong).optional());
-
-const requiredText = (required: string, max: number, tooLong: string) =>
-  z.string(required).trim().min(1, required).pipe(plainText(max, tooLong));
-
-/** "2004-03-21" (date input) or "21/03/2004" (typed, CSV) → UTC midnight of that calendar day. */
-export function parseDay(value: string): Date | null {
-  const text = value.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const [year, month, day] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : french
-      ? [Number(french[3]), Number(french[2]), Number(french[1])]
-      : [0, 0, 0];
-  if (year < 1900 || year > 2999) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
-}
-
-// A refinement, not a transform that aborts: the form's other checks (time slots) still run and
-// every message shows at once.
-export const birthDateField = z
-  .string(BIRTH_DATE_INVALID)
-  .refine((value) => {
-    const date = parseDay(value);
-    return date !== null && date <= new Date();
-  }, BIRTH_DATE_INVALID)
-  .transform((value) => parseDay(value) ?? new Date(Number.NaN));
+// Free text is kept as typed (trimmed): a value such as `=HYPERLINK(…)` is data, printed escaped,
+// never interpreted. Birth dates are calendar days, stored at UTC midnight.
+export const birthDateField = dayField({ invalid: BIRTH_DATE_INVALID, max: 0, tooLate: () => BIRTH_DATE_INVALID }).transform((day) =>
+  day ? utcDay(day) : new Date(Number.NaN),
+);
 
 export const emailField = z
   .string()
@@ -98,7 +60,7 @@ export const postalCodeField = z
 
 export const employmentStatusField = z.enum(EMPLOYMENT_STATUS_CODES as [string, ...string[]], STATUS_REQUIRED);
 export const genderField = z.enum(GENDERS, GENDER_REQUIRED);
-export const projectField = optionalText(2000, PROJECT_TOO_LONG);
+export const projectField = optionalTextField({ max: 2000, tooLong: PROJECT_TOO_LONG, multiline: true });
 
 const checkbox = z
   .string()
@@ -144,15 +106,15 @@ export const applicationSchema = z
   .object({
     cohortId: cohortIdField,
     missionLocaleId: missionLocaleIdField,
-    firstName: requiredText(FIRST_NAME_REQUIRED, 80, NAME_TOO_LONG),
-    lastName: requiredText(LAST_NAME_REQUIRED, 80, NAME_TOO_LONG),
+    firstName: textField(FIRST_NAME_REQUIRED, { max: 80, tooLong: NAME_TOO_LONG }),
+    lastName: textField(LAST_NAME_REQUIRED, { max: 80, tooLong: NAME_TOO_LONG }),
     birthDate: birthDateField,
     gender: genderField,
     email: emailField,
     phone: phoneField,
-    address: optionalText(200, TEXT_TOO_LONG),
+    address: optionalTextField({ max: 200, tooLong: TEXT_TOO_LONG }),
     postalCode: postalCodeField,
-    city: optionalText(100, TEXT_TOO_LONG),
+    city: optionalTextField({ max: 100, tooLong: TEXT_TOO_LONG }),
     employmentStatus: employmentStatusField,
     professionalProject: projectField,
     lotteryConsent: checkbox,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SKILL_LEVELS } from "../../domain/enums.ts";
 import { SKILL_CODES } from "../../domain/remc.ts";
-import { returnToField } from "../lessons/schemas.ts";
+import { returnToField } from "../../http/fields.ts";
 
 const SKILL_UNKNOWN = "Compétence inconnue : choisissez une compétence du livret REMC (exemple : C2.6).";
 const LEVEL_REQUIRED = "Choisissez le niveau : non abordé, en cours d'acquisition ou acquis.";

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { dayField, textField } from "../../http/fields.ts";
 
 const NAME_REQUIRED = "Saisissez le nom de la promotion (exemple : AUTOnomie 2027).";
 const NAME_TOO_LONG = "Au plus 80 caractères.";
 const DRAW_DATE_INVALID = "Saisissez la date du tirage (exemple : 15/09/2027).";
+const DRAW_DATE_PAST = "La date du tirage ne peut pas être passée : choisissez aujourd'hui ou un jour à venir.";
+const DRAW_DATE_TOO_FAR = (limit: string) => `Le tirage se prévoit au plus trois ans à l'avance : au plus tard le ${limit}.`;
 const AMOUNT_INVALID = "Saisissez un montant en euros (exemple : 1 000 ou 250,50).";
 const AMOUNT_RANGE = "Le montant est compris entre 0 et 10 000 €.";
 const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
@@ -23,8 +26,9 @@ const euros = z
 
 export const cohortSchema = z
   .object({
-    name: z.string(NAME_REQUIRED).trim().min(2, NAME_REQUIRED).max(80, NAME_TOO_LONG),
-    drawDate: z.string(DRAW_DATE_INVALID).regex(/^\d{4}-\d{2}-\d{2}$/, DRAW_DATE_INVALID),
+    name: textField(NAME_REQUIRED, { min: 2, max: 80, tooLong: NAME_TOO_LONG }),
+    // Created ahead of its draw, the only time this form is used (a cohort's date is not edited).
+    drawDate: dayField({ invalid: DRAW_DATE_INVALID, min: 0, max: 3 * 366, tooEarly: () => DRAW_DATE_PAST, tooLate: DRAW_DATE_TOO_FAR }),
     aidCap: euros,
     contribution: euros,
   })

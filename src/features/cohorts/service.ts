@@ -1,18 +1,17 @@
 import { db } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../auth/policy.ts";
-import { parisToUtc } from "../../domain/time.ts";
+import { parisDateTime } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { CohortForm, QuotaForm } from "./schemas.ts";
 
 const NAME_TAKEN = "Une promotion porte déjà ce nom.";
-const DATE_INVALID = "Cette date n'existe pas.";
 const UNKNOWN_MISSION_LOCALE = "Cette Mission Locale n'existe pas.";
 const QUOTA_FROZEN = "La liste du tirage de cette Mission Locale est figée : ses places ne changent plus.";
 
 /** Draws happen at 10:00, Paris time, on the chosen day (as in the demo programme). */
-const DRAW_HOUR = 10;
+const DRAW_TIME = "10:00";
 
 export async function listCohorts() {
   return db().cohort.findMany({
@@ -30,13 +29,10 @@ export async function listCohorts() {
 }
 
 export async function createCohort(actor: Actor, form: CohortForm): Promise<string> {
-  const [year, month, day] = form.drawDate.split("-").map(Number) as [number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || year < 2000) throw new FormError("drawDate", DATE_INVALID);
   try {
     return await db().$transaction(async (tx) => {
       const cohort = await tx.cohort.create({
-        data: { name: form.name, drawDate: parisToUtc(year, month, day, DRAW_HOUR), aidCapCents: form.aidCap, contributionCents: form.contribution },
+        data: { name: form.name, drawDate: parisDateTime(form.drawDate, DRAW_TIME), aidCapCents: form.aidCap, contributionCents: form.contribution },
         select: { id: true },
       });
       await recordAudit({ actorId: actor.id, action: "COHORT_CREATED", entity: "Cohort", entityId: cohort.id, details: { name: form.name } }, tx);

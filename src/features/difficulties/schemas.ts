@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DIFFICULTY_CATEGORIES } from "../../domain/enums.ts";
+import { textField } from "../../http/fields.ts";
 
 const CATEGORY_REQUIRED = "Choisissez le type de difficulté.";
 const DESCRIPTION_REQUIRED = "Décrivez la difficulté en quelques mots (au moins 5 caractères).";
@@ -8,7 +9,7 @@ const DESCRIPTION_TOO_LONG = "La description fait au plus 2 000 caractères.";
 export const difficultySchema = z
   .object({
     category: z.enum(DIFFICULTY_CATEGORIES, CATEGORY_REQUIRED),
-    description: z.string(DESCRIPTION_REQUIRED).trim().min(5, DESCRIPTION_REQUIRED).max(2000, DESCRIPTION_TOO_LONG),
+    description: textField(DESCRIPTION_REQUIRED, { min: 5, max: 2000, tooLong: DESCRIPTION_TOO_LONG, multiline: true }),
   })
   .strict();
 export type DifficultyForm = z.infer<typeof difficultySchema>;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
-import { dateField } from "../lessons/schemas.ts";
+import { dayField } from "../../http/fields.ts";
 import { examProblem } from "./rules.ts";
 
 const KIND_REQUIRED = "Choisissez l'épreuve : code ou conduite.";
-const DATE_INVALID = "Saisissez la date de l'examen (exemple : 2026-11-23).";
+const DATE_INVALID = "Saisissez la date de l'examen (exemple : 23/11/2026).";
 const SCORE_INVALID = "La note est un nombre entier.";
 const RESULT_REQUIRED = "Choisissez le résultat : réussi, échoué ou absent·e.";
 const FAULT_INVALID = "Cochez la case ou laissez-la vide.";
@@ -14,7 +14,7 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 export const examSchema = z
   .object({
     kind: z.enum(EXAM_KINDS, KIND_REQUIRED),
-    date: dateField(DATE_INVALID),
+    date: dayField({ invalid: DATE_INVALID }),
     score: z.preprocess(blankToUndefined, z.coerce.number(SCORE_INVALID).int(SCORE_INVALID).optional()),
     result: z.enum(EXAM_RESULTS, RESULT_REQUIRED),
     // A checkbox: sent as "on" when ticked, absent otherwise; "true"/"false" accepted too.

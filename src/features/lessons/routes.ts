@@ -38,9 +38,12 @@ async function plan(req: Request, res: Response) {
   }
 }
 
+/** A week that cannot be shown answers 422 with the current week and the reason above it. */
 async function week(req: Request, res: Response) {
-  const view = await lessons.weekView(actorOf(req), weekQuerySchema.parse(req.query));
-  res.render("lessons/week", { title: "Semaine", ...view, now: new Date(), returnTo: req.originalUrl });
+  const query = parseForm(weekQuerySchema, req.query);
+  const view = await lessons.weekView(actorOf(req), query.ok ? query.data : {});
+  const errors = query.ok ? {} : { _form: query.errors.week ?? "" };
+  res.status(query.ok ? 200 : 422).render("lessons/week", { title: "Semaine", ...view, errors, now: new Date(), returnTo: req.originalUrl });
 }
 
 async function renderLesson(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {

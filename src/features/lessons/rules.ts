@@ -1,7 +1,7 @@
 // Pure planning rules for lessons: pace per employment status, overlaps, availability, and when
 // attendance may be recorded. No database here: the service feeds them and tests call them directly.
 import type { Attendance } from "../../domain/enums.ts";
-import { parisParts, parisToUtc } from "../../domain/time.ts";
+import { parisParts } from "../../domain/time.ts";
 import type { AvailabilitySlot } from "../../domain/availability.ts";
 
 /**
@@ -58,27 +58,8 @@ export function withinAvailability(slots: readonly AvailabilitySlot[], lesson: I
   return slots.some((slot) => slot.day === start.weekday && minutesOf(slot.from) <= from && to <= minutesOf(slot.to));
 }
 
-/** A YYYY-MM-DD date and an HH:MM time read as Europe/Paris wall-clock time. */
-export function parisDateTime(date: string, time: string): Date {
-  const [y, mo, d] = date.split("-").map(Number);
-  const [h, mi] = time.split(":").map(Number);
-  return parisToUtc(y ?? 0, mo ?? 0, d ?? 0, h ?? 0, mi ?? 0);
-}
-
-/** YYYY-MM-DD of the Paris calendar day holding `date` (sorts like the dates it names). */
-export function parisIsoDay(date: Date): string {
-  const p = parisParts(date);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
-
-/** Whether YYYY-MM-DD names a real calendar day (2026-02-30 does not). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+// Other features' services still import these two from here; they live with Paris time.
+export { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 
 /** The attendance fields that put a lesson back as it was before a change; null when nothing
  * changed, or when the previous value cannot be sent again (a lateness or a cancellation recorded

@@ -2,7 +2,7 @@
 import { db, type DbTx } from "../../db/client.ts";
 import { enrolmentScope, instructorScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { addDays, formatTime, parisParts, startOfParisWeek } from "../../domain/time.ts";
+import { addDays, formatDateInWords, formatTime, parisParts, startOfParisWeek } from "../../domain/time.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
 import {
   ATTENDANCE_NOT_STARTED,
@@ -63,6 +63,16 @@ function clashMessage(clash: { startsAt: Date; durationMin: number; enrolment: {
     : `Ce créneau chevauche une autre leçon du moniteur ou de la monitrice (${slot}). Rien n'a été enregistré.`;
 }
 
+/** A lesson belongs to its enrolment's life: not before it started, not after it ended. */
+function lessonWindowProblem(day: string, enrolment: { enrolledAt: Date; endedAt: Date | null }): string | null {
+  const first = parisIsoDay(enrolment.enrolledAt);
+  if (day < first) return `La formation dans cette auto-école a commencé le ${formatDateInWords(enrolment.enrolledAt)} : la leçon ne peut pas être datée avant.`;
+  if (enrolment.endedAt && day > parisIsoDay(enrolment.endedAt)) {
+    return `La formation dans cette auto-école s'est terminée le ${formatDateInWords(enrolment.endedAt)} : la leçon ne peut pas être datée après.`;
+  }
+  return null;
+}
+
 export type PlannedLesson = { id: string; startsAt: Date; instructorId: string | null; warnings: string[] };
 
 /** Plans (or logs after the fact) a lesson. Overlaps → FormError, nothing stored; outside the
@@ -73,10 +83,14 @@ export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<Pl
     select: {
       id: true,
       drivingSchoolId: true,
+      enrolledAt: true,
+      endedAt: true,
       youth: { select: { id: true, employmentStatus: true, weeklyAvailability: true, maxLessonsPerWeek: true } },
     },
   });
   if (!enrolment) throw new NotFoundError();
+  const window = lessonWindowProblem(form.date, enrolment);
+  if (window) throw new FormError("date", window);
   let instructorId: string | null = null;
   if (form.instructorId) {
     const instructor = await db().user.findFirst({

@@ -7,7 +7,7 @@ import { db } from "../../db/client.ts";
 import type { DrawOutcome } from "../../domain/enums.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { drawScope, missionLocaleScope, seesApplicantNames, type Actor } from "../../auth/policy.ts";
-import { formatDate, parisToUtc, startOfParisDay } from "../../domain/time.ts";
+import { addMonths, formatDate, formatDateInWords, formatDateTime, parisIsoDay, startOfParisDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import { eligibilityOf } from "../applications/eligibility.ts";
@@ -26,7 +26,12 @@ const ALREADY_VALIDATED = "La validation du comité est déjà enregistrée.";
 const NOT_IN_DRAW = "Cette candidature ne fait pas partie de ce tirage.";
 const NOT_SELECTED = "Seul·e un·e jeune actuellement retenu·e peut se désister.";
 const NOT_VALIDATED = "Enregistrez d'abord la validation du comité : les jeunes ne sont prévenus qu'ensuite.";
-const MEETING_DATE_INVALID = "Cette date n'existe pas.";
+const MEETING_BEFORE_DRAW = (drawnAt: Date) =>
+  `La réunion d'information suit le tirage (${formatDateTime(drawnAt)}) : choisissez une date après.`;
+const MEETING_TOO_LATE = (last: Date) =>
+  `La réunion d'information a lieu dans les six mois qui suivent le tirage : au plus tard le ${formatDateInWords(last)}.`;
+/** The meeting gathers the youths drawn while the programme starts: within six months of the draw. */
+const MEETING_MONTHS_AFTER_DRAW = 6;
 
 /** Applications that may enter a draw; withdrawn and draft files never do. */
 const CANDIDATE_STATUSES = ["SUBMITTED", "ELIGIBLE", "INELIGIBLE"];
@@ -231,7 +236,7 @@ export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm,
 // ---------------------------------------------------------------- the draw and its proof
 
 async function scopedDraw(actor: Actor, drawId: string) {
-  const draw = await db().lotteryDraw.findFirst({ where: { AND: [{ id: drawId }, drawScope(actor)] }, select: { id: true, cohortId: true, missionLocaleId: true, validatedAt: true } });
+  const draw = await db().lotteryDraw.findFirst({ where: { AND: [{ id: drawId }, drawScope(actor)] }, select: { id: true, cohortId: true, missionLocaleId: true, validatedAt: true, drawnAt: true } });
   if (!draw) throw new NotFoundError();
   return draw;
 }
@@ -445,12 +450,10 @@ export async function withdrawAndPromote(actor: Actor, drawId: string, form: Wit
 export async function setInfoMeeting(actor: Actor, drawId: string, form: InfoMeetingForm): Promise<void> {
   const draw = await scopedDraw(actor, drawId);
   if (!draw.validatedAt) throw new FormError("startsAt", NOT_VALIDATED);
-  const [date, time] = form.startsAt.split("T") as [string, string];
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hour, minute] = time.split(":").map(Number) as [number, number];
-  const startsAt = parisToUtc(year, month, day, hour, minute);
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) throw new FormError("startsAt", MEETING_DATE_INVALID);
+  const startsAt = form.startsAt;
+  if (startsAt < draw.drawnAt) throw new FormError("startsAt", MEETING_BEFORE_DRAW(draw.drawnAt));
+  const last = addMonths(draw.drawnAt, MEETING_MONTHS_AFTER_DRAW);
+  if (parisIsoDay(startsAt) > parisIsoDay(last)) throw new FormError("startsAt", MEETING_TOO_LATE(last));
   await db().$transaction(async (tx) => {
     const existing = await tx.infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, select: { id: true } });
     const meeting = existing
