@@ -39,14 +39,14 @@ const youths = Array.from({ length: missing }, (_, i) => ({
   lastName: `Nom${i % 997}`,
   searchName: `prenom nom${i % 997}`,
   birthDate: new Date(Date.UTC(2003, i % 12, (i % 28) + 1)),
-  gender: i % 2 ? "MALE" : "FEMALE",
+  gender: i % 2 ? ("MALE" as const) : ("FEMALE" as const),
   employmentStatus: "JOB_SEEKER",
   professionalProject: "Projet",
   missionLocaleId: orleans.id,
 }));
 await db().$transaction(async (tx) => {
   await tx.youth.createMany({ data: youths });
-  await tx.application.createMany({ data: youths.map((y) => ({ youthId: y.id, cohortId: cohort.id, status: "SUBMITTED" })) });
+  await tx.application.createMany({ data: youths.map((y) => ({ youthId: y.id, cohortId: cohort.id, status: "SUBMITTED" as const })) });
 });
 
 const server = createApp().listen(0, "127.0.0.1");

@@ -47,7 +47,7 @@ async function seedSchool(code: string, missionLocaleId: string, cohortId: strin
     firstName: "Jeune",
     lastName: `${code} ${String(i).padStart(3, "0")}`,
     birthDate: new Date("2004-01-01T00:00:00Z"),
-    gender: "FEMALE",
+    gender: "FEMALE" as const,
     employmentStatus: "JOB_SEEKER",
     missionLocaleId,
   }));
@@ -61,7 +61,7 @@ async function seedSchool(code: string, missionLocaleId: string, cohortId: strin
     forecastHours: 30,
   }));
   // 2 000 lessons: one per youth every few days over ~6 months, the last ones in the coming week.
-  const attendances = ["PRESENT", "PRESENT", "PRESENT", "LATE", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "CANCELLED"];
+  const attendances = ["PRESENT", "PRESENT", "PRESENT", "LATE", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "CANCELLED"] as const;
   const lessons = Array.from({ length: LESSONS }, (_, n) => {
     const youth = n % YOUTHS;
     const slot = Math.floor(n / YOUTHS);
@@ -71,15 +71,15 @@ async function seedSchool(code: string, missionLocaleId: string, cohortId: strin
       instructorId: instructors[youth % 3]!.id,
       startsAt,
       durationMin: 60,
-      kind: "DRIVING",
-      attendance: startsAt > now ? "SCHEDULED" : attendances[(n * 3 + youth) % attendances.length]!,
+      kind: "DRIVING" as const,
+      attendance: startsAt > now ? ("SCHEDULED" as const) : attendances[(n * 3 + youth) % attendances.length]!,
     };
   });
   // About 40 booklet rows per youth (several changes on the first skills).
   const skills = enrolments.flatMap((enrolment, i) =>
     SKILLS.slice(0, 20 + (i % 11)).flatMap((skill, k) => [
-      { enrolmentId: enrolment.id, skillCode: skill.code, level: "IN_PROGRESS", assessedAt: new Date(now.getTime() - (150 - k) * DAY) },
-      ...(k % 2 === 0 ? [{ enrolmentId: enrolment.id, skillCode: skill.code, level: "ACQUIRED", assessedAt: new Date(now.getTime() - (100 - k) * DAY) }] : []),
+      { enrolmentId: enrolment.id, skillCode: skill.code, level: "IN_PROGRESS" as const, assessedAt: new Date(now.getTime() - (150 - k) * DAY) },
+      ...(k % 2 === 0 ? [{ enrolmentId: enrolment.id, skillCode: skill.code, level: "ACQUIRED" as const, assessedAt: new Date(now.getTime() - (100 - k) * DAY) }] : []),
     ]),
   );
   await client.$transaction([

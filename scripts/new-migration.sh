@@ -9,7 +9,10 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export DATABASE_URL="file:$scratch/scratch.db"
 npx prisma migrate deploy >/dev/null
-npx prisma db pull --print | sed -n '/^generator /,$p' > "$scratch/pulled.prisma"
+# Pull from a schema holding only the generator and datasource: pulling over the full schema would
+# keep its enum types with the database's quoted defaults, which does not parse.
+sed -n '/^generator /,/^}/p; /^datasource /,/^}/p' prisma/schema.prisma > "$scratch/base.prisma"
+npx prisma db pull --print --schema "$scratch/base.prisma" | sed -n '/^generator /,$p' > "$scratch/pulled.prisma"
 dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
 mkdir -p "$dir"
 npx prisma migrate diff --from-schema-datamodel "$scratch/pulled.prisma" \

@@ -7,6 +7,7 @@ import type { IdFactory } from "./ids.ts";
 import type { Organisation, SchoolInfo } from "./organisation.ts";
 import type { Rng } from "./random.ts";
 import type { DemoRows, EnrolmentRow, LessonRow } from "./rows.ts";
+import type { EnrolmentStatus } from "../../src/domain/enums.ts";
 
 export type Outcome = "LICENSED" | "DROPPED" | "ACTIVE" | "SUSPENDED";
 
@@ -144,7 +145,7 @@ type EnrolmentSpec = {
   applicant: Applicant;
   school: SchoolInfo;
   enrolledAt: Date;
-  status: string;
+  status: EnrolmentStatus;
   isCurrent: boolean;
   forecastHours: number;
   endedAt: Date | null;
@@ -173,7 +174,7 @@ function addEnrolment(ctx: PlanContext, spec: EnrolmentSpec): EnrolmentRow {
   return row;
 }
 
-const STATUS_OF: Record<Outcome, string> = { LICENSED: "COMPLETED", DROPPED: "DROPPED", ACTIVE: "ACTIVE", SUSPENDED: "SUSPENDED" };
+const STATUS_OF: Record<Outcome, EnrolmentStatus> = { LICENSED: "COMPLETED", DROPPED: "DROPPED", ACTIVE: "ACTIVE", SUSPENDED: "SUSPENDED" };
 
 function schoolFor(ctx: PlanContext, applicant: Applicant): SchoolInfo {
   if (applicant.showcase === "DEMO_YOUTH") return ctx.org.schoolsByMissionLocale.ORLEANS[0] as SchoolInfo;

@@ -8,6 +8,7 @@ import { planJourneys, type Journey, type PlanContext } from "./journeys.ts";
 import type { Rng } from "./random.ts";
 import type { LessonRow, SkillAssessmentRow } from "./rows.ts";
 import type { Scheduler } from "./scheduler.ts";
+import type { SkillLevel } from "../../src/domain/enums.ts";
 
 export type TrainingContext = PlanContext & { scheduler: Scheduler };
 
@@ -163,7 +164,7 @@ function markMockExams(journey: Journey): void {
 
 type SkillTrack = { code: string; startAt: number; acquiredAt: number; level: "NOT_STARTED" | "IN_PROGRESS" | "ACQUIRED" };
 
-function skillRow(ctx: TrainingContext, journey: Journey, lesson: LessonRow, code: string, level: string): SkillAssessmentRow {
+function skillRow(ctx: TrainingContext, journey: Journey, lesson: LessonRow, code: string, level: SkillLevel): SkillAssessmentRow {
   return {
     id: ctx.ids.next("skillAssessment"),
     enrolmentId: journey.enrolment.id,
@@ -215,7 +216,7 @@ function buildDemoSkills(ctx: TrainingContext, journey: Journey): void {
   const at = (index: number): LessonRow | undefined => lessons[Math.min(index, lessons.length - 1)];
   const c1 = SKILLS.filter((s) => s.competenceCode === "C1");
   const c2 = SKILLS.filter((s) => s.competenceCode === "C2");
-  const push = (lesson: LessonRow | undefined, code: string, level: string): void => {
+  const push = (lesson: LessonRow | undefined, code: string, level: SkillLevel): void => {
     if (lesson) ctx.rows.skillAssessments.push(skillRow(ctx, journey, lesson, code, level));
   };
   c1.forEach((skill, j) => push(at(Math.floor(j / 3)), skill.code, "IN_PROGRESS"));

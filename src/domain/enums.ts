@@ -1,6 +1,29 @@
-// Closed value sets stored as strings (SQLite has no enums here). The names are DESIGN.md's.
+// Closed value sets: the Prisma enums of the schema (one source), as lists for zod and forms,
+// with their French labels. The names are DESIGN.md's.
+import {
+  ApplicationStatus as APPLICATION_STATUS,
+  Attendance as ATTENDANCE,
+  DifficultyCategory as DIFFICULTY_CATEGORY,
+  DrawOutcome as DRAW_OUTCOME,
+  EnrolmentStatus as ENROLMENT_STATUS,
+  ExamKind as EXAM_KIND,
+  ExamResult as EXAM_RESULT,
+  Gearbox as GEARBOX,
+  Gender as GENDER,
+  LessonKind as LESSON_KIND,
+  Payer as PAYER,
+  ResourceKind as RESOURCE_KIND,
+  Role as ROLE,
+  SkillLevel as SKILL_LEVEL,
+  SurveyStatus as SURVEY_STATUS,
+} from "../generated/prisma/enums.ts";
 
-export const ROLES = ["ADMIN", "REFERENT", "SCHOOL", "YOUTH", "EVALUATOR"] as const;
+/** The values of a Prisma enum, in schema order, typed as a non-empty tuple for z.enum(). */
+function valuesOf<T extends Record<string, string>>(values: T): readonly [T[keyof T], ...T[keyof T][]] {
+  return Object.values(values) as [T[keyof T], ...T[keyof T][]];
+}
+
+export const ROLES = valuesOf(ROLE);
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,19 +34,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   EVALUATOR: "Évaluation",
 };
 
-export const GENDERS = ["FEMALE", "MALE", "OTHER"] as const;
+export const GENDERS = valuesOf(GENDER);
 export type Gender = (typeof GENDERS)[number];
 export const GENDER_LABELS: Record<Gender, string> = { FEMALE: "Femme", MALE: "Homme", OTHER: "Autre" };
 
-export const APPLICATION_STATUSES = [
-  "DRAFT",
-  "SUBMITTED",
-  "ELIGIBLE",
-  "INELIGIBLE",
-  "SELECTED",
-  "WAITLISTED",
-  "WITHDRAWN",
-] as const;
+export const APPLICATION_STATUSES = valuesOf(APPLICATION_STATUS);
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   DRAFT: "Brouillon",
@@ -35,10 +50,10 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   WITHDRAWN: "Désisté·e",
 };
 
-export const DRAW_OUTCOMES = ["SELECTED", "WAITLISTED"] as const;
+export const DRAW_OUTCOMES = valuesOf(DRAW_OUTCOME);
 export type DrawOutcome = (typeof DRAW_OUTCOMES)[number];
 
-export const ENROLMENT_STATUSES = ["ACTIVE", "SUSPENDED", "COMPLETED", "DROPPED"] as const;
+export const ENROLMENT_STATUSES = valuesOf(ENROLMENT_STATUS);
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
   ACTIVE: "En formation",
@@ -47,10 +62,10 @@ export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
   DROPPED: "Abandon",
 };
 
-export const GEARBOXES = ["MANUAL", "AUTOMATIC"] as const;
+export const GEARBOXES = valuesOf(GEARBOX);
 export type Gearbox = (typeof GEARBOXES)[number];
 
-export const LESSON_KINDS = ["DRIVING", "THEORY", "ASSESSMENT", "MOCK_EXAM"] as const;
+export const LESSON_KINDS = valuesOf(LESSON_KIND);
 export type LessonKind = (typeof LESSON_KINDS)[number];
 export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
   DRIVING: "Conduite",
@@ -59,7 +74,7 @@ export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
   MOCK_EXAM: "Examen blanc",
 };
 
-export const ATTENDANCES = ["SCHEDULED", "PRESENT", "LATE", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "CANCELLED"] as const;
+export const ATTENDANCES = valuesOf(ATTENDANCE);
 export type Attendance = (typeof ATTENDANCES)[number];
 export const ATTENDANCE_LABELS: Record<Attendance, string> = {
   SCHEDULED: "Prévue",
@@ -72,27 +87,19 @@ export const ATTENDANCE_LABELS: Record<Attendance, string> = {
 /** Only these count as hours done. */
 export const ATTENDED: readonly Attendance[] = ["PRESENT", "LATE"];
 
-export const SKILL_LEVELS = ["NOT_STARTED", "IN_PROGRESS", "ACQUIRED"] as const;
+export const SKILL_LEVELS = valuesOf(SKILL_LEVEL);
 export type SkillLevel = (typeof SKILL_LEVELS)[number];
 
-export const EXAM_KINDS = ["THEORY", "PRACTICAL"] as const;
+export const EXAM_KINDS = valuesOf(EXAM_KIND);
 export type ExamKind = (typeof EXAM_KINDS)[number];
-export const EXAM_RESULTS = ["PASSED", "FAILED", "ABSENT"] as const;
+export const EXAM_RESULTS = valuesOf(EXAM_RESULT);
 export type ExamResult = (typeof EXAM_RESULTS)[number];
 export const EXAM_RESULT_LABELS: Record<ExamResult, string> = { PASSED: "Réussi", FAILED: "Échoué", ABSENT: "Absent·e" };
 
-export const PAYERS = ["PROGRAMME", "YOUTH"] as const;
+export const PAYERS = valuesOf(PAYER);
 export type Payer = (typeof PAYERS)[number];
 
-export const DIFFICULTY_CATEGORIES = [
-  "ATTENDANCE",
-  "LEARNING",
-  "COGNITIVE",
-  "FINANCIAL",
-  "MOBILITY",
-  "PERSONAL",
-  "OTHER",
-] as const;
+export const DIFFICULTY_CATEGORIES = valuesOf(DIFFICULTY_CATEGORY);
 export type DifficultyCategory = (typeof DIFFICULTY_CATEGORIES)[number];
 export const DIFFICULTY_CATEGORY_LABELS: Record<DifficultyCategory, string> = {
   ATTENDANCE: "Assiduité",
@@ -104,9 +111,9 @@ export const DIFFICULTY_CATEGORY_LABELS: Record<DifficultyCategory, string> = {
   OTHER: "Autre",
 };
 
-export const SURVEY_STATUSES = ["PENDING", "ANSWERED", "UNREACHABLE"] as const;
+export const SURVEY_STATUSES = valuesOf(SURVEY_STATUS);
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export const SURVEY_MONTHS = [6, 12, 24] as const;
 
-export const RESOURCE_KINDS = ["ARTICLE", "VIDEO", "QUIZ", "DOCUMENT", "LINK"] as const;
+export const RESOURCE_KINDS = valuesOf(RESOURCE_KIND);
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

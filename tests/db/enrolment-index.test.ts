@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { makeCohort, makeMissionLocale, makeSchool, makeYouth, testDb } from "../helpers/factories.ts";
+import type { EnrolmentStatus } from "../../src/domain/enums.ts";
 
 async function aYouth() {
   const missionLocale = await makeMissionLocale();
   const [school, cohort, youth] = await Promise.all([makeSchool(missionLocale.id), makeCohort(), makeYouth(missionLocale.id)]);
-  const enrol = (status: string, isCurrent = false) => testDb.enrolment.create({ data: { youthId: youth.id, drivingSchoolId: school.id, cohortId: cohort.id, status, isCurrent } });
+  const enrol = (status: EnrolmentStatus, isCurrent = false) => testDb.enrolment.create({ data: { youthId: youth.id, drivingSchoolId: school.id, cohortId: cohort.id, status, isCurrent } });
   return { youth, enrol };
 }
 

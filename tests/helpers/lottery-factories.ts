@@ -4,6 +4,7 @@ import type { Actor } from "../../src/auth/policy.ts";
 import { drawStratum, freezeStratum } from "../../src/features/lottery/service.ts";
 import { searchNameOf } from "../../src/domain/search.ts";
 import { testDb } from "./factories.ts";
+import type { ApplicationStatus } from "../../src/domain/enums.ts";
 
 let counter = 0;
 const nextRef = () => {
@@ -18,7 +19,7 @@ export function adminActor(id: string): Actor {
 export async function makeApplicant(
   missionLocaleId: string,
   cohortId: string,
-  extra: { birthDate?: Date; firstName?: string; lastName?: string; email?: string | null; phone?: string | null; consents?: boolean; status?: string; ref?: string } = {},
+  extra: { birthDate?: Date; firstName?: string; lastName?: string; email?: string | null; phone?: string | null; consents?: boolean; status?: ApplicationStatus; ref?: string } = {},
 ) {
   const consentAt = extra.consents === false ? null : new Date("2026-03-01T10:00:00Z");
   const names = { firstName: extra.firstName ?? "Sacha", lastName: extra.lastName ?? `Candidat${counter}` };

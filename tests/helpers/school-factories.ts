@@ -2,6 +2,7 @@
 import { testDb } from "./factories.ts";
 import { parisIsoDay } from "../../src/features/lessons/rules.ts";
 import { parisParts } from "../../src/domain/time.ts";
+import type { Attendance, LessonKind } from "../../src/domain/enums.ts";
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -24,7 +25,7 @@ export async function enrolledOn(enrolmentId: string, enrolledAt: Date) {
 
 export async function makeLesson(
   enrolmentId: string,
-  options: { startsAt?: Date; durationMin?: number; attendance?: string; instructorId?: string | null; kind?: string } = {},
+  options: { startsAt?: Date; durationMin?: number; attendance?: Attendance; instructorId?: string | null; kind?: LessonKind } = {},
 ) {
   return testDb.lesson.create({
     data: {

@@ -9,7 +9,7 @@ import { parisIsoDay } from "../../src/features/lessons/rules.ts";
 const REASONS: Record<string, string> = { SUSPENDED: "inscription est suspendue", COMPLETED: "inscription est terminée", DROPPED: "inscription est close" };
 
 describe("read-only enrolments", () => {
-  for (const status of ["SUSPENDED", "COMPLETED", "DROPPED"]) {
+  for (const status of ["SUSPENDED", "COMPLETED", "DROPPED"] as const) {
     it(`an enrolment ${status} — planning, attendance, skill, exam, initial assessment — 422 with the reason, nothing written`, async () => {
       const world = await makeWorld();
       const enrolmentId = world.home.enrolment.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceRate, bookletOf, currentSkillLevels, drivingMinutesDone } from "../../src/features/youths/progress.ts";
+import { attendanceRate, bookletOf, currentSkillLevels, drivingMinutesDone, type LessonFacts } from "../../src/features/youths/progress.ts";
 import { ageOn, formatDateTime, parisToUtc, startOfParisWeek } from "../../src/domain/time.ts";
 
 const at = (iso: string) => new Date(iso);
@@ -12,7 +12,7 @@ describe("training progress", () => {
     { startsAt: at("2026-10-03T08:00:00Z"), durationMin: 60, attendance: "ABSENT_UNEXCUSED", kind: "DRIVING" },
     { startsAt: at("2026-10-04T08:00:00Z"), durationMin: 60, attendance: "CANCELLED", kind: "DRIVING" },
     { startsAt: at("2026-12-01T08:00:00Z"), durationMin: 60, attendance: "SCHEDULED", kind: "DRIVING" },
-  ];
+  ] satisfies LessonFacts[];
 
   it("drivingMinutesDone — mixed attendance and kinds — counts present and late lessons, code lessons left out", () => {
     expect(drivingMinutesDone(lessons)).toBe(150);

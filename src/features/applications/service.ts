@@ -294,7 +294,7 @@ export async function applicationFormValues(actor: Actor, id: string) {
     values[`avail${slot.day}To`] = slot.to;
   }
   const frozen = await isFrozen(application.cohortId, y.missionLocaleId);
-  return { application, values, locked: frozen || DRAWN.includes(application.status as ApplicationStatus) };
+  return { application, values, locked: frozen || DRAWN.includes(application.status) };
 }
 
 // ---------------------------------------------------------------- create and edit
@@ -358,7 +358,7 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
   if (form.cohortId !== current.cohortId) throw new FormError("cohortId", COHORT_FIXED);
   const before = current.youth;
   const fields = youthFields(form, before, new Date());
-  const locked = DRAWN.includes(current.status as ApplicationStatus) || (await isFrozen(current.cohortId, before.missionLocaleId));
+  const locked = DRAWN.includes(current.status) || (await isFrozen(current.cohortId, before.missionLocaleId));
   if (locked) {
     // The frozen list was computed from these; changing them afterwards would make it unverifiable.
     const same = (a: Date | null, b: Date | null) => (a === null) === (b === null);

@@ -3,7 +3,7 @@ import { db } from "../../db/client.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { enrolmentScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
-import { ATTENDED, type Attendance } from "../../domain/enums.ts";
+import { ATTENDED, type Attendance, type LessonKind } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { countsAsDriving, currentSkillLevels, type SkillRow } from "../youths/progress.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
@@ -76,7 +76,7 @@ export async function referentHome(actor: Actor, now = new Date()) {
 /** Thresholds of the school home's "needs attention" flags. */
 export const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
 
-type LessonGroup = { enrolmentId: string; attendance: string; kind: string; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
+type LessonGroup = { enrolmentId: string; attendance: Attendance; kind: LessonKind; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
 
 /** Per-enrolment figures from lessons grouped by (enrolment, attendance, kind): driving hours done, attendance
  * rate (as attendanceRate in youths/progress.ts: due = past, neither cancelled nor unrecorded),
@@ -86,7 +86,7 @@ function lessonFigures(groups: readonly LessonGroup[]) {
   for (const group of groups) {
     const figures = byEnrolment.get(group.enrolmentId) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
     const count = group._count._all;
-    if (ATTENDED.includes(group.attendance as Attendance)) {
+    if (ATTENDED.includes(group.attendance)) {
       if (countsAsDriving(group)) figures.minutesDone += group._sum.durationMin ?? 0;
       figures.attended += count;
       const last = group._max.startsAt;

@@ -15,6 +15,7 @@ import { listDigest, rankApplicants, type RankedEntry } from "./algorithm.ts";
 import type { Proof } from "./proof.ts";
 import type { DrawForm, InfoMeetingForm, ValidationForm, WithdrawalForm } from "./schemas.ts";
 import { proofOf, verifyStoredDraw, type StoredDraw } from "./verification.ts";
+import type { ApplicationStatus } from "../../domain/enums.ts";
 
 const NOTHING_ELIGIBLE = "Aucune candidature éligible dans cette Mission Locale : il n'y a rien à figer.";
 const ALREADY_FROZEN = "La liste est déjà figée : elle ne peut plus changer.";
@@ -34,7 +35,7 @@ const MEETING_TOO_LATE = (last: Date) =>
 const MEETING_MONTHS_AFTER_DRAW = 6;
 
 /** Applications that may enter a draw; withdrawn and draft files never do. */
-const CANDIDATE_STATUSES = ["SUBMITTED", "ELIGIBLE", "INELIGIBLE"];
+const CANDIDATE_STATUSES: ApplicationStatus[] = ["SUBMITTED", "ELIGIBLE", "INELIGIBLE"];
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -43,7 +44,7 @@ function isUniqueViolation(error: unknown): boolean {
 /** SQLite caps the parameters of one statement, and a relation filter over 10 000 rows is slow
  * here (bench/lottery-draw-db.ts): statuses are set by primary key, in chunks. */
 const CHUNK = 500;
-async function setStatus(tx: Prisma.TransactionClient, ids: readonly string[], status: string): Promise<void> {
+async function setStatus(tx: Prisma.TransactionClient, ids: readonly string[], status: ApplicationStatus): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
     await tx.application.updateMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, data: { status } });
   }
@@ -218,7 +219,7 @@ export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm,
         select: { id: true },
       });
       await insertEntries(tx, draw.id, entries.map((e) => ({ ...e, applicationId: applicationOf.get(e.ref)! })));
-      for (const outcome of ["SELECTED", "WAITLISTED"]) {
+      for (const outcome of ["SELECTED", "WAITLISTED"] as const) {
         await setStatus(tx, entries.filter((e) => e.outcome === outcome).map((e) => applicationOf.get(e.ref)!), outcome);
       }
       await recordAudit(
@@ -319,7 +320,7 @@ type DrawRecord = {
   drawnAt: Date;
   cohort: { name: string };
   missionLocale: { code: string };
-  entries: { ref: string; key: string; rank: number; outcome: string }[];
+  entries: { ref: string; key: string; rank: number; outcome: DrawOutcome }[];
 };
 
 /** A stored draw as the proof and its re-verification read it (entries in rank order). */
@@ -331,7 +332,7 @@ function drawnInputs(draw: DrawRecord): Omit<StoredDraw, "frozenRefs" | "freezeD
     seed: draw.seed,
     listDigest: draw.listDigest,
     drawnAt: draw.drawnAt,
-    entries: draw.entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome: outcome as DrawOutcome })),
+    entries: draw.entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome })),
   };
 }
 

@@ -23,7 +23,7 @@ export type SignedInUser = Express.User & { sessionVersion: number };
 type Row = {
   id: string;
   email: string | null;
-  role: string;
+  role: Role;
   displayName: string;
   missionLocaleId: string | null;
   drivingSchoolId: string | null;
@@ -37,7 +37,7 @@ function toSignedInUser(row: Row): SignedInUser {
   return {
     id: row.id,
     email: row.email,
-    role: row.role as Role,
+    role: row.role,
     displayName: row.displayName,
     missionLocaleId: row.missionLocaleId,
     drivingSchoolId: row.drivingSchoolId,

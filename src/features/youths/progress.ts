@@ -1,14 +1,14 @@
 // Pure computations over a youth's training record: hours done, attendance, current skill levels.
-import { ATTENDED, type Attendance, type SkillLevel } from "../../domain/enums.ts";
+import { ATTENDED, type Attendance, type LessonKind, type SkillLevel } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
 
-export type LessonFacts = { startsAt: Date; durationMin: number; attendance: string; kind: string };
-export type SkillRow = { skillCode: string; level: string; assessedAt: Date };
+export type LessonFacts = { startsAt: Date; durationMin: number; attendance: Attendance; kind: LessonKind };
+export type SkillRow = { skillCode: string; level: SkillLevel; assessedAt: Date };
 
 /** Whether a lesson counts towards the driving hours: only present or late ones, and not the
  * highway-code (THEORY) lessons, since the forecast and the legal minimum are driving hours. */
-export function countsAsDriving(lesson: { attendance: string; kind: string }): boolean {
-  return ATTENDED.includes(lesson.attendance as Attendance) && lesson.kind !== "THEORY";
+export function countsAsDriving(lesson: { attendance: Attendance; kind: LessonKind }): boolean {
+  return ATTENDED.includes(lesson.attendance) && lesson.kind !== "THEORY";
 }
 
 export function drivingMinutesDone(lessons: readonly LessonFacts[]): number {
@@ -19,7 +19,7 @@ export function drivingMinutesDone(lessons: readonly LessonFacts[]): number {
 export function attendanceRate(lessons: readonly LessonFacts[], now: Date): number | null {
   const due = lessons.filter((lesson) => lesson.startsAt <= now && lesson.attendance !== "CANCELLED" && lesson.attendance !== "SCHEDULED");
   if (due.length === 0) return null;
-  return due.filter((lesson) => ATTENDED.includes(lesson.attendance as Attendance)).length / due.length;
+  return due.filter((lesson) => ATTENDED.includes(lesson.attendance)).length / due.length;
 }
 
 /** The latest row per skill is the current level (the booklet is append-only). */
@@ -29,7 +29,7 @@ export function currentSkillLevels(rows: readonly SkillRow[]): Map<string, Skill
     const seen = latest.get(row.skillCode);
     if (!seen || row.assessedAt >= seen.assessedAt) latest.set(row.skillCode, row);
   }
-  return new Map([...latest].map(([code, row]) => [code, row.level as SkillLevel]));
+  return new Map([...latest].map(([code, row]) => [code, row.level]));
 }
 
 export function bookletOf(rows: readonly SkillRow[]) {
