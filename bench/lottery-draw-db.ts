@@ -68,7 +68,7 @@ async function runOnce(run: number): Promise<Timing> {
   });
   const check = verifyStoredDraw({
     cohortName: cohort.name, stratum: "ORLEANS", seats: draw.seats, seed: draw.seed, listDigest: draw.listDigest, drawnAt: draw.drawnAt,
-    entries: draw.entries.map((e) => ({ ref: e.ref, key: e.key, rank: e.rank, outcome: e.outcome as "SELECTED" | "WAITLISTED" })),
+    entries: draw.entries.map((e) => ({ ref: e.ref, key: e.key, rank: e.rank, outcome: e.outcome })),
     frozenRefs: draw.freeze.applicants.map((a) => a.ref), freezeDigest: draw.freeze.listDigest,
   });
   if (!check.ok || draw.entries.length !== APPLICANTS) throw new Error(`draw ${run}: ${draw.entries.length} entries, ${check.problems[0] ?? "verified"}`);

@@ -16,7 +16,7 @@ export async function startServer(): Promise<void> {
   console.log(`[spid] prêt sur http://localhost:${port}`);
   const shutdown = () => {
     server.close(() => {
-      disconnectDb().finally(() => process.exit(0));
+      void disconnectDb().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

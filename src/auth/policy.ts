@@ -35,7 +35,7 @@ export const PERMISSIONS = [
   "account:deactivate",
   "audit:read",
   "statistics:read",
-  // applications and the lottery (issue 4)
+  // applications and the lottery
   "application:read",
   "application:manage",
   "application:import",
@@ -45,7 +45,7 @@ export const PERMISSIONS = [
   "lottery:promote",
   "commitment:record",
   "commitment:confirm-own",
-  // the driving-school workspace (issue 5)
+  // the driving-school workspace
   "enrolment:manage",
   // enrolling a youth whose commitments are not both recorded, with a written reason
   "enrolment:override-commitments",
@@ -170,7 +170,7 @@ export function missionLocaleScope(actor: Actor): Prisma.MissionLocaleWhereInput
 }
 
 /** Draws: the coordinator and the research team see all of them, a counsellor those of their
- * Mission Locale (DESIGN.md: "/lottery/draws/:id (ADMIN, EVALUATOR, and REFERENTs of that
+ * Mission Locale ("/lottery/draws/:id (ADMIN, EVALUATOR, and REFERENTs of that
  * Mission Locale)"). */
 export function drawScope(actor: Actor): Prisma.LotteryDrawWhereInput {
   return { missionLocale: missionLocaleScope(actor) };

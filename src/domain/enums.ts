@@ -1,5 +1,5 @@
 // Closed value sets: the Prisma enums of the schema (one source), as lists for zod and forms,
-// with their French labels. The names are DESIGN.md's.
+// with their French labels.
 import {
   ApplicationStatus as APPLICATION_STATUS,
   Attendance as ATTENDANCE,

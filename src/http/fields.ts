@@ -150,6 +150,7 @@ export function parisDateTimeField(options: DayFieldOptions) {
 // C0 controls and DEL; line breaks and tabs only where a text may hold several lines. C1
 // controls; and the bidirectional embeddings, overrides and isolates, which can make a text read
 // differently from what it holds (a name shown backwards, a file name hiding its extension).
+// eslint-disable-next-line no-control-regex -- refusing control characters is this pattern's purpose
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAK = /[\r\n]/;
 

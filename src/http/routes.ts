@@ -48,13 +48,13 @@ export function mountRoutes(routes: readonly Route[]): Router {
 // pages (403, 404…) go through the same res.render and are not audited.
 function audited(view: Exclude<AuditedView, { kind: "youth-by-service" }>, handler: RequestHandler): RequestHandler {
   return (req, res, next) => {
-    const send = <A extends unknown[]>(original: (...args: A) => unknown) =>
-      (...args: A) => {
+    const afterAudit = <F extends (...args: never[]) => unknown>(original: F): F =>
+      ((...args: Parameters<F>) => {
         if (!shownToTheUser(res)) return original(...args);
         recordView(view, req).then(() => original(...args), next);
-      };
-    res.render = send(res.render.bind(res)) as Response["render"];
-    res.json = send(res.json.bind(res)) as Response["json"];
+      }) as F;
+    res.render = afterAudit(res.render.bind(res));
+    res.json = afterAudit(res.json.bind(res));
     return handler(req, res, next);
   };
 }

@@ -1,6 +1,6 @@
-// Test data of the driving-school workspace (issue 5), on the test file's own database.
+// Test data of the driving-school workspace, on the test file's own database.
 import { testDb } from "./factories.ts";
-import { parisIsoDay } from "../../src/features/lessons/rules.ts";
+import { parisIsoDay } from "../../src/domain/time.ts";
 import { parisParts } from "../../src/domain/time.ts";
 import type { Attendance, LessonKind } from "../../src/domain/enums.ts";
 

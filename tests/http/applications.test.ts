@@ -218,7 +218,7 @@ describe("application files", () => {
     expect(application.youth.city).toBe("Olivet");
     expect(application.status).toBe("INELIGIBLE");
     const audit = await testDb.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "APPLICATION_UPDATED" } });
-    expect(JSON.parse(audit.details!).changed).toContain("city");
+    expect((JSON.parse(audit.details!) as { changed: string[] }).changed).toContain("city");
   });
 
   it("an edit — of the birth date after the freeze — is refused (422): the frozen list cannot change", async () => {

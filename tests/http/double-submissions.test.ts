@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
-import { parisIsoDay } from "../../src/features/lessons/rules.ts";
+import { parisIsoDay } from "../../src/domain/time.ts";
 import { DAY } from "../helpers/school-factories.ts";
 
 describe("double submissions", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeEnrolment, makeSchool, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson, minuteOf } from "../helpers/school-factories.ts";
-import { parisDateTime } from "../../src/features/lessons/rules.ts";
+import { parisDateTime } from "../../src/domain/time.ts";
 
 const post = async (email: string, enrolmentId: string, body: Record<string, string>) => {
   const { agent, csrf } = await signedIn(email, PASSWORD);

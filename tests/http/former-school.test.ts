@@ -6,7 +6,7 @@ import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeSchool, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson, makeSelectedApplication, minuteOf, parisFields } from "../helpers/school-factories.ts";
 import { registeredRoutes } from "../helpers/routes.ts";
-import { parisIsoDay } from "../../src/features/lessons/rules.ts";
+import { parisIsoDay } from "../../src/domain/time.ts";
 
 type Ids = { enrolment: string; lesson: string };
 type Route = { method: "GET" | "POST"; path: string; id: keyof Ids; body?: (ids: Ids) => Record<string, string> };

@@ -154,7 +154,7 @@ describe("the draw: freeze, seed, draw", () => {
 });
 
 describe("the public proof", () => {
-  it("proof.json — signed out — has DESIGN.md's exact shape, entries in rank order, and verifies", async () => {
+  it("proof.json — signed out — has docs/lottery.md's exact shape, entries in rank order, and verifies", async () => {
     const { quota, missionLocale, cohort, as } = await stratum(2, 5);
     const drawId = await freezeAndDraw(as, quota.id, "graine-proof");
     await validate(as, drawId);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson, minuteOf, parisFields } from "../helpers/school-factories.ts";
-import { parisIsoDay } from "../../src/features/lessons/rules.ts";
+import { parisIsoDay } from "../../src/domain/time.ts";
 
 const REASONS: Record<string, string> = { SUSPENDED: "inscription est suspendue", COMPLETED: "inscription est terminée", DROPPED: "inscription est close" };
 

@@ -35,7 +35,7 @@ describe("configuration", () => {
     expect(second.sessionSecret).toBe(first.sessionSecret);
     expect(second.pseudonymKey).toBe(first.pseudonymKey);
     expect(existsSync(path.join(dir, "dev-secrets.json"))).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")).pseudonymKey).toBe(first.pseudonymKey);
+    expect((JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")) as { pseudonymKey: string }).pseudonymKey).toBe(first.pseudonymKey);
     expect(first.cookieSecure).toBe(false);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();

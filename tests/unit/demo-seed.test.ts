@@ -1,4 +1,4 @@
-// The demo programme: accounts of DESIGN.md, verifiable draws, the showcase files, diaries
+// The demo programme: demo accounts of the README, verifiable draws, the showcase files, diaries
 // without double bookings, and the same data on every run.
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -32,7 +32,7 @@ async function drawFingerprint(client: PrismaClient): Promise<string[]> {
 }
 
 describe("demo seed", () => {
-  it("creates the demo accounts of DESIGN.md, and only they have a password", async () => {
+  it("creates the demo demo accounts of the README, and only they have a password", async () => {
     const users = await prisma.user.findMany({ include: { missionLocale: true, drivingSchool: { include: { missionLocale: true } } } });
     const byEmail = new Map(users.map((u) => [u.email, u]));
     const expected: [string, string][] = [
@@ -232,7 +232,7 @@ describe("demo seed", () => {
     for (const row of aid) {
       const youthId = youthOf.get(row.enrolmentId) ?? "";
       const totals = perYouth.get(youthId) ?? { PROGRAMME: 0, YOUTH: 0 };
-      totals[row.payer as "PROGRAMME" | "YOUTH"] += row._sum.amountCents ?? 0;
+      totals[row.payer] += row._sum.amountCents ?? 0;
       perYouth.set(youthId, totals);
     }
     for (const totals of perYouth.values()) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { examRefusal, theoryValidOn, theoryValidUntil, type ExamContext } from "../../src/features/exams/rules.ts";
-import { readOnlyReason } from "../../src/features/enrolments/rules.ts";
+import { readOnlyReason } from "../../src/domain/enrolment-status.ts";
 
 const context = (extra: Partial<ExamContext> = {}): ExamContext => ({
   today: "2026-12-01",

@@ -218,7 +218,7 @@ describe("parseProof", () => {
     expect(problems[1]).toMatch(/^Champ « entries\.0\.outcome » : /);
   });
 
-  it("parseProof — when an entry carries a field DESIGN.md does not name (e.g. a name) — then it is refused", () => {
+  it("parseProof — when an entry carries a field docs/lottery.md does not name (e.g. a name) — then it is refused", () => {
     const value: unknown = { ...VALID_PROOF, entries: [{ ...VALID_PROOF.entries[0], name: "Lou Martin" }, ...VALID_PROOF.entries.slice(1)] };
 
     const result = parseProof(value);

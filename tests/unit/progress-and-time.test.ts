@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceRate, bookletOf, currentSkillLevels, drivingMinutesDone, type LessonFacts } from "../../src/features/youths/progress.ts";
+import { attendanceRate, bookletOf, currentSkillLevels, drivingMinutesDone, type LessonFacts } from "../../src/domain/progress.ts";
 import { ageOn, formatDateTime, parisToUtc, startOfParisWeek } from "../../src/domain/time.ts";
 
 const at = (iso: string) => new Date(iso);

@@ -3,11 +3,11 @@ import {
   attendanceTooEarly,
   overlaps,
   paceLimit,
-  parisDateTime,
   planningWarnings,
   undoOf,
   withinAvailability,
 } from "../../src/features/lessons/rules.ts";
+import { parisDateTime } from "../../src/domain/time.ts";
 import { examProblem, passes } from "../../src/features/exams/rules.ts";
 
 const at = (iso: string) => new Date(iso);

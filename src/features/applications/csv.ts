@@ -1,11 +1,11 @@
-// CSV import of applicants (issue 4). csv-parse reads RFC 4180 (quoted fields, doubled quotes,
+// CSV import of applicants. csv-parse reads RFC 4180 (quoted fields, doubled quotes,
 // line breaks inside quotes), UTF-8 with or without BOM, CRLF, LF or CR, `;` or `,` detected on the
 // header line. Then every line is checked; the import is all-or-nothing, so the result is either
 // the rows to write or the report of every bad line — never a part of the file.
 import { finished } from "node:stream/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { CsvError, parse } from "csv-parse";
-import { z } from "zod";
+import type { z } from "zod";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
 import { ageOn, formatDate } from "../../domain/time.ts";
 import { optionalTextField, parseDay, utcDay } from "../../http/fields.ts";
@@ -85,15 +85,22 @@ export async function readCsv(input: string): Promise<CsvTable> {
       return null;
     },
   });
+  // The parser fails between two pieces, while nothing awaits it: its error is caught here, or
+  // Node would treat it as unhandled and stop the process.
+  let failure: unknown = null;
+  parser.on("error", (error) => (failure ??= error));
   parser.resume();
   try {
     for (const piece of pieces(text)) {
-      if (parser.destroyed) break;
+      if (failure !== null || parser.destroyed) break;
       parser.write(piece);
       await nextTurn();
     }
-    parser.end();
-    await finished(parser);
+    if (failure === null) {
+      parser.end();
+      await finished(parser);
+    }
+    if (failure !== null) throw failure;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);

@@ -1,4 +1,4 @@
-// Possible duplicates of a person (issue 4): same last name and birth date, or same e-mail, or
+// Possible duplicates of a person: same last name and birth date, or same e-mail, or
 // same phone. Names are compared without case, accents, spaces or hyphens ("Le Goff" = "LEGOFF"),
 // phones on their digits (+33 6… = 06…). Pure, shared by the form and the CSV import.
 // Each person's keys are normalised once and looked up in maps, so that checking a whole import

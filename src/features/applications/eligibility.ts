@@ -1,4 +1,4 @@
-// Eligibility to the lottery (DESIGN.md, "Verifiable stratified lottery"): 18–25 on the cohort's
+// Eligibility to the lottery (docs/lottery.md, "Verifiable stratified lottery"): 18–25 on the cohort's
 // draw date, registered at a Mission Locale that has seats in the cohort, professional project
 // filled in, consent to the lottery and to the evaluation recorded. Pure: the application page,
 // the freeze and the CSV import all decide through this one function.

@@ -40,7 +40,7 @@ export async function recordAudits(inputs: readonly AuditInput[], client: DbTx =
     FROM json_each(${JSON.stringify(rows)})`;
 }
 
-/** A view of (part of) a youth file: DESIGN.md asks for every one to be audited. */
+/** A view of (part of) a youth file: every one is audited (docs/authorization.md). */
 export function recordYouthView(actorId: string, youthId: string, page: string): Promise<void> {
   return recordAudit({ actorId, action: "YOUTH_VIEWED", entity: "Youth", entityId: youthId, details: { page } });
 }

@@ -1,9 +1,9 @@
 // The REMC booklet ("livret d'apprentissage"): append-only, one SkillAssessment row per change;
-// the latest row per skill is the current level (src/features/youths/progress.ts).
+// the latest row per skill is the current level (src/domain/progress.ts).
 import { db } from "../../db/client.ts";
 import type { Actor } from "../../auth/policy.ts";
 import { FormError } from "../../http/errors.ts";
-import { bookletOf, currentSkillLevels } from "../youths/progress.ts";
+import { bookletOf, currentSkillLevels } from "../../domain/progress.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
 import { enrolmentSummary, ensureWritable } from "../enrolments/service.ts";

@@ -3,7 +3,7 @@ import { actorOf } from "../../auth/middleware.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { REMC } from "../../domain/remc.ts";
-import { parisIsoDay } from "../lessons/rules.ts";
+import { parisIsoDay } from "../../domain/time.ts";
 import { assessmentSchema, createEnrolmentSchema, GEARBOX_LABELS } from "./schemas.ts";
 import * as enrolments from "./service.ts";
 import type { Route } from "../../http/routes.ts";

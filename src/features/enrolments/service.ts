@@ -2,9 +2,9 @@
 import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
 import { can, enrolmentScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { parisDateTime, parisIsoDay } from "../lessons/rules.ts";
+import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 import { recordAudit } from "../audit/service.ts";
-import { readOnlyReason } from "./rules.ts";
+import { readOnlyReason } from "../../domain/enrolment-status.ts";
 import type { AssessmentForm, CreateEnrolmentForm } from "./schemas.ts";
 
 const SUMMARY = {

@@ -5,7 +5,7 @@ import { addYears, format } from "date-fns";
 import type { ExamKind, ExamResult } from "../../domain/enums.ts";
 import { REMC } from "../../domain/remc.ts";
 import { TIME_ZONE } from "../../domain/time.ts";
-import { readOnlyReason } from "../enrolments/rules.ts";
+import { readOnlyReason } from "../../domain/enrolment-status.ts";
 
 export const MAX_SCORE: Record<ExamKind, number> = { THEORY: REMC.exams.THEORY.questions, PRACTICAL: REMC.exams.PRACTICAL.maxScore };
 export const PASS_MARK: Record<ExamKind, number> = { THEORY: REMC.exams.THEORY.passMark, PRACTICAL: REMC.exams.PRACTICAL.passMark };

@@ -7,7 +7,7 @@ import { FormError } from "../../http/errors.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
 import { formatDate } from "../../domain/time.ts";
 import { enrolmentSummary, type EnrolmentSummary } from "../enrolments/service.ts";
-import { parisDateTime, parisIsoDay } from "../lessons/rules.ts";
+import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 import { examRefusal, theoryValidUntil, type ExamContext } from "./rules.ts";
 import type { ExamForm } from "./schemas.ts";
 

@@ -5,7 +5,7 @@ import { enrolmentScope, lessonScope, youthScope, type Actor } from "../../auth/
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
 import { ATTENDED, type Attendance, type LessonKind } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { countsAsDriving, currentSkillLevels, type SkillRow } from "../youths/progress.ts";
+import { countsAsDriving, currentSkillLevels, type SkillRow } from "../../domain/progress.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
 
 function weekBounds(now: Date) {
@@ -41,7 +41,7 @@ export async function adminHome(now = new Date()) {
       seats: cohort.quotas.reduce((sum, quota) => sum + quota.seats, 0),
       statuses: Object.fromEntries(
         statusCounts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all]),
-      ) as Record<string, number>,
+      ),
     })),
   };
 }
@@ -79,7 +79,7 @@ export const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
 type LessonGroup = { enrolmentId: string; attendance: Attendance; kind: LessonKind; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
 
 /** Per-enrolment figures from lessons grouped by (enrolment, attendance, kind): driving hours done, attendance
- * rate (as attendanceRate in youths/progress.ts: due = past, neither cancelled nor unrecorded),
+ * rate (as attendanceRate in src/domain/progress.ts: due = past, neither cancelled nor unrecorded),
  * last attended lesson, lessons still to record. */
 function lessonFigures(groups: readonly LessonGroup[]) {
   const byEnrolment = new Map<string, { minutesDone: number; attended: number; due: number; lastAttended: Date | null; toRecord: number }>();
@@ -248,3 +248,5 @@ export async function evaluatorHome() {
   ]);
   return { figures: { draws, entries, selected, waitlisted: entries - selected, answeredSurveys } };
 }
+
+export { homePathOf } from "./paths.ts";

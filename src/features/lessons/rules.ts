@@ -59,7 +59,6 @@ export function withinAvailability(slots: readonly AvailabilitySlot[], lesson: I
 }
 
 // Other features' services still import these two from here; they live with Paris time.
-export { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 
 /** The attendance fields that put a lesson back as it was before a change; null when nothing
  * changed, or when the previous value cannot be sent again (a lateness or a cancellation recorded

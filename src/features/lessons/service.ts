@@ -10,11 +10,10 @@ import {
   endOf,
   overlaps,
   paceLimit,
-  parisDateTime,
-  parisIsoDay,
   planningWarnings,
   type Interval,
 } from "./rules.ts";
+import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 import { ensureWritable } from "../enrolments/service.ts";

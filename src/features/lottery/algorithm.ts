@@ -1,4 +1,4 @@
-// The verifiable stratified lottery, algorithm "sha256-rank-v1" (DESIGN.md). Pure functions:
+// The verifiable stratified lottery, algorithm "sha256-rank-v1" (docs/lottery.md). Pure functions:
 // the draw service, the demo and the offline verifier all rank through these.
 import { createHash } from "node:crypto";
 import type { DrawOutcome } from "../../domain/enums.ts";

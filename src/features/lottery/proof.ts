@@ -1,4 +1,4 @@
-// The public proof of a draw (DESIGN.md, "Verifiable stratified lottery") and its offline check.
+// The public proof of a draw (docs/lottery.md, "Verifiable stratified lottery") and its offline check.
 // verifyProof trusts nothing in the file but its inputs (seed, stratum, seats, refs): every hash,
 // rank and outcome is recomputed with algorithm.ts and compared with what the file claims.
 import { z } from "zod";
@@ -23,7 +23,7 @@ export type ProofParsing = { ok: true; proof: Proof } | { ok: false; problems: s
 
 // Hashes are only required to be strings here: a wrong case or length is a verification
 // problem reported against the entry, not a shape error that hides which entry is wrong.
-// Strict: a proof carries exactly DESIGN.md's fields, so nothing else (a name…) can ride along.
+// Strict: a proof carries exactly docs/lottery.md's fields, so nothing else (a name…) can ride along.
 const proofEntrySchema = z.strictObject({
   ref: z.string().min(1),
   key: z.string(),

@@ -117,7 +117,7 @@ function publicJson(load: (id: string) => Promise<unknown>) {
   };
 }
 
-// Public, no login (DESIGN.md): anyone can recompute the draw from the proof. No personal data.
+// Public, no login (docs/lottery.md): anyone can recompute the draw from the proof. No personal data.
 const proof = publicJson(lottery.publicProof);
 const frozenList = publicJson(lottery.publicFrozenList);
 

@@ -10,7 +10,7 @@ import { drawScope, missionLocaleScope, seesApplicantNames, type Actor } from ".
 import { addMonths, formatDate, formatDateInWords, formatDateTime, parisIsoDay, startOfParisDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
-import { eligibilityOf } from "../applications/eligibility.ts";
+import { eligibilityOf } from "../applications/service.ts";
 import { listDigest, rankApplicants, type RankedEntry } from "./algorithm.ts";
 import type { Proof } from "./proof.ts";
 import type { DrawForm, InfoMeetingForm, ValidationForm, WithdrawalForm } from "./schemas.ts";
@@ -340,7 +340,7 @@ const PROOF_NOT_FOUND = "Aucun tirage ne porte cet identifiant.";
 const PROOF_NOT_VALIDATED =
   "La preuve de ce tirage sera publiée après la validation du comité du programme. La liste figée et la graine sont déjà publiques.";
 
-/** The public proof (DESIGN.md): refs, keys, ranks and outcomes as drawn — no personal data.
+/** The public proof (docs/lottery.md): refs, keys, ranks and outcomes as drawn — no personal data.
  * Published once the committee has validated the draw: before that, the outcome is not official. */
 export async function publicProof(drawId: string): Promise<Proof> {
   const draw = await db().lotteryDraw.findUnique({
@@ -406,7 +406,7 @@ export async function validateDraw(actor: Actor, drawId: string, form: Validatio
 
 /**
  * A selected youth withdraws: the best-ranked applicant still waiting is promoted (never re-drawn,
- * DESIGN.md step 4). Entries keep their outcome as drawn — the evaluation's assignment.
+ * docs/lottery.md step 4). Entries keep their outcome as drawn — the evaluation's assignment.
  */
 export async function withdrawAndPromote(actor: Actor, drawId: string, form: WithdrawalForm): Promise<{ withdrawnRef: string; promotedRef: string | null }> {
   const draw = await scopedDraw(actor, drawId);

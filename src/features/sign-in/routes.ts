@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import cookieParser from "cookie-parser";
 import type passport from "passport";
 import type { Config } from "../../config.ts";
@@ -11,7 +11,7 @@ import { memoryThrottle, type FailureThrottle } from "../../http/throttle.ts";
 import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceToken } from "../../auth/device-cookies.ts";
 import { recordAudit } from "../audit/service.ts";
 import { activateAccount } from "../accounts/service.ts";
-import { homePathOf } from "../homes/paths.ts";
+import { homePathOf } from "../homes/service.ts";
 import { activationSchema, signInSchema } from "./schemas.ts";
 import { activationThrottleKeys, signInThrottleKeys } from "./throttling.ts";
 
@@ -43,7 +43,7 @@ function signIn(auth: passport.PassportStatic, throttle: FailureThrottle, settin
     const keys = await signInThrottleKeys(req, form.data.email, settings.sessionSecret);
     // Counted before the password is checked: once blocked, even the right password gets 429.
     if (!(await throttle.attempt(keys))) return tooManyAttempts(res);
-    auth.authenticate("local", (error: unknown, user: Express.User | false) => {
+    const authenticate = auth.authenticate("local", (error: unknown, user: Express.User | false) => {
       if (error) return next(error);
       if (!user) return badCredentials(res, form.data.email);
       // passport 0.7 regenerates the session here (no session fixation).
@@ -56,7 +56,8 @@ function signIn(auth: passport.PassportStatic, throttle: FailureThrottle, settin
           .then(() => res.redirect(303, homePathOf(user)))
           .catch(next);
       });
-    })(req, res, next);
+    }) as RequestHandler;
+    authenticate(req, res, next);
   };
 }
 

@@ -3,7 +3,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { can, visibleEnrolments, youthScope, type Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
 import { recordYouthView } from "../audit/service.ts";
-import { attendanceRate, bookletOf, drivingMinutesDone, type SkillRow } from "./progress.ts";
+import { attendanceRate, bookletOf, drivingMinutesDone, type SkillRow } from "../../domain/progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */

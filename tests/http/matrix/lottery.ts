@@ -7,7 +7,7 @@ import { makeDraw, makeQuota } from "../../helpers/lottery-factories.ts";
 const made = new WeakMap<World, Map<string, Promise<string>>>();
 function once(w: World, key: string, make: () => Promise<string>): Promise<string> {
   let cache = made.get(w);
-  if (!cache) made.set(w, (cache = new Map()));
+  if (!cache) made.set(w, (cache = new Map<string, Promise<string>>()));
   let value = cache.get(key);
   if (!value) cache.set(key, (value = make()));
   return value;

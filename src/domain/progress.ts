@@ -1,6 +1,6 @@
 // Pure computations over a youth's training record: hours done, attendance, current skill levels.
-import { ATTENDED, type Attendance, type LessonKind, type SkillLevel } from "../../domain/enums.ts";
-import { SKILLS } from "../../domain/remc.ts";
+import { ATTENDED, type Attendance, type LessonKind, type SkillLevel } from "./enums.ts";
+import { SKILLS } from "./remc.ts";
 
 export type LessonFacts = { startsAt: Date; durationMin: number; attendance: Attendance; kind: LessonKind };
 export type SkillRow = { skillCode: string; level: SkillLevel; assessedAt: Date };
