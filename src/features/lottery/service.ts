@@ -2,7 +2,7 @@
 // eligible list and publish its digest, 2) the public seed, 3) the draw (sha256-rank-v1). A draw is
 // immutable: this module never updates an entry, a seed or a frozen list; the only later writes
 // are the committee's validation (once) and replacements, recorded beside the draw.
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db/client.ts";
 import type { DrawOutcome } from "../../domain/enums.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -50,13 +50,6 @@ async function setStatus(tx: Prisma.TransactionClient, ids: readonly string[], s
   }
 }
 
-let idCounter = 0;
-/** A cuid-shaped id (c + time + counter + randomness), as Prisma's @default(cuid()) would give. */
-function newId(): string {
-  idCounter = (idCounter + 1) % 1_679_616;
-  return `c${Date.now().toString(36)}${idCounter.toString(36).padStart(4, "0")}${randomBytes(8).toString("hex").slice(0, 12)}`;
-}
-
 /**
  * The draw's entries, written inside the draw's transaction. Prisma's createMany costs about
  * 90 µs a row with the JS engine, i.e. 0.9 s for a stratum of 10 000 — over the 1 s budget of the
@@ -67,7 +60,7 @@ async function insertEntries(tx: Prisma.TransactionClient, drawId: string, entri
   for (let i = 0; i < entries.length; i += BATCH) {
     const rows = entries
       .slice(i, i + BATCH)
-      .map((e) => Prisma.sql`(${newId()}, ${drawId}, ${e.applicationId}, ${e.ref}, ${e.key}, ${e.rank}, ${e.outcome})`);
+      .map((e) => Prisma.sql`(${randomUUID()}, ${drawId}, ${e.applicationId}, ${e.ref}, ${e.key}, ${e.rank}, ${e.outcome})`);
     await tx.$executeRaw`INSERT INTO "LotteryEntry" ("id", "drawId", "applicationId", "ref", "key", "rank", "outcome") VALUES ${Prisma.join(rows)}`;
   }
 }
