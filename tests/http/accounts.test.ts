@@ -19,6 +19,24 @@ async function activate(code: string, password: string) {
 }
 
 describe("accounts and personal access codes", () => {
+  it("account list — a youth searched by full name in either order, without accents — is found", async () => {
+    const missionLocale = await makeMissionLocale();
+    const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
+    const youth = await testDb.youth.update({
+      where: { id: (await makeYouth(missionLocale.id)).id },
+      data: { firstName: "Kévin", lastName: "Dubœuf", searchName: "kevin duboeuf" },
+    });
+    await makeUser("YOUTH", { youthId: youth.id, missionLocaleId: missionLocale.id }, { email: null });
+    const { agent } = await signedIn(referent.email, PASSWORD);
+
+    for (const q of ["kevin duboeuf", "Duboeuf Kévin", "KEVIN"]) {
+      const response = await agent.get(`/accounts?q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(200);
+      expect(response.text, q).toContain(youth.ref);
+    }
+    expect((await agent.get("/accounts?q=%25")).text).not.toContain(youth.ref);
+  });
+
   it("account creation — by the coordinator, for a counsellor — answers with the letter (not cached), the code stored hashed", async () => {
     const admin = await makeUser("ADMIN");
     const missionLocale = await makeMissionLocale();

@@ -11,6 +11,7 @@ import { FormError, NotFoundError, ForbiddenError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Role } from "../../domain/enums.ts";
 import type { CreateAccountForm } from "./schemas.ts";
+import { youthSearchWhere } from "../../domain/search.ts";
 
 const PAGE_SIZE = 50;
 // The same words whoever asks and wherever the address is used: creating an account must not
@@ -39,10 +40,11 @@ export async function listAccounts(actor: Actor, filters: { q?: string | undefin
       filters.role ? { role: filters.role } : {},
       filters.q
         ? {
+            // A youth account is found as the applications list finds the youth (names in any
+            // order, without accents, or the ref); staff accounts by name or e-mail as typed.
             OR: [
-              { displayName: { contains: filters.q } },
-              { email: { contains: filters.q.toLowerCase() } },
-              { youth: { is: { ref: { contains: filters.q.toUpperCase() } } } },
+              { youth: { is: youthSearchWhere(filters.q) } },
+              ...(/[%_]/.test(filters.q) ? [] : [{ displayName: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }]),
             ],
           }
         : {},
