@@ -40,15 +40,6 @@ export function parisTime(day: Date, hour: number, minute = 0): Date {
   return parisToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
 }
 
-export function ageOn(birthDate: Date, date: Date): number {
-  let age = date.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday =
-    date.getUTCMonth() < birthDate.getUTCMonth() ||
-    (date.getUTCMonth() === birthDate.getUTCMonth() && date.getUTCDate() < birthDate.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
-}
-
 /** "1 décembre 2026". */
 export const frenchDate = formatDateInWords;
 

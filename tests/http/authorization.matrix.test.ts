@@ -4,7 +4,7 @@
 // of the table without fixtures, or a route the app answers outside the table, fails.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GRANTS, type Permission } from "../../src/auth/policy.ts";
-import type { Fixture, World } from "./matrix/foundation.ts";
+import { homeUser, type Fixture, type World } from "./matrix/foundation.ts";
 import { ROLES, type Role } from "../../src/domain/enums.ts";
 import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeUser, makeWorld, PASSWORD } from "../helpers/factories.ts";
@@ -17,14 +17,7 @@ function allowed(role: Role, permission: Permission | "public"): boolean {
 }
 
 async function clients(world: World): Promise<Record<Role, { agent: Agent; csrf: string }>> {
-  const emails: Record<Role, string> = {
-    ADMIN: world.admin.email,
-    REFERENT: world.home.referent.email,
-    SCHOOL: world.home.schoolUser.email,
-    YOUTH: world.home.youthUser.email,
-    EVALUATOR: world.evaluator.email,
-  };
-  const entries = await Promise.all(ROLES.map(async (role) => [role, await signedIn(emails[role], PASSWORD)] as const));
+  const entries = await Promise.all(ROLES.map(async (role) => [role, await signedIn(homeUser(world, role).email, PASSWORD)] as const));
   return Object.fromEntries(entries) as Record<Role, { agent: Agent; csrf: string }>;
 }
 

@@ -8,20 +8,9 @@ import { ROLES, type Role } from "../../src/domain/enums.ts";
 import { signedIn, type Agent } from "../helpers/app.ts";
 import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { appRouteTable } from "../helpers/routes.ts";
-import type { World } from "./matrix/foundation.ts";
+import { homeUser, type World } from "./matrix/foundation.ts";
 
 const PAGES = appRouteTable().filter((row) => row.method === "GET" && row.permission !== "public");
-
-function emailOf(world: World, role: Role): string {
-  const emails: Record<Role, string> = {
-    ADMIN: world.admin.email,
-    REFERENT: world.home.referent.email,
-    SCHOOL: world.home.schoolUser.email,
-    YOUTH: world.home.youthUser.email,
-    EVALUATOR: world.evaluator.email,
-  };
-  return emails[role];
-}
 
 async function youthNames(): Promise<string[]> {
   const youths = await testDb.youth.findMany({ select: { lastName: true } });
@@ -33,7 +22,7 @@ describe("personal-data audit", () => {
   const agents = new Map<Role, Agent>();
   beforeAll(async () => {
     world = await makeWorld();
-    for (const role of ROLES) agents.set(role, (await signedIn(emailOf(world, role), PASSWORD)).agent);
+    for (const role of ROLES) agents.set(role, (await signedIn(homeUser(world, role).email, PASSWORD)).agent);
   });
 
   it("personal-data audit — the route table — declares at least the youth file and the lists", () => {
@@ -45,7 +34,7 @@ describe("personal-data audit", () => {
     for (const role of ROLES.filter((r) => row.permission !== "public" && GRANTS[r].includes(row.permission))) {
       it(`personal-data audit — GET ${row.path} as ${role} — is audited when it shows a youth's name`, async () => {
         const path = row.target ? row.path.replace(":id", await row.target.inScope(world, role)) : row.path;
-        const actor = await testDb.user.findFirstOrThrow({ where: { email: emailOf(world, role) }, select: { id: true } });
+        const actor = homeUser(world, role);
         const before = await testDb.auditEvent.count({ where: { actorId: actor.id } });
 
         const response = await agents.get(role)!.get(path);

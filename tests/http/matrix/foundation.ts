@@ -57,19 +57,20 @@ export const FOUNDATION_FIXTURES: Fixture[] = [
   {
     method: "POST",
     path: "/notifications/:id/read",
-    target: { inScope: (w, role) => notificationFor(signedInUserId(w, role)), outOfScope: (w) => notificationFor(w.away.referent.id) },
+    target: { inScope: (w, role) => notificationFor(homeUser(w, role).id), outOfScope: (w) => notificationFor(w.away.referent.id) },
   },
 ];
 
-function signedInUserId(w: World, role: Role): string {
-  const ids: Record<Role, string> = {
-    ADMIN: w.admin.id,
-    REFERENT: w.home.referent.id,
-    SCHOOL: w.home.schoolUser.id,
-    YOUTH: w.home.youthUser.id,
-    EVALUATOR: w.evaluator.id,
+/** The home-side account of each role in a world: who signs in for that role in the matrix. */
+export function homeUser(w: World, role: Role): { id: string; email: string } {
+  const users: Record<Role, { id: string; email: string }> = {
+    ADMIN: w.admin,
+    REFERENT: w.home.referent,
+    SCHOOL: w.home.schoolUser,
+    YOUTH: w.home.youthUser,
+    EVALUATOR: w.evaluator,
   };
-  return ids[role];
+  return users[role];
 }
 
 async function notificationFor(userId: string): Promise<string> {
