@@ -1,10 +1,8 @@
 // An axe sweep of the main pages of each role, on the demo programme, desktop and phone widths.
 // Pages with an :id are reached by following the first matching link, as a person would.
-import { AxeBuilder } from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login-page.ts";
-
-type Visit = { path: string; follow?: string };
+import { expectNoSeriousViolations, visitEach, type Visit } from "./pages/checks.ts";
 
 const PAGES: Record<string, Visit[]> = {
   "coordination@autonomie.test": [
@@ -33,12 +31,6 @@ const PAGES: Record<string, Visit[]> = {
   "evaluation@autonomie.test": [{ path: "/" }],
 };
 
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${where} — ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`)).toEqual([]);
-}
-
 for (const [email, visits] of Object.entries(PAGES)) {
   for (const width of [1280, 375]) {
     test(`${email} — main pages at ${width}px — no serious accessibility violation`, async ({ page }) => {
@@ -48,16 +40,7 @@ for (const [email, visits] of Object.entries(PAGES)) {
       const login = new LoginPage(page);
       await login.open();
       await login.signIn(email);
-      for (const visit of visits) {
-        await page.goto(visit.path);
-        if (visit.follow) {
-          const link = page.locator(visit.follow).first();
-          await expect(link, `${visit.path} has a link ${visit.follow}`).toBeAttached();
-          await page.goto((await link.getAttribute("href"))!);
-        }
-        expect(page.url()).not.toContain("/login");
-        await expectNoSeriousViolations(page, page.url());
-      }
+      await visitEach(page, visits, (visited) => expectNoSeriousViolations(visited));
     });
   }
 }

@@ -2,32 +2,18 @@
 // The programme on a 390 × 844 phone: no page scrolls sideways, the instructor's home passes axe and
 // brings an attendance tap back to its lesson card, the booklet is readable and asks before
 // lowering an acquired skill.
-import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { LoginPage } from "./pages/login-page.ts";
+import { expectNoSeriousViolations, planStartedLesson, visitEach, type Visit } from "./pages/checks.ts";
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
-
-const PARIS = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-
-function parisFields(date: Date): { date: string; time: string } {
-  const p = Object.fromEntries(PARIS.formatToParts(date).map((part) => [part.type, part.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `${page.url()} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
 }
 
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`)).toEqual([]);
-}
-
-type Visit = { path: string; follow?: string };
 
 // Each role's main pages; pages with an :id are reached by following the first matching link.
 const MAIN_PAGES: Record<string, Visit[]> = {
@@ -64,16 +50,7 @@ for (const [email, visits] of Object.entries(MAIN_PAGES)) {
     const login = new LoginPage(page);
     await login.open();
     await login.signIn(email);
-    for (const visit of visits) {
-      await page.goto(visit.path);
-      if (visit.follow) {
-        const link = page.locator(visit.follow).first();
-        await expect(link, `${visit.path} has a link ${visit.follow}`).toBeAttached();
-        await page.goto((await link.getAttribute("href"))!);
-      }
-      expect(page.url()).not.toContain("/login");
-      await expectNoSidewaysScroll(page);
-    }
+    await visitEach(page, visits, expectNoSidewaysScroll);
   });
 }
 
@@ -89,25 +66,10 @@ test("school home at 390 px — no sideways scroll, no serious axe violation; a 
   // A lesson that has started, for the demo youth with the signed-in instructor: try earlier
   // slots until one is free. Today's, it is among today's lessons; yesterday's (just after
   // midnight), among those to record — on the home either way.
-  let planned: { date: string; time: string } | undefined;
-  for (const minutesAgo of [35, 70, 105, 140, 175, 210, 245, 280]) {
-    const fields = parisFields(new Date(Math.floor((Date.now() - minutesAgo * 60_000) / 300_000) * 300_000));
-    await page.goto("/lessons/new");
-    await page.getByLabel("Jeune").selectOption({ label: "Martin Inès" });
-    await page.getByLabel("Date").fill(fields.date);
-    await page.getByLabel("Heure de début").fill(fields.time);
-    await page.getByLabel("Durée (minutes)").fill("30");
-    await page.getByLabel("Type de leçon").selectOption("DRIVING");
-    await page.getByRole("button", { name: "Enregistrer la leçon" }).click();
-    if (!(await page.getByRole("alert").isVisible())) {
-      planned = fields;
-      break;
-    }
-  }
-  expect(planned, "a free slot for the demo youth and the instructor").toBeDefined();
+  const planned = await planStartedLesson(page, [35, 70, 105, 140, 175, 210, 245, 280]);
 
   await page.goto("/");
-  const card = page.locator(".lesson-card").filter({ hasText: "Inès Martin" }).filter({ hasText: planned!.time }).first();
+  const card = page.locator(".lesson-card").filter({ hasText: "Inès Martin" }).filter({ hasText: planned.time }).first();
   const cardId = await card.getAttribute("id");
   expect(cardId).toMatch(/^lesson-/);
   await card.getByRole("button", { name: /^Présent·e/ }).click();
