@@ -8,6 +8,7 @@ import { ROLES, type Role } from "../../src/domain/enums.ts";
 import { signedIn, type Agent } from "../helpers/app.ts";
 import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { appRouteTable } from "../helpers/routes.ts";
+import { makeApplicant } from "../helpers/lottery-factories.ts";
 import { homeUser, type World } from "./matrix/foundation.ts";
 
 const PAGES = appRouteTable().filter((row) => row.method === "GET" && row.permission !== "public");
@@ -23,6 +24,20 @@ describe("personal-data audit", () => {
   beforeAll(async () => {
     world = await makeWorld();
     for (const role of ROLES) agents.set(role, (await signedIn(homeUser(world, role).email, PASSWORD)).agent);
+  });
+
+  it("personal-data audit — an application's edit form, then the filtered list — one event each, the list with its filter", async () => {
+    const { application } = await makeApplicant(world.home.missionLocale.id, world.cohort.id);
+    const referent = homeUser(world, "REFERENT");
+    const agent = agents.get("REFERENT")!;
+
+    expect((await agent.get(`/applications/${application.id}/edit`)).status).toBe(200);
+    expect((await agent.get("/applications?q=sacha")).status).toBe(200);
+
+    const viewed = await testDb.auditEvent.findMany({ where: { actorId: referent.id, action: "APPLICATION_VIEWED", entityId: application.id } });
+    expect(viewed).toHaveLength(1);
+    const listed = await testDb.auditEvent.findFirstOrThrow({ where: { actorId: referent.id, action: "LIST_VIEWED" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(listed.details!)).toMatchObject({ page: "/applications", filter: { q: "sacha" } });
   });
 
   it("personal-data audit — the route table — declares at least the youth file and the lists", () => {
