@@ -108,7 +108,8 @@ if (role === "server") {
     headers: { cookie: anonymous, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfOf(await loginPage.text()) }),
   });
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+  // Sign-in sets the session cookie and a device cookie: send them all back.
+  const cookie = signIn.headers.getSetCookie().map((header) => header.split(";")[0]!).join("; ");
   const csrf = csrfOf(await (await fetch(`${base}/applications/import`, { headers: { cookie } })).text());
 
   async function importOnce(run: number, lines: number): Promise<{ ms: number; healthMax: number; polls: number }> {
