@@ -86,6 +86,10 @@ export async function readCsv(input: string): Promise<CsvTable> {
     },
   });
   parser.resume();
+  // Listened to from the start: a bad line makes the parser fail between two pieces, and an error
+  // event nobody listens to would crash the process instead of reaching the catch below.
+  const done = finished(parser);
+  done.catch(() => undefined);
   try {
     for (const piece of pieces(text)) {
       if (parser.destroyed) break;
@@ -93,7 +97,7 @@ export async function readCsv(input: string): Promise<CsvTable> {
       await nextTurn();
     }
     parser.end();
-    await finished(parser);
+    await done;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);
