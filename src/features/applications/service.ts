@@ -10,7 +10,7 @@ import { storedDate } from "../../db/client.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit, recordAudits } from "../audit/service.ts";
 import { analyseImport, duplicatesOnFile, type LineProblem } from "./csv.ts";
-import { findDuplicates, type PersonKey } from "./duplicates.ts";
+import { duplicateKeys, findDuplicates, nameKeyOf, type PersonKey } from "./duplicates.ts";
 import { eligibilityOf, type Eligibility } from "./eligibility.ts";
 import {
   MISSION_LOCALE_REQUIRED,
@@ -141,42 +141,45 @@ async function withRefRetry<T>(work: () => Promise<T>): Promise<T> {
  * every other, so that it never reveals whether someone is on file at another Mission Locale.
  * The coordination, who sees every file, catches the same person applying at two of them.
  */
-// Prisma binds at most 999 values in one SQLite query, so the keys looked for go in packs: an
-// import of 1 000 lines (at most 3 000 distinct keys) takes at most 4 queries, never one per line.
+// Each kind of key is looked up on its own index (Youth.nameKey, email, phone — e-mails and phones
+// are stored normalised — each with the Mission Locale second), so that a query returns only the
+// real candidates: one query mixing the three kinds made SQLite scan the whole Mission Locale.
+// Prisma binds at most 999 values in one SQLite query, so the keys go in packs: an import of
+// 1 000 lines takes at most 6 queries, never one per line.
 const LOOKUP_PACK = 900;
+const LOOKUP_KINDS = ["nameKey", "email", "phone"] as const;
+type LookupKind = (typeof LOOKUP_KINDS)[number];
 
-type LookupKey = { kind: "birthDate"; value: number } | { kind: "email" | "phone"; value: string };
-
-function lookupWhere(keys: readonly LookupKey[]): Prisma.YouthWhereInput[] {
-  const values = (kind: LookupKey["kind"]) => keys.filter((key) => key.kind === kind).map((key) => key.value);
-  const birthDates = values("birthDate").map((time) => new Date(time));
-  const emails = values("email").map(String);
-  const phones = values("phone").map(String);
-  return [
-    ...(birthDates.length ? [{ birthDate: { in: birthDates } }] : []),
-    ...(emails.length ? [{ email: { in: emails } }] : []),
-    ...(phones.length ? [{ phone: { in: phones } }] : []),
-  ];
+function lookupWhere(kind: LookupKind, values: string[]): Prisma.YouthWhereInput {
+  if (kind === "nameKey") return { nameKey: { in: values } };
+  if (kind === "email") return { email: { in: values } };
+  return { phone: { in: values } };
 }
 
 async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
-  const distinct = <T,>(list: T[]) => [...new Set(list)];
-  const keys: LookupKey[] = [
-    ...distinct(people.map((p) => p.birthDate.getTime())).map((value) => ({ kind: "birthDate" as const, value })),
-    ...distinct(people.flatMap((p) => (p.email ? [p.email] : []))).map((value) => ({ kind: "email" as const, value })),
-    ...distinct(people.flatMap((p) => (p.phone ? [p.phone] : []))).map((value) => ({ kind: "phone" as const, value })),
-  ];
-  const packs = Array.from({ length: Math.ceil(keys.length / LOOKUP_PACK) }, (_, i) => keys.slice(i * LOOKUP_PACK, (i + 1) * LOOKUP_PACK));
-  const found = await Promise.all(
-    packs.map((pack) =>
-      db().youth.findMany({
-        where: { AND: [youthScope(actor), { OR: lookupWhere(pack) }, exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
-        select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
-      }),
-    ),
-  );
-  // A youth found by two packs (its birth date in one, its e-mail in another) counts once.
-  return [...new Map(found.flat().map((youth) => [youth.id, youth])).values()];
+  const keys = people.map(duplicateKeys);
+  const valuesOf: Record<LookupKind, (string | null)[]> = {
+    nameKey: keys.map((k) => k.nameAndBirth),
+    email: keys.map((k) => k.email),
+    phone: keys.map((k) => k.phone),
+  };
+  const lookUp = (kind: LookupKind, values: string[]) =>
+    db().youth.findMany({
+      where: { AND: [youthScope(actor), lookupWhere(kind, values), exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
+      select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
+    });
+  const found: Awaited<ReturnType<typeof lookUp>> = [];
+  let queries = 0;
+  for (const kind of LOOKUP_KINDS) {
+    const values = [...new Set(valuesOf[kind].filter((value) => value !== null))];
+    for (let start = 0; start < values.length; start += LOOKUP_PACK) {
+      // Prisma prepares each bound value synchronously: other requests are served between packs.
+      if (queries++ > 0) await nextTurn();
+      found.push(...(await lookUp(kind, values.slice(start, start + LOOKUP_PACK))));
+    }
+  }
+  // A youth found by two keys (its name and its e-mail) counts once.
+  return [...new Map(found.map((youth) => [youth.id, youth])).values()];
 }
 
 async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
@@ -337,7 +340,7 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
-        data: { ...fields, searchName: searchNameOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
+        data: { ...fields, searchName: searchNameOf(fields), nameKey: nameKeyOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
         select: { id: true },
       });
       const application = await tx.application.create({
@@ -382,7 +385,7 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
     return was instanceof Date && now instanceof Date ? was.getTime() !== now.getTime() : was !== now;
   });
   await db().$transaction(async (tx) => {
-    await tx.youth.update({ where: { id: before.id }, data: { ...fields, searchName: searchNameOf(fields) } });
+    await tx.youth.update({ where: { id: before.id }, data: { ...fields, searchName: searchNameOf(fields), nameKey: nameKeyOf(fields) } });
     if (!locked) await tx.application.update({ where: { id }, data: { status: eligible ? "ELIGIBLE" : "INELIGIBLE" } });
     await recordAudit({ actorId: actor.id, action: "APPLICATION_UPDATED", entity: "Application", entityId: id, details: { changed } }, tx);
   });
@@ -417,6 +420,7 @@ export async function importApplications(actor: Actor, form: ImportForm) {
       firstName: a.firstName,
       lastName: a.lastName,
       searchName: searchNameOf(a),
+      nameKey: nameKeyOf(a),
       birthDate: a.birthDate,
       gender: a.gender,
       email: a.email,
@@ -462,6 +466,7 @@ type ImportedRow = {
     firstName: string;
     lastName: string;
     searchName: string;
+    nameKey: string;
     birthDate: Date;
     gender: string;
     email: string | null;
@@ -494,9 +499,9 @@ async function insertImported(tx: DbTx, rows: readonly ImportedRow[], common: { 
     evaluationConsentAt: y.evaluationConsentAt && storedDate(y.evaluationConsentAt),
   }));
   await tx.$executeRaw`
-    INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
+    INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "nameKey", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
       "employmentStatus", "professionalProject", "lotteryConsentAt", "evaluationConsentAt", "missionLocaleId", "referentId", "createdAt", "updatedAt")
-    SELECT value ->> 'id', value ->> 'ref', value ->> 'firstName', value ->> 'lastName', value ->> 'searchName', value ->> 'birthDate', value ->> 'gender',
+    SELECT value ->> 'id', value ->> 'ref', value ->> 'firstName', value ->> 'lastName', value ->> 'searchName', value ->> 'nameKey', value ->> 'birthDate', value ->> 'gender',
       value ->> 'email', value ->> 'phone', value ->> 'address', value ->> 'postalCode', value ->> 'city', value ->> 'employmentStatus',
       value ->> 'professionalProject', value ->> 'lotteryConsentAt', value ->> 'evaluationConsentAt', value ->> 'missionLocaleId', value ->> 'referentId', ${now}, ${now}
     FROM json_each(${JSON.stringify(youths)})`;
