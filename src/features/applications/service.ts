@@ -107,12 +107,15 @@ export async function applicationFormOptions(actor: Actor) {
 /** "AUT-<year>-<4+ digits>", following the highest number of that year. */
 async function nextRefs(tx: DbTx, year: number, count: number): Promise<string[]> {
   const prefix = `AUT-${year}-`;
-  const rows = await tx.youth.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } });
-  let max = 0;
-  for (const { ref } of rows) {
-    const n = Number(ref.slice(prefix.length));
-    if (Number.isSafeInteger(n) && n > max) max = n;
-  }
+  const start = prefix.length + 1;
+  // The highest number computed by SQLite, on the refs' unique index ("AUT-2026." follows every
+  // "AUT-2026-…"): loading thousands of refs into the import's transaction held the server. Only
+  // digits, at most 15 of them (a safe integer), count.
+  const [highest] = await tx.$queryRaw<{ max: number | bigint | null }[]>`
+    SELECT max(CAST(substr("ref", ${start}) AS INTEGER)) AS "max" FROM "Youth"
+    WHERE "ref" > ${prefix} AND "ref" < ${`AUT-${year}.`}
+      AND substr("ref", ${start}) NOT GLOB '*[^0-9]*' AND length("ref") - ${prefix.length} BETWEEN 1 AND 15`;
+  const max = Number(highest?.max ?? 0);
   return Array.from({ length: count }, (_, i) => `${prefix}${String(max + 1 + i).padStart(4, "0")}`);
 }
 
@@ -446,7 +449,13 @@ export async function importApplications(actor: Actor, form: ImportForm) {
     db().$transaction(async (tx) => {
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, rows.length);
-      await insertImported(tx, rows.map((row, index) => ({ ...row, ref: refs[index]! })), { cohortId: cohort.id, createdById: actor.id, now });
+      await insertImported(tx, rows.map((row, index) => ({ ...row, ref: refs[index]! })), {
+        cohortId: cohort.id,
+        createdById: actor.id,
+        missionLocaleId: missionLocale.id,
+        referentId,
+        now,
+      });
       await recordAudits(audits, tx);
     }),
   );
@@ -488,27 +497,47 @@ type ImportedRow = {
  * The imported youths and applications, written with one statement each. Prisma compiles every
  * value it binds (createMany, or an INSERT with 20 000 parameters, held the server for about half
  * a second on 1 000 lines); here each statement binds a single JSON text that SQLite unpacks.
+ * Prisma still reads that text at about 20 ms per 1 000 kB while the transaction holds the server,
+ * so each line is an array of its own values only (no keys); what every line shares (Mission
+ * Locale, counsellor, the time of the consents and of the writing) is bound once.
  */
-async function insertImported(tx: DbTx, rows: readonly ImportedRow[], common: { cohortId: string; createdById: string; now: Date }): Promise<void> {
+async function insertImported(
+  tx: DbTx,
+  rows: readonly ImportedRow[],
+  common: { cohortId: string; createdById: string; missionLocaleId: string; referentId: string | null; now: Date },
+): Promise<void> {
   const now = storedDate(common.now);
-  const youths = rows.map(({ ref, youth: y }) => ({
-    ...y,
+  const youths = rows.map(({ ref, youth: y }) => [
+    y.id,
     ref,
-    birthDate: storedDate(y.birthDate),
-    lotteryConsentAt: y.lotteryConsentAt && storedDate(y.lotteryConsentAt),
-    evaluationConsentAt: y.evaluationConsentAt && storedDate(y.evaluationConsentAt),
-  }));
+    y.firstName,
+    y.lastName,
+    y.searchName,
+    y.nameKey,
+    storedDate(y.birthDate),
+    y.gender,
+    y.email,
+    y.phone,
+    y.address,
+    y.postalCode,
+    y.city,
+    y.employmentStatus,
+    y.professionalProject,
+    // Consents given in the file are dated by the import itself (common.now).
+    y.lotteryConsentAt ? 1 : 0,
+    y.evaluationConsentAt ? 1 : 0,
+  ]);
   await tx.$executeRaw`
     INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "nameKey", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
       "employmentStatus", "professionalProject", "lotteryConsentAt", "evaluationConsentAt", "missionLocaleId", "referentId", "createdAt", "updatedAt")
-    SELECT value ->> 'id', value ->> 'ref', value ->> 'firstName', value ->> 'lastName', value ->> 'searchName', value ->> 'nameKey', value ->> 'birthDate', value ->> 'gender',
-      value ->> 'email', value ->> 'phone', value ->> 'address', value ->> 'postalCode', value ->> 'city', value ->> 'employmentStatus',
-      value ->> 'professionalProject', value ->> 'lotteryConsentAt', value ->> 'evaluationConsentAt', value ->> 'missionLocaleId', value ->> 'referentId', ${now}, ${now}
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,
+      value ->> 11, value ->> 12, value ->> 13, value ->> 14, iif(value ->> 15, ${now}, NULL), iif(value ->> 16, ${now}, NULL),
+      ${common.missionLocaleId}, ${common.referentId}, ${now}, ${now}
     FROM json_each(${JSON.stringify(youths)})`;
-  const applications = rows.map(({ youth, application }) => ({ id: application.id, youthId: youth.id, status: application.status }));
+  const applications = rows.map(({ youth, application }) => [application.id, youth.id, application.status]);
   await tx.$executeRaw`
     INSERT INTO "Application" ("id", "youthId", "cohortId", "status", "submittedAt", "createdById", "createdAt", "updatedAt")
-    SELECT value ->> 'id', value ->> 'youthId', ${common.cohortId}, value ->> 'status', ${now}, ${common.createdById}, ${now}, ${now}
+    SELECT value ->> 0, value ->> 1, ${common.cohortId}, value ->> 2, ${now}, ${common.createdById}, ${now}, ${now}
     FROM json_each(${JSON.stringify(applications)})`;
 }
 
