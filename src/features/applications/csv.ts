@@ -5,7 +5,7 @@
 import { finished } from "node:stream/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { CsvError, parse } from "csv-parse";
-import { z } from "zod";
+import type { z } from "zod";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
 import { ageOn, formatDate } from "../../domain/time.ts";
 import { optionalTextField, parseDay, utcDay } from "../../http/fields.ts";

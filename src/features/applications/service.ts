@@ -28,7 +28,6 @@ const COHORT_UNKNOWN = "Cette promotion n'existe pas.";
 const LIST_FROZEN = "La liste du tirage de cette promotion est déjà figée pour cette Mission Locale : plus aucune candidature ne peut y entrer.";
 const FIELD_LOCKED = "La liste du tirage est figée : ce renseignement, qui décide de l'éligibilité, ne peut plus changer.";
 const COHORT_FIXED = "La promotion d'une candidature ne change pas : déposez une nouvelle candidature.";
-const ALREADY_APPLIED = "Ce jeune a déjà une candidature dans cette promotion.";
 const NOT_SELECTED = "Les engagements ne concernent que les jeunes retenu·es par le tirage.";
 const NOT_VALIDATED = "Le comité n'a pas encore validé le tirage : les jeunes ne sont pas encore prévenus.";
 
