@@ -48,6 +48,7 @@ if (role === "server") {
   const { createApp } = await import("../src/app.ts");
   const { hashPassword } = await import("../src/auth/passwords.ts");
   const { searchNameOf } = await import("../src/domain/search.ts");
+  const { nameKeyOf } = await import("../src/features/applications/duplicates.ts");
   const client = db();
   await tuneSqlite(client);
   const missionLocale = await client.missionLocale.create({ data: { code: "ORLEANS", name: "Mission Locale de l'Orléanais" } });
@@ -63,11 +64,13 @@ if (role === "server") {
   await client.youth.createMany({
     data: Array.from({ length: EXISTING }, (_, i) => {
       const names = { firstName: "Prénom", lastName: `Existant${i}` };
+      const birthDate = new Date(Date.UTC(2003 + (i % 4), i % 12, (i % 28) + 1));
       return {
         ref: `AUT-2025-${String(i + 1).padStart(5, "0")}`,
         ...names,
         searchName: searchNameOf(names),
-        birthDate: new Date(Date.UTC(2003 + (i % 4), i % 12, (i % 28) + 1)),
+        nameKey: nameKeyOf({ lastName: names.lastName, birthDate }),
+        birthDate,
         gender: "FEMALE",
         email: `existant${i}@exemple.fr`,
         phone: `06${String(i).padStart(8, "0")}`,
@@ -108,7 +111,8 @@ if (role === "server") {
     headers: { cookie: anonymous, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfOf(await loginPage.text()) }),
   });
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+  // Sign-in sets the session cookie and a device cookie: send them all back.
+  const cookie = signIn.headers.getSetCookie().map((header) => header.split(";")[0]!).join("; ");
   const csrf = csrfOf(await (await fetch(`${base}/applications/import`, { headers: { cookie } })).text());
 
   async function importOnce(run: number, lines: number): Promise<{ ms: number; healthMax: number; polls: number }> {

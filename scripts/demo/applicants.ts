@@ -1,6 +1,7 @@
 // Cohorts, applicants (youths + applications), the frozen lists, the draws and the replacements.
 import type { Faker } from "@faker-js/faker";
 import { searchNameOf } from "../../src/domain/search.ts";
+import { nameKeyOf } from "../../src/features/applications/duplicates.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import {
   DEMO_YOUTH,
@@ -159,13 +160,15 @@ function makeYouth(
   const employmentStatus = rng.weighted(EMPLOYMENT_MIX);
   const availability = availabilityFor(rng, employmentStatus);
   const commune = rng.pick(spec.communes);
+  const birthDate = birthDateFor(rng, cohort.drawDate);
   const youth: YouthRow = {
     id: ctx.ids.next("youth"),
     ref,
     firstName,
     lastName,
     searchName: searchNameOf({ firstName, lastName }),
-    birthDate: birthDateFor(rng, cohort.drawDate),
+    nameKey: nameKeyOf({ lastName, birthDate }),
+    birthDate,
     gender,
     email: rng.chance(0.6) ? `${slugify(firstName)}.${slugify(lastName)}${rng.int(1, 99)}@example.fr` : null,
     phone: rng.chance(0.85) ? phoneNumber(rng) : null,
@@ -364,6 +367,7 @@ function applyDemoYouthIdentity(ctx: ApplicantContext, applicant: Applicant): vo
     firstName: DEMO_YOUTH.firstName,
     lastName: DEMO_YOUTH.lastName,
     searchName: searchNameOf(DEMO_YOUTH),
+    nameKey: nameKeyOf({ lastName: DEMO_YOUTH.lastName, birthDate: new Date(applicant.youth.birthDate) }),
     gender: DEMO_YOUTH.gender,
     email: DEMO_YOUTH.email,
     phone: DEMO_YOUTH.phone,

@@ -4,6 +4,7 @@ import { createDb } from "../../src/db/client.ts";
 import { hashPassword } from "../../src/auth/passwords.ts";
 import type { Role } from "../../src/domain/enums.ts";
 import { searchNameOf } from "../../src/domain/search.ts";
+import { nameKeyOf } from "../../src/features/applications/duplicates.ts";
 
 export const PASSWORD = "correct horse battery staple";
 export const testDb = createDb(process.env.DATABASE_URL!);
@@ -24,13 +25,15 @@ let refCounter = 0;
 export async function makeYouth(missionLocaleId: string, extra: { referentId?: string; email?: string } = {}) {
   refCounter += 1;
   const lastName = `Test${unique()}`;
+  const birthDate = new Date("2004-05-06T00:00:00Z");
   return testDb.youth.create({
     data: {
       ref: `AUT-2026-${String(9000 + refCounter).padStart(4, "0")}${unique().slice(0, 2).replace(/\D/g, "1")}`,
       firstName: "Camille",
       lastName,
       searchName: searchNameOf({ firstName: "Camille", lastName }),
-      birthDate: new Date("2004-05-06T00:00:00Z"),
+      nameKey: nameKeyOf({ lastName, birthDate }),
+      birthDate,
       gender: "FEMALE",
       employmentStatus: "JOB_SEEKER",
       professionalProject: "Aide-soignante : se rendre aux gardes de nuit",

@@ -3,6 +3,7 @@
 import type { Actor } from "../../src/auth/policy.ts";
 import { drawStratum, freezeStratum } from "../../src/features/lottery/service.ts";
 import { searchNameOf } from "../../src/domain/search.ts";
+import { nameKeyOf } from "../../src/features/applications/duplicates.ts";
 import { testDb } from "./factories.ts";
 import type { ApplicationStatus } from "../../src/domain/enums.ts";
 
@@ -23,12 +24,14 @@ export async function makeApplicant(
 ) {
   const consentAt = extra.consents === false ? null : new Date("2026-03-01T10:00:00Z");
   const names = { firstName: extra.firstName ?? "Sacha", lastName: extra.lastName ?? `Candidat${counter}` };
+  const birthDate = extra.birthDate ?? new Date("2004-05-06T00:00:00Z");
   const youth = await testDb.youth.create({
     data: {
       ref: extra.ref ?? nextRef(),
       ...names,
       searchName: searchNameOf(names),
-      birthDate: extra.birthDate ?? new Date("2004-05-06T00:00:00Z"),
+      nameKey: nameKeyOf({ lastName: names.lastName, birthDate }),
+      birthDate,
       gender: "MALE",
       email: extra.email ?? null,
       phone: extra.phone ?? null,

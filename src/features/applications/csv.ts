@@ -85,22 +85,19 @@ export async function readCsv(input: string): Promise<CsvTable> {
       return null;
     },
   });
-  // The parser fails between two pieces, while nothing awaits it: its error is caught here, or
-  // Node would treat it as unhandled and stop the process.
-  let failure: unknown = null;
-  parser.on("error", (error) => (failure ??= error));
   parser.resume();
+  // Listened to from the start: a bad line makes the parser fail between two pieces, and an error
+  // event nobody listens to would crash the process instead of reaching the catch below.
+  const done = finished(parser);
+  done.catch(() => undefined);
   try {
     for (const piece of pieces(text)) {
-      if (failure !== null || parser.destroyed) break;
+      if (parser.destroyed) break;
       parser.write(piece);
       await nextTurn();
     }
-    if (failure === null) {
-      parser.end();
-      await finished(parser);
-    }
-    if (failure !== null) throw failure;
+    parser.end();
+    await done;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);

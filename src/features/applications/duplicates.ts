@@ -28,13 +28,20 @@ export const SAME_NAME_AND_BIRTH = "même nom et même date de naissance";
 export const SAME_EMAIL = "même adresse e-mail";
 export const SAME_PHONE = "même numéro de téléphone";
 
+/** `Youth.nameKey`: the last name normalised and the birth day, e.g. "LEGOFF|2004-05-06". Stored
+ * with each youth (and back-filled in SQL by the migration that added it, which must give the same
+ * value), so that the look-up of possible duplicates uses an index. */
+export function nameKeyOf(person: { lastName: string; birthDate: Date }): string {
+  return `${normaliseName(person.lastName)}|${dayOf(person.birthDate)}`;
+}
+
 /** The normalised keys of a person; null when the person has no such key. */
 export type DuplicateKeys = { nameAndBirth: string; email: string | null; phone: string | null };
 
 export function duplicateKeys(person: PersonKey): DuplicateKeys {
   const email = person.email?.trim().toLowerCase() || null;
   const phone = person.phone ? normalisePhone(person.phone) || null : null;
-  return { nameAndBirth: `${normaliseName(person.lastName)}|${dayOf(person.birthDate)}`, email, phone };
+  return { nameAndBirth: nameKeyOf(person), email, phone };
 }
 
 function reasonsBetween(a: DuplicateKeys, b: DuplicateKeys): string[] {

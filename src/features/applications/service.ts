@@ -10,7 +10,7 @@ import { storedDate } from "../../db/client.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit, recordAudits } from "../audit/service.ts";
 import { analyseImport, duplicatesOnFile, type LineProblem } from "./csv.ts";
-import { findDuplicates, type PersonKey } from "./duplicates.ts";
+import { duplicateKeys, findDuplicates, nameKeyOf, type PersonKey } from "./duplicates.ts";
 import { eligibilityOf, type Eligibility } from "./eligibility.ts";
 import {
   MISSION_LOCALE_REQUIRED,
@@ -106,12 +106,15 @@ export async function applicationFormOptions(actor: Actor) {
 /** "AUT-<year>-<4+ digits>", following the highest number of that year. */
 async function nextRefs(tx: DbTx, year: number, count: number): Promise<string[]> {
   const prefix = `AUT-${year}-`;
-  const rows = await tx.youth.findMany({ where: { ref: { startsWith: prefix } }, select: { ref: true } });
-  let max = 0;
-  for (const { ref } of rows) {
-    const n = Number(ref.slice(prefix.length));
-    if (Number.isSafeInteger(n) && n > max) max = n;
-  }
+  const start = prefix.length + 1;
+  // The highest number computed by SQLite, on the refs' unique index ("AUT-2026." follows every
+  // "AUT-2026-…"): loading thousands of refs into the import's transaction held the server. Only
+  // digits, at most 15 of them (a safe integer), count.
+  const [highest] = await tx.$queryRaw<{ max: number | bigint | null }[]>`
+    SELECT max(CAST(substr("ref", ${start}) AS INTEGER)) AS "max" FROM "Youth"
+    WHERE "ref" > ${prefix} AND "ref" < ${`AUT-${year}.`}
+      AND substr("ref", ${start}) NOT GLOB '*[^0-9]*' AND length("ref") - ${prefix.length} BETWEEN 1 AND 15`;
+  const max = Number(highest?.max ?? 0);
   return Array.from({ length: count }, (_, i) => `${prefix}${String(max + 1 + i).padStart(4, "0")}`);
 }
 
@@ -140,42 +143,45 @@ async function withRefRetry<T>(work: () => Promise<T>): Promise<T> {
  * every other, so that it never reveals whether someone is on file at another Mission Locale.
  * The coordination, who sees every file, catches the same person applying at two of them.
  */
-// Prisma binds at most 999 values in one SQLite query, so the keys looked for go in packs: an
-// import of 1 000 lines (at most 3 000 distinct keys) takes at most 4 queries, never one per line.
+// Each kind of key is looked up on its own index (Youth.nameKey, email, phone — e-mails and phones
+// are stored normalised — each with the Mission Locale second), so that a query returns only the
+// real candidates: one query mixing the three kinds made SQLite scan the whole Mission Locale.
+// Prisma binds at most 999 values in one SQLite query, so the keys go in packs: an import of
+// 1 000 lines takes at most 6 queries, never one per line.
 const LOOKUP_PACK = 900;
+const LOOKUP_KINDS = ["nameKey", "email", "phone"] as const;
+type LookupKind = (typeof LOOKUP_KINDS)[number];
 
-type LookupKey = { kind: "birthDate"; value: number } | { kind: "email" | "phone"; value: string };
-
-function lookupWhere(keys: readonly LookupKey[]): Prisma.YouthWhereInput[] {
-  const values = (kind: LookupKey["kind"]) => keys.filter((key) => key.kind === kind).map((key) => key.value);
-  const birthDates = values("birthDate").map((time) => new Date(time));
-  const emails = values("email").map(String);
-  const phones = values("phone").map(String);
-  return [
-    ...(birthDates.length ? [{ birthDate: { in: birthDates } }] : []),
-    ...(emails.length ? [{ email: { in: emails } }] : []),
-    ...(phones.length ? [{ phone: { in: phones } }] : []),
-  ];
+function lookupWhere(kind: LookupKind, values: string[]): Prisma.YouthWhereInput {
+  if (kind === "nameKey") return { nameKey: { in: values } };
+  if (kind === "email") return { email: { in: values } };
+  return { phone: { in: values } };
 }
 
 async function existingPeople(actor: Actor, people: readonly PersonKey[], exceptYouthId?: string) {
-  const distinct = <T,>(list: T[]) => [...new Set(list)];
-  const keys: LookupKey[] = [
-    ...distinct(people.map((p) => p.birthDate.getTime())).map((value) => ({ kind: "birthDate" as const, value })),
-    ...distinct(people.flatMap((p) => (p.email ? [p.email] : []))).map((value) => ({ kind: "email" as const, value })),
-    ...distinct(people.flatMap((p) => (p.phone ? [p.phone] : []))).map((value) => ({ kind: "phone" as const, value })),
-  ];
-  const packs = Array.from({ length: Math.ceil(keys.length / LOOKUP_PACK) }, (_, i) => keys.slice(i * LOOKUP_PACK, (i + 1) * LOOKUP_PACK));
-  const found = await Promise.all(
-    packs.map((pack) =>
-      db().youth.findMany({
-        where: { AND: [youthScope(actor), { OR: lookupWhere(pack) }, exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
-        select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
-      }),
-    ),
-  );
-  // A youth found by two packs (its birth date in one, its e-mail in another) counts once.
-  return [...new Map(found.flat().map((youth) => [youth.id, youth])).values()];
+  const keys = people.map(duplicateKeys);
+  const valuesOf: Record<LookupKind, (string | null)[]> = {
+    nameKey: keys.map((k) => k.nameAndBirth),
+    email: keys.map((k) => k.email),
+    phone: keys.map((k) => k.phone),
+  };
+  const lookUp = (kind: LookupKind, values: string[]) =>
+    db().youth.findMany({
+      where: { AND: [youthScope(actor), lookupWhere(kind, values), exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
+      select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
+    });
+  const found: Awaited<ReturnType<typeof lookUp>> = [];
+  let queries = 0;
+  for (const kind of LOOKUP_KINDS) {
+    const values = [...new Set(valuesOf[kind].filter((value) => value !== null))];
+    for (let start = 0; start < values.length; start += LOOKUP_PACK) {
+      // Prisma prepares each bound value synchronously: other requests are served between packs.
+      if (queries++ > 0) await nextTurn();
+      found.push(...(await lookUp(kind, values.slice(start, start + LOOKUP_PACK))));
+    }
+  }
+  // A youth found by two keys (its name and its e-mail) counts once.
+  return [...new Map(found.map((youth) => [youth.id, youth])).values()];
 }
 
 async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
@@ -336,7 +342,7 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
-        data: { ...fields, searchName: searchNameOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
+        data: { ...fields, searchName: searchNameOf(fields), nameKey: nameKeyOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
         select: { id: true },
       });
       const application = await tx.application.create({
@@ -381,7 +387,7 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
     return was instanceof Date && now instanceof Date ? was.getTime() !== now.getTime() : was !== now;
   });
   await db().$transaction(async (tx) => {
-    await tx.youth.update({ where: { id: before.id }, data: { ...fields, searchName: searchNameOf(fields) } });
+    await tx.youth.update({ where: { id: before.id }, data: { ...fields, searchName: searchNameOf(fields), nameKey: nameKeyOf(fields) } });
     if (!locked) await tx.application.update({ where: { id }, data: { status: eligible ? "ELIGIBLE" : "INELIGIBLE" } });
     await recordAudit({ actorId: actor.id, action: "APPLICATION_UPDATED", entity: "Application", entityId: id, details: { changed } }, tx);
   });
@@ -416,6 +422,7 @@ export async function importApplications(actor: Actor, form: ImportForm) {
       firstName: a.firstName,
       lastName: a.lastName,
       searchName: searchNameOf(a),
+      nameKey: nameKeyOf(a),
       birthDate: a.birthDate,
       gender: a.gender,
       email: a.email,
@@ -441,7 +448,13 @@ export async function importApplications(actor: Actor, form: ImportForm) {
     db().$transaction(async (tx) => {
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, rows.length);
-      await insertImported(tx, rows.map((row, index) => ({ ...row, ref: refs[index]! })), { cohortId: cohort.id, createdById: actor.id, now });
+      await insertImported(tx, rows.map((row, index) => ({ ...row, ref: refs[index]! })), {
+        cohortId: cohort.id,
+        createdById: actor.id,
+        missionLocaleId: missionLocale.id,
+        referentId,
+        now,
+      });
       await recordAudits(audits, tx);
     }),
   );
@@ -461,6 +474,7 @@ type ImportedRow = {
     firstName: string;
     lastName: string;
     searchName: string;
+    nameKey: string;
     birthDate: Date;
     gender: string;
     email: string | null;
@@ -482,27 +496,47 @@ type ImportedRow = {
  * The imported youths and applications, written with one statement each. Prisma compiles every
  * value it binds (createMany, or an INSERT with 20 000 parameters, held the server for about half
  * a second on 1 000 lines); here each statement binds a single JSON text that SQLite unpacks.
+ * Prisma still reads that text at about 20 ms per 1 000 kB while the transaction holds the server,
+ * so each line is an array of its own values only (no keys); what every line shares (Mission
+ * Locale, counsellor, the time of the consents and of the writing) is bound once.
  */
-async function insertImported(tx: DbTx, rows: readonly ImportedRow[], common: { cohortId: string; createdById: string; now: Date }): Promise<void> {
+async function insertImported(
+  tx: DbTx,
+  rows: readonly ImportedRow[],
+  common: { cohortId: string; createdById: string; missionLocaleId: string; referentId: string | null; now: Date },
+): Promise<void> {
   const now = storedDate(common.now);
-  const youths = rows.map(({ ref, youth: y }) => ({
-    ...y,
+  const youths = rows.map(({ ref, youth: y }) => [
+    y.id,
     ref,
-    birthDate: storedDate(y.birthDate),
-    lotteryConsentAt: y.lotteryConsentAt && storedDate(y.lotteryConsentAt),
-    evaluationConsentAt: y.evaluationConsentAt && storedDate(y.evaluationConsentAt),
-  }));
+    y.firstName,
+    y.lastName,
+    y.searchName,
+    y.nameKey,
+    storedDate(y.birthDate),
+    y.gender,
+    y.email,
+    y.phone,
+    y.address,
+    y.postalCode,
+    y.city,
+    y.employmentStatus,
+    y.professionalProject,
+    // Consents given in the file are dated by the import itself (common.now).
+    y.lotteryConsentAt ? 1 : 0,
+    y.evaluationConsentAt ? 1 : 0,
+  ]);
   await tx.$executeRaw`
-    INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
+    INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "nameKey", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
       "employmentStatus", "professionalProject", "lotteryConsentAt", "evaluationConsentAt", "missionLocaleId", "referentId", "createdAt", "updatedAt")
-    SELECT value ->> 'id', value ->> 'ref', value ->> 'firstName', value ->> 'lastName', value ->> 'searchName', value ->> 'birthDate', value ->> 'gender',
-      value ->> 'email', value ->> 'phone', value ->> 'address', value ->> 'postalCode', value ->> 'city', value ->> 'employmentStatus',
-      value ->> 'professionalProject', value ->> 'lotteryConsentAt', value ->> 'evaluationConsentAt', value ->> 'missionLocaleId', value ->> 'referentId', ${now}, ${now}
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,
+      value ->> 11, value ->> 12, value ->> 13, value ->> 14, iif(value ->> 15, ${now}, NULL), iif(value ->> 16, ${now}, NULL),
+      ${common.missionLocaleId}, ${common.referentId}, ${now}, ${now}
     FROM json_each(${JSON.stringify(youths)})`;
-  const applications = rows.map(({ youth, application }) => ({ id: application.id, youthId: youth.id, status: application.status }));
+  const applications = rows.map(({ youth, application }) => [application.id, youth.id, application.status]);
   await tx.$executeRaw`
     INSERT INTO "Application" ("id", "youthId", "cohortId", "status", "submittedAt", "createdById", "createdAt", "updatedAt")
-    SELECT value ->> 'id', value ->> 'youthId', ${common.cohortId}, value ->> 'status', ${now}, ${common.createdById}, ${now}, ${now}
+    SELECT value ->> 0, value ->> 1, ${common.cohortId}, value ->> 2, ${now}, ${common.createdById}, ${now}, ${now}
     FROM json_each(${JSON.stringify(applications)})`;
 }
 
