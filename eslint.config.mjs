@@ -43,7 +43,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/features/**/*.ts", "src/http/**/*.ts", "src/auth/**/*.ts", "src/domain/**/*.ts"],
+    // Outside src/features, "../<folder>/" is a shared layer (auth, domain, http), not a feature.
+    files: ["src/http/**/*.ts", "src/auth/**/*.ts", "src/domain/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [PRISMA_ONLY_IN_SERVICES] }],
+    },
+  },
+  {
+    files: ["src/features/**/*.ts"],
     ignores: ["src/features/*/service.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [PRISMA_ONLY_IN_SERVICES, OTHER_FEATURE_INTERNALS] }],
