@@ -565,6 +565,48 @@ describe("after the draw: information meeting and commitments", () => {
     expect(waitlisted.text).toContain("ne concernent que les jeunes retenu");
   });
 
+  it("commitments — no box ticked — 422 with the message by the first box, nothing recorded", async () => {
+    const cohort = await makeCohort();
+    const missionLocale = await makeMissionLocale();
+    const admin = await makeUser("ADMIN");
+    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
+    const as = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
+
+    const response = await as.agent.post(`/applications/${first.applicationId}/commitments`).type("form").send({ _csrf: as.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('href="#attendance">Cochez au moins un engagement à enregistrer.');
+    const application = await testDb.application.findUniqueOrThrow({ where: { id: first.applicationId } });
+    expect(application.attendanceCommitmentAt).toBeNull();
+  });
+
+  it("freeze — an unexpected field — 422 « Demande incorrecte. », nothing frozen", async () => {
+    const { quota, cohort, missionLocale, as } = await stratum();
+
+    const response = await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ extra: "1", _csrf: as.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("Demande incorrecte.");
+    expect(await testDb.lotteryFreeze.count({ where: { cohortId: cohort.id, missionLocaleId: missionLocale.id } })).toBe(0);
+  });
+
+  it("the youth's commitments — an unexpected field — 422 « Demande incorrecte. », nothing recorded", async () => {
+    const cohort = await makeCohort();
+    const missionLocale = await makeMissionLocale();
+    const admin = await makeUser("ADMIN");
+    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 }, include: { application: true } });
+    const youth = await signedIn((await makeUser("YOUTH", { youthId: first.application.youthId })).email, PASSWORD);
+
+    const response = await youth.agent.post("/me/commitments").type("form").send({ extra: "1", _csrf: youth.csrf });
+
+    expect(response.status).toBe(422);
+    expect(response.text).toContain("Demande incorrecte.");
+    const application = await testDb.application.findUniqueOrThrow({ where: { id: first.applicationId } });
+    expect(application.attendanceCommitmentAt).toBeNull();
+  });
+
   it("the draw page — after validation — links each selected youth without an account to the account letter", async () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();

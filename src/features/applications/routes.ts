@@ -1,8 +1,7 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { FormError } from "../../http/errors.ts";
-import { formRejection, formValues, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
-import { setFlash } from "../../http/locals.ts";
+import { formAction, type FormPage } from "../../http/form-action.ts";
+import { formValues } from "../../http/forms.ts";
 import { GENDERS } from "../../domain/enums.ts";
 import { REMC } from "../../domain/remc.ts";
 import { applicationSchema, applicationSearchSchema, commitmentsSchema, importSchema, ownCommitmentsSchema, WEEK_DAYS } from "./schemas.ts";
@@ -19,26 +18,25 @@ async function list(req: Request, res: Response) {
   res.render("applications/list", { title: "Candidatures", ...result, filters });
 }
 
-type FormPage = { status: number; values: FormValues; errors: FieldErrors; duplicates?: applications.DuplicatesFound };
-
 const DUPLICATE_TO_CONFIRM =
   "Ce dossier ressemble à un dossier existant : vérifiez, puis cochez la case « … quand même » si c'est une autre personne.";
 
 /** The same form again, with the possible duplicates and the box to confirm it is someone else. */
-function duplicatesPage(duplicates: applications.DuplicatesFound, body: unknown): FormPage {
-  return { status: 422, values: formValues(body), errors: { confirmDuplicate: DUPLICATE_TO_CONFIRM }, duplicates };
+function duplicatesPage(error: unknown, req: Request): FormPage<applications.DuplicatesFound> | undefined {
+  if (!(error instanceof applications.DuplicatesFound)) return undefined;
+  return { values: formValues(req.body), errors: { confirmDuplicate: DUPLICATE_TO_CONFIRM }, refused: error };
 }
 
-async function renderNew(req: Request, res: Response, page: FormPage) {
+async function renderNew(req: Request, res: Response, page: FormPage<applications.DuplicatesFound>) {
   const options = await applications.applicationFormOptions(actorOf(req));
-  res.status(page.status).render("applications/form", {
+  res.render("applications/form", {
     title: "Nouvelle candidature",
     ...options,
     ...FORM_CHOICES,
     action: "/applications",
     editing: null,
     locked: false,
-    duplicates: page.duplicates ?? null,
+    duplicates: page.refused ?? null,
     values: page.values,
     errors: page.errors,
   });
@@ -46,125 +44,111 @@ async function renderNew(req: Request, res: Response, page: FormPage) {
 
 async function showNew(req: Request, res: Response) {
   const cohortId = typeof req.query.cohortId === "string" ? req.query.cohortId : "";
-  await renderNew(req, res, { status: 200, values: cohortId ? { cohortId } : {}, errors: {} });
+  await renderNew(req, res, { values: cohortId ? { cohortId } : {}, errors: {} });
 }
 
-async function create(req: Request, res: Response) {
-  const form = parseForm(applicationSchema, req.body);
-  if (!form.ok) return renderNew(req, res, { status: 422, values: form.values, errors: form.errors });
-  try {
-    const created = await applications.createApplication(actorOf(req), form.data);
-    setFlash(req, "La candidature est enregistrée.");
-    res.redirect(303, `/applications/${created.id}`);
-  } catch (error) {
-    if (error instanceof applications.DuplicatesFound) {
-      return renderNew(req, res, duplicatesPage(error, req.body));
-    }
-    await renderNew(req, res, { status: 422, ...formRejection(error, req.body) });
-  }
+const create = formAction({
+  schema: applicationSchema,
+  act: (actor, form) => applications.createApplication(actor, form),
+  refusal: duplicatesPage,
+  rejected: renderNew,
+  done: (created) => ({ to: `/applications/${created.id}`, flash: "La candidature est enregistrée." }),
+});
+
+async function renderShow(req: Request, res: Response, page: FormPage) {
+  const file = await applications.findApplication(actorOf(req), String(req.params.id));
+  const y = file.application.youth;
+  res.render("applications/show", { title: `Candidature de ${y.firstName} ${y.lastName}`, ...file, ...page });
 }
 
 async function show(req: Request, res: Response) {
-  const file = await applications.findApplication(actorOf(req), String(req.params.id));
-  const y = file.application.youth;
-  res.render("applications/show", { title: `Candidature de ${y.firstName} ${y.lastName}`, ...file, errors: {}, values: {} });
+  await renderShow(req, res, { values: {}, errors: {} });
 }
 
-async function renderEdit(req: Request, res: Response, status: number, override?: { values: FormValues; errors: FieldErrors; duplicates?: applications.DuplicatesFound }) {
+/** Without a page, the form is filled with the application as it is now. */
+async function renderEdit(req: Request, res: Response, page?: FormPage<applications.DuplicatesFound>) {
   const actor = actorOf(req);
   const id = String(req.params.id);
   const [current, options] = await Promise.all([applications.applicationFormValues(actor, id), applications.applicationFormOptions(actor)]);
   const y = current.application.youth;
-  res.status(status).render("applications/form", {
+  res.render("applications/form", {
     title: `Modifier la candidature de ${y.firstName} ${y.lastName}`,
     ...options,
     ...FORM_CHOICES,
     action: `/applications/${id}`,
     editing: current.application,
     locked: current.locked,
-    duplicates: override?.duplicates ?? null,
-    values: override?.values ?? current.values,
-    errors: override?.errors ?? {},
+    duplicates: page?.refused ?? null,
+    values: page?.values ?? current.values,
+    errors: page?.errors ?? {},
   });
 }
 
 async function showEdit(req: Request, res: Response) {
-  await renderEdit(req, res, 200);
+  await renderEdit(req, res);
 }
 
-async function update(req: Request, res: Response) {
-  const form = parseForm(applicationSchema, req.body);
-  if (!form.ok) return renderEdit(req, res, 422, form);
-  try {
-    await applications.updateApplication(actorOf(req), String(req.params.id), form.data);
-    setFlash(req, "Les modifications sont enregistrées.");
-    res.redirect(303, `/applications/${String(req.params.id)}`);
-  } catch (error) {
-    if (error instanceof applications.DuplicatesFound) return renderEdit(req, res, 422, duplicatesPage(error, req.body));
-    await renderEdit(req, res, 422, formRejection(error, req.body));
-  }
-}
+const update = formAction({
+  schema: applicationSchema,
+  act: (actor, form, req) => applications.updateApplication(actor, String(req.params.id), form),
+  refusal: duplicatesPage,
+  rejected: renderEdit,
+  done: (_result, _form, req) => ({ to: `/applications/${String(req.params.id)}`, flash: "Les modifications sont enregistrées." }),
+});
 
-async function renderImport(req: Request, res: Response, status: number, page: { values: FormValues; errors: FieldErrors; problems?: applications.ImportRejected["problems"] }) {
+async function renderImport(req: Request, res: Response, page: FormPage<applications.ImportRejected>) {
   const options = await applications.importFormOptions(actorOf(req));
-  res.status(status).render("applications/import", { title: "Importer des candidatures", ...options, columns: Object.keys(COLUMNS), accepted: ACCEPTED_VALUES, problems: page.problems ?? [], values: page.values, errors: page.errors });
+  res.render("applications/import", { title: "Importer des candidatures", ...options, columns: Object.keys(COLUMNS), accepted: ACCEPTED_VALUES, problems: page.refused?.problems ?? [], values: page.values, errors: page.errors });
 }
 
 async function showImport(req: Request, res: Response) {
-  await renderImport(req, res, 200, { values: {}, errors: {} });
+  await renderImport(req, res, { values: {}, errors: {} });
 }
 
-async function runImport(req: Request, res: Response) {
-  const form = parseForm(importSchema, req.body);
-  if (!form.ok) return renderImport(req, res, 422, form);
-  try {
-    const result = await applications.importApplications(actorOf(req), form.data);
-    setFlash(req, `${result.count} candidature${result.count > 1 ? "s" : ""} importée${result.count > 1 ? "s" : ""} pour ${result.missionLocaleName} (${result.cohortName}), dont ${result.eligible} éligible${result.eligible > 1 ? "s" : ""}.`);
-    res.redirect(303, `/applications?cohortId=${encodeURIComponent(result.cohortId)}`);
-  } catch (error) {
-    if (error instanceof applications.ImportRejected) {
-      return renderImport(req, res, 422, { values: formValues(req.body), errors: { csv: `Le fichier est refusé : ${error.problems.length} ligne${error.problems.length > 1 ? "s" : ""} à corriger. Rien n'a été enregistré.` }, problems: error.problems });
-    }
-    await renderImport(req, res, 422, formRejection(error, req.body));
-  }
+function plural(count: number, word: string): string {
+  return `${word}${count > 1 ? "s" : ""}`;
 }
 
-async function recordCommitments(req: Request, res: Response) {
-  const id = String(req.params.id);
-  const actor = actorOf(req);
-  const form = parseForm(commitmentsSchema, req.body);
-  try {
-    if (!form.ok) throw new FormError("attendance", form.errors.attendance ?? Object.values(form.errors)[0] ?? "");
-    await applications.recordCommitments(actor, id, form.data);
-    setFlash(req, "Les engagements sont enregistrés.");
-    res.redirect(303, `/applications/${id}`);
-  } catch (error) {
-    const rejected = formRejection(error, req.body);
-    const file = await applications.findApplication(actor, id);
-    res.status(422).render("applications/show", { title: "Candidature", ...file, ...rejected });
-  }
-}
+const runImport = formAction({
+  schema: importSchema,
+  act: (actor, form) => applications.importApplications(actor, form),
+  refusal: (error, req) => {
+    if (!(error instanceof applications.ImportRejected)) return undefined;
+    const count = error.problems.length;
+    return { values: formValues(req.body), errors: { csv: `Le fichier est refusé : ${count} ${plural(count, "ligne")} à corriger. Rien n'a été enregistré.` }, refused: error };
+  },
+  rejected: renderImport,
+  done: (result) => ({
+    to: `/applications?cohortId=${encodeURIComponent(result.cohortId)}`,
+    flash: `${result.count} ${plural(result.count, "candidature")} ${plural(result.count, "importée")} pour ${result.missionLocaleName} (${result.cohortName}), dont ${result.eligible} ${plural(result.eligible, "éligible")}.`,
+  }),
+});
 
-async function ownPage(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
+const recordCommitments = formAction({
+  schema: commitmentsSchema,
+  // Both boxes share the one message, shown by the first.
+  reword: (errors) => ({ attendance: errors.attendance ?? Object.values(errors)[0] ?? "" }),
+  act: (actor, form, req) => applications.recordCommitments(actor, String(req.params.id), form),
+  rejected: renderShow,
+  done: (_result, _form, req) => ({ to: `/applications/${String(req.params.id)}`, flash: "Les engagements sont enregistrés." }),
+});
+
+async function renderOwn(req: Request, res: Response, page: FormPage) {
   const own = await applications.ownApplication(actorOf(req));
-  res.status(status).render("applications/me", { title: "Ma candidature", ...own, errors });
+  res.render("applications/me", { title: "Ma candidature", ...own, errors: page.errors });
 }
 
 async function showOwn(req: Request, res: Response) {
-  await ownPage(req, res);
+  await renderOwn(req, res, { values: {}, errors: {} });
 }
 
-async function confirmOwn(req: Request, res: Response) {
-  const form = parseForm(ownCommitmentsSchema, req.body);
-  try {
-    if (!form.ok) throw new FormError("_form", "Demande incorrecte.");
-    await applications.confirmOwnCommitments(actorOf(req));
-    setFlash(req, "Merci : vos engagements sont enregistrés.");
-    res.redirect(303, "/me/commitments");
-  } catch (error) {
-    await ownPage(req, res, 422, formRejection(error, req.body).errors);
-  }
-}
+const confirmOwn = formAction({
+  schema: ownCommitmentsSchema,
+  reword: () => ({ _form: "Demande incorrecte." }),
+  act: (actor) => applications.confirmOwnCommitments(actor),
+  rejected: renderOwn,
+  done: () => ({ to: "/me/commitments", flash: "Merci : vos engagements sont enregistrés." }),
+});
 
 export const APPLICATION_ROUTES: readonly Route[] = [
   { method: "get", path: "/applications", permission: "application:read", handler: list, audit: { kind: "list", entity: "Application" } },

@@ -11,6 +11,11 @@ import type { SkillForm } from "./schemas.ts";
 
 const SKILL_LABELS = new Map(SKILLS.map((skill) => [skill.code, skill.label]));
 
+/** Answers 404 when the enrolment is outside the caller's scope, without counting as a view. */
+export async function ensureBookletInScope(actor: Actor, enrolmentId: string): Promise<void> {
+  await enrolmentSummary(actor, enrolmentId);
+}
+
 export async function bookletPage(actor: Actor, enrolmentId: string, lessonId?: string) {
   const enrolment = await enrolmentSummary(actor, enrolmentId);
   await recordYouthView(actor.id, enrolment.youth.id, "booklet");

@@ -1,42 +1,38 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
-import { setFlash } from "../../http/locals.ts";
+import { formAction, type FormPage } from "../../http/form-action.ts";
+import type { FormValues } from "../../http/forms.ts";
 import { REMC } from "../../domain/remc.ts";
 import { parisIsoDay } from "../../domain/time.ts";
 import { assessmentSchema, createEnrolmentSchema, GEARBOX_LABELS } from "./schemas.ts";
 import * as enrolments from "./service.ts";
 import type { Route } from "../../http/routes.ts";
 
-async function renderNew(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+async function renderNew(req: Request, res: Response, page: FormPage) {
   const options = await enrolments.enrolmentFormOptions(actorOf(req), String(req.params.id));
-  res.status(status).render("enrolments/new", { title: "Inscrire en auto-école", ...options, values, errors, gearboxLabels: GEARBOX_LABELS });
+  res.render("enrolments/new", { title: "Inscrire en auto-école", ...options, ...page, gearboxLabels: GEARBOX_LABELS });
 }
 
 async function showNew(req: Request, res: Response) {
-  await renderNew(req, res, 200, { gearbox: "MANUAL" }, {});
+  await renderNew(req, res, { values: { gearbox: "MANUAL" }, errors: {} });
 }
 
-async function create(req: Request, res: Response) {
-  const form = parseForm(createEnrolmentSchema, req.body);
-  if (!form.ok) return renderNew(req, res, 422, form.values, form.errors);
-  try {
-    await enrolments.createEnrolment(actorOf(req), String(req.params.id), form.data);
-    setFlash(req, "Inscription enregistrée. L'auto-école doit maintenant faire l'évaluation de départ.");
-    res.redirect(303, `/youths/${String(req.params.id)}`);
-  } catch (error) {
-    const { values, errors } = formRejection(error, req.body);
-    await renderNew(req, res, 422, values, errors);
-  }
-}
+const create = formAction({
+  schema: createEnrolmentSchema,
+  act: (actor, form, req) => enrolments.createEnrolment(actor, String(req.params.id), form),
+  rejected: renderNew,
+  done: (_result, _form, req) => ({
+    to: `/youths/${String(req.params.id)}`,
+    flash: "Inscription enregistrée. L'auto-école doit maintenant faire l'évaluation de départ.",
+  }),
+});
 
-async function renderAssessment(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+async function renderAssessment(req: Request, res: Response, page: FormPage) {
   const enrolment = await enrolments.enrolmentSummary(actorOf(req), String(req.params.id));
-  res.status(status).render("enrolments/assessment", {
+  res.render("enrolments/assessment", {
     title: "Évaluation de départ",
     enrolment,
-    values,
-    errors,
+    ...page,
     gearboxLabels: GEARBOX_LABELS,
     minimumHours: REMC.minimumDrivingHours,
   });
@@ -50,21 +46,15 @@ async function showAssessment(req: Request, res: Response) {
     forecastHours: enrolment.forecastHours ? String(enrolment.forecastHours) : "",
     note: enrolment.initialAssessmentNote ?? "",
   };
-  await renderAssessment(req, res, 200, values, {});
+  await renderAssessment(req, res, { values, errors: {} });
 }
 
-async function assess(req: Request, res: Response) {
-  const form = parseForm(assessmentSchema, req.body);
-  if (!form.ok) return renderAssessment(req, res, 422, form.values, form.errors);
-  try {
-    const enrolment = await enrolments.recordInitialAssessment(actorOf(req), String(req.params.id), form.data);
-    setFlash(req, `Évaluation de départ enregistrée : ${form.data.forecastHours} h de conduite prévues.`);
-    res.redirect(303, `/youths/${enrolment.youth.id}`);
-  } catch (error) {
-    const { values, errors } = formRejection(error, req.body);
-    await renderAssessment(req, res, 422, values, errors);
-  }
-}
+const assess = formAction({
+  schema: assessmentSchema,
+  act: (actor, form, req) => enrolments.recordInitialAssessment(actor, String(req.params.id), form),
+  rejected: renderAssessment,
+  done: (enrolment, form) => ({ to: `/youths/${enrolment.youth.id}`, flash: `Évaluation de départ enregistrée : ${form.forecastHours} h de conduite prévues.` }),
+});
 
 export const ENROLMENT_ROUTES: readonly Route[] = [
   { method: "get", path: "/youths/:id/enrolments/new", permission: "enrolment:manage", handler: showNew, audit: { kind: "record", entity: "Youth" } },

@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { formRejection, parseForm, type FieldErrors, type FormValues } from "../../http/forms.ts";
-import { setFlash } from "../../http/locals.ts";
+import { formAction, type FormPage } from "../../http/form-action.ts";
+import { formValues, parseForm } from "../../http/forms.ts";
 import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import { undoOf } from "./rules.ts";
@@ -9,34 +9,31 @@ import { attendanceSchema, paceSchema, planLessonSchema, weekQuerySchema } from 
 import * as lessons from "./service.ts";
 import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 
-async function renderNew(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+async function renderNew(req: Request, res: Response, page: FormPage) {
   const options = await lessons.lessonFormOptions(actorOf(req));
-  res.status(status).render("lessons/new", { title: "Planifier une leçon", ...options, values, errors, now: new Date() });
+  res.render("lessons/new", { title: "Planifier une leçon", ...options, ...page, now: new Date() });
 }
 
 async function showNew(req: Request, res: Response) {
   const enrolmentId = typeof req.query.enrolmentId === "string" ? req.query.enrolmentId : "";
   const now = new Date();
-  await renderNew(req, res, 200, { enrolmentId, date: lessons.isoDay(now), durationMin: "60", kind: "DRIVING" }, {});
+  await renderNew(req, res, { values: { enrolmentId, date: lessons.isoDay(now), durationMin: "60", kind: "DRIVING" }, errors: {} });
 }
 
-async function plan(req: Request, res: Response) {
-  const form = parseForm(planLessonSchema, req.body);
-  if (!form.ok) {
-    // A record out of scope answers 404 whatever else is wrong with the form (as on :id routes).
-    if (form.values.enrolmentId) await lessons.ensureEnrolmentInScope(actorOf(req), form.values.enrolmentId);
-    return renderNew(req, res, 422, form.values, form.errors);
-  }
-  try {
-    const planned = await lessons.planLesson(actorOf(req), form.data);
-    setFlash(req, [`Leçon enregistrée le ${formatDateTime(planned.startsAt)}.`, ...planned.warnings].join(" "));
-    const week = `/lessons/week?week=${lessons.isoDay(planned.startsAt)}${planned.instructorId ? `&instructorId=${planned.instructorId}` : ""}`;
-    res.redirect(303, form.data.returnTo ?? week);
-  } catch (error) {
-    const { values, errors } = formRejection(error, req.body);
-    await renderNew(req, res, 422, values, errors);
-  }
-}
+const plan = formAction({
+  schema: planLessonSchema,
+  // The enrolment named by the form, as on :id routes.
+  inScope: async (actor, req) => {
+    const enrolmentId = formValues(req.body).enrolmentId?.trim();
+    if (enrolmentId) await lessons.ensureEnrolmentInScope(actor, enrolmentId);
+  },
+  act: (actor, form) => lessons.planLesson(actor, form),
+  rejected: renderNew,
+  done: (planned, form) => ({
+    to: form.returnTo ?? `/lessons/week?week=${lessons.isoDay(planned.startsAt)}${planned.instructorId ? `&instructorId=${planned.instructorId}` : ""}`,
+    flash: [`Leçon enregistrée le ${formatDateTime(planned.startsAt)}.`, ...planned.warnings].join(" "),
+  }),
+});
 
 /** A week that cannot be shown answers 422 with the current week and the reason above it. */
 async function week(req: Request, res: Response) {
@@ -46,60 +43,53 @@ async function week(req: Request, res: Response) {
   res.status(query.ok ? 200 : 422).render("lessons/week", { title: "Semaine", ...view, errors, now: new Date(), returnTo: req.originalUrl });
 }
 
-async function renderLesson(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+async function renderLesson(req: Request, res: Response, page: FormPage) {
   const lesson = await lessons.findLesson(actorOf(req), String(req.params.id));
-  res.status(status).render("lessons/show", { title: "Leçon", lesson, values, errors, now: new Date() });
+  res.render("lessons/show", { title: "Leçon", lesson, ...page, now: new Date() });
 }
 
 async function show(req: Request, res: Response) {
   await lessons.viewLesson(actorOf(req), String(req.params.id));
-  await renderLesson(req, res, 200, {}, {});
+  await renderLesson(req, res, { values: {}, errors: {} });
 }
 
-async function attendance(req: Request, res: Response) {
-  const actor = actorOf(req);
-  // The lesson is looked up first: a lesson out of scope answers 404 whatever was sent.
-  await lessons.findLesson(actor, String(req.params.id));
-  const form = parseForm(attendanceSchema, req.body);
-  if (!form.ok) return renderLesson(req, res, 422, form.values, form.errors);
-  try {
-    const lesson = await lessons.recordAttendance(actor, String(req.params.id), form.data);
+const attendance = formAction({
+  schema: attendanceSchema,
+  inScope: (actor, req) => lessons.findLesson(actor, String(req.params.id)),
+  act: (actor, form, req) => lessons.recordAttendance(actor, String(req.params.id), form),
+  rejected: renderLesson,
+  done: (lesson, form, req) => {
     const youth = lesson.enrolment.youth;
     const message =
-      form.data.attendance === "SCHEDULED"
+      form.attendance === "SCHEDULED"
         ? `Présence effacée — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)} : de nouveau à renseigner.`
-        : `${ATTENDANCE_LABELS[form.data.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`;
-    if (!form.data.returnTo) {
-      setFlash(req, message);
-      return res.redirect(303, `/lessons/${lesson.id}`);
-    }
+        : `${ATTENDANCE_LABELS[form.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`;
+    if (!form.returnTo) return { to: `/lessons/${lesson.id}`, flash: message };
     // Back on the same card of the list the tap came from, with the confirmation (and its undo) there.
-    req.session.attendanceChange = { lessonId: lesson.id, message, undo: undoOf(lesson, form.data) };
-    res.redirect(303, `${form.data.returnTo.split("#")[0]}#lesson-${lesson.id}`);
-  } catch (error) {
-    const { values, errors } = formRejection(error, req.body);
-    await renderLesson(req, res, 422, values, errors);
-  }
-}
+    req.session.attendanceChange = { lessonId: lesson.id, message, undo: undoOf(lesson, form) };
+    return { to: `${form.returnTo.split("#")[0]}#lesson-${lesson.id}` };
+  },
+});
 
-async function renderPace(req: Request, res: Response, status: number, values: FormValues, errors: FieldErrors) {
+async function renderPace(req: Request, res: Response, page: FormPage) {
   const pace = await lessons.paceOf(actorOf(req), String(req.params.id));
-  res.status(status).render("lessons/pace", { title: "Rythme des leçons", ...pace, values, errors });
+  res.render("lessons/pace", { title: "Rythme des leçons", ...pace, ...page });
 }
 
 async function showPace(req: Request, res: Response) {
-  await renderPace(req, res, 200, {}, {});
+  await renderPace(req, res, { values: {}, errors: {} });
 }
 
-async function setPace(req: Request, res: Response) {
-  const actor = actorOf(req);
-  await lessons.paceOf(actor, String(req.params.id));
-  const form = parseForm(paceSchema, req.body);
-  if (!form.ok) return renderPace(req, res, 422, form.values, form.errors);
-  await lessons.setPace(actor, String(req.params.id), form.data);
-  setFlash(req, form.data.maxLessonsPerWeek ? `Rythme fixé à ${form.data.maxLessonsPerWeek} leçon(s) par semaine au plus.` : "Rythme conseillé pour sa situation rétabli.");
-  res.redirect(303, `/youths/${String(req.params.id)}`);
-}
+const setPace = formAction({
+  schema: paceSchema,
+  inScope: (actor, req) => lessons.paceOf(actor, String(req.params.id)),
+  act: (actor, form, req) => lessons.setPace(actor, String(req.params.id), form),
+  rejected: renderPace,
+  done: (_result, form, req) => ({
+    to: `/youths/${String(req.params.id)}`,
+    flash: form.maxLessonsPerWeek ? `Rythme fixé à ${form.maxLessonsPerWeek} leçon(s) par semaine au plus.` : "Rythme conseillé pour sa situation rétabli.",
+  }),
+});
 
 // Fixed paths (/lessons/new, /lessons/week) come before /lessons/:id.
 export const LESSON_ROUTES: readonly Route[] = [

@@ -1,26 +1,24 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { FormError, NotFoundError } from "../../http/errors.ts";
-import { formRejection, parseForm, type FieldErrors, type FormValues, type ParsedForm } from "../../http/forms.ts";
-import { setFlash } from "../../http/locals.ts";
+import { NotFoundError } from "../../http/errors.ts";
+import { formAction, type FormPage } from "../../http/form-action.ts";
 import { drawSchema, freezeSchema, infoMeetingSchema, validationSchema, withdrawalSchema } from "./schemas.ts";
 import * as lottery from "./service.ts";
 import type { Route } from "../../http/routes.ts";
 
-type Page = { values: FormValues; errors: FieldErrors };
-const EMPTY: Page = { values: {}, errors: {} };
+const EMPTY: FormPage = { values: {}, errors: {} };
 
 async function overview(req: Request, res: Response) {
   res.render("lottery/index", { title: "Tirages au sort", cohorts: await lottery.lotteryOverview(actorOf(req)) });
 }
 
-async function renderStratum(req: Request, res: Response, status: number, page: Page) {
+async function renderStratum(req: Request, res: Response, page: FormPage) {
   const stratum = await lottery.stratumPage(actorOf(req), String(req.params.id));
-  res.status(status).render("lottery/stratum", { title: `Tirage ${stratum.quota.cohort.name} — ${stratum.quota.missionLocale.name}`, ...stratum, ...page });
+  res.render("lottery/stratum", { title: `Tirage ${stratum.quota.cohort.name} — ${stratum.quota.missionLocale.name}`, ...stratum, ...page });
 }
 
 async function stratum(req: Request, res: Response) {
-  await renderStratum(req, res, 200, EMPTY);
+  await renderStratum(req, res, EMPTY);
 }
 
 /** The freeze says what it closes before anything is written; an already frozen list has nothing
@@ -31,78 +29,60 @@ async function confirmFreeze(req: Request, res: Response) {
   res.render("lottery/freeze", { title: `Figer la liste — ${stratum.quota.cohort.name}, ${stratum.quota.missionLocale.name}`, ...stratum, ...EMPTY });
 }
 
-async function freeze(req: Request, res: Response) {
-  const form = parseForm(freezeSchema, req.body);
-  try {
-    if (!form.ok) throw new FormError("_form", "Demande incorrecte.");
-    await lottery.freezeStratum(actorOf(req), String(req.params.id));
-    setFlash(req, "La liste est figée. Publiez son empreinte avant de fixer la graine.");
-    res.redirect(303, `/lottery/strata/${String(req.params.id)}`);
-  } catch (error) {
-    await renderStratum(req, res, 422, formRejection(error, req.body));
-  }
-}
+const freeze = formAction({
+  schema: freezeSchema,
+  reword: () => ({ _form: "Demande incorrecte." }),
+  act: (actor, _form, req) => lottery.freezeStratum(actor, String(req.params.id)),
+  rejected: renderStratum,
+  done: (_result, _form, req) => ({ to: `/lottery/strata/${String(req.params.id)}`, flash: "La liste est figée. Publiez son empreinte avant de fixer la graine." }),
+});
 
-async function draw(req: Request, res: Response) {
-  const form = parseForm(drawSchema, req.body);
-  if (!form.ok) return renderStratum(req, res, 422, form);
-  try {
-    const drawId = await lottery.drawStratum(actorOf(req), String(req.params.id), form.data);
-    setFlash(req, "Le tirage est fait. Il prendra effet après la validation du comité.");
-    res.redirect(303, `/lottery/draws/${drawId}`);
-  } catch (error) {
-    await renderStratum(req, res, 422, formRejection(error, req.body));
-  }
-}
+const draw = formAction({
+  schema: drawSchema,
+  act: (actor, form, req) => lottery.drawStratum(actor, String(req.params.id), form),
+  rejected: renderStratum,
+  done: (drawId) => ({ to: `/lottery/draws/${drawId}`, flash: "Le tirage est fait. Il prendra effet après la validation du comité." }),
+});
 
-async function renderDraw(req: Request, res: Response, status: number, page: Page) {
+async function renderDraw(req: Request, res: Response, page: FormPage) {
   const result = await lottery.drawPage(actorOf(req), String(req.params.id));
-  res.status(status).render("lottery/draw", { title: `Tirage ${result.draw.cohort.name} — ${result.draw.missionLocale.name}`, ...result, ...page });
+  res.render("lottery/draw", { title: `Tirage ${result.draw.cohort.name} — ${result.draw.missionLocale.name}`, ...result, ...page });
 }
 
 async function showDraw(req: Request, res: Response) {
-  await renderDraw(req, res, 200, EMPTY);
+  await renderDraw(req, res, EMPTY);
 }
 
-/** The draw page's forms: parse, one service call, back to the page (or the page with the errors). */
-function drawAction<T>(parse: (body: unknown) => ParsedForm<T>, act: (req: Request, data: T) => Promise<string>) {
-  return async (req: Request, res: Response) => {
-    const form = parse(req.body);
-    if (!form.ok) return renderDraw(req, res, 422, form);
-    try {
-      setFlash(req, await act(req, form.data));
-      res.redirect(303, `/lottery/draws/${String(req.params.id)}`);
-    } catch (error) {
-        await renderDraw(req, res, 422, formRejection(error, req.body));
-    }
-  };
+/** Where the draw page's forms come back to. */
+function drawPath(req: Request): string {
+  return `/lottery/draws/${String(req.params.id)}`;
 }
 
-const validate = drawAction(
-  (body) => parseForm(validationSchema, body),
-  async (req, data) => {
-    await lottery.validateDraw(actorOf(req), String(req.params.id), data);
-    return "La validation du comité est enregistrée : les jeunes peuvent être prévenus.";
-  },
-);
+const validate = formAction({
+  schema: validationSchema,
+  act: (actor, form, req) => lottery.validateDraw(actor, String(req.params.id), form),
+  rejected: renderDraw,
+  done: (_result, _form, req) => ({ to: drawPath(req), flash: "La validation du comité est enregistrée : les jeunes peuvent être prévenus." }),
+});
 
-const withdraw = drawAction(
-  (body) => parseForm(withdrawalSchema, body),
-  async (req, data) => {
-    const result = await lottery.withdrawAndPromote(actorOf(req), String(req.params.id), data);
-    return result.promotedRef
+const withdraw = formAction({
+  schema: withdrawalSchema,
+  act: (actor, form, req) => lottery.withdrawAndPromote(actor, String(req.params.id), form),
+  rejected: renderDraw,
+  done: (result, _form, req) => ({
+    to: drawPath(req),
+    flash: result.promotedRef
       ? `Désistement de ${result.withdrawnRef} enregistré. ${result.promotedRef}, premier·e de la liste d'attente, est retenu·e à sa place.`
-      : `Désistement de ${result.withdrawnRef} enregistré. La liste d'attente est vide : personne n'est promu.`;
-  },
-);
+      : `Désistement de ${result.withdrawnRef} enregistré. La liste d'attente est vide : personne n'est promu.`,
+  }),
+});
 
-const infoMeeting = drawAction(
-  (body) => parseForm(infoMeetingSchema, body),
-  async (req, data) => {
-    await lottery.setInfoMeeting(actorOf(req), String(req.params.id), data);
-    return "La réunion d'information est enregistrée ; les jeunes retenu·es y sont invité·es.";
-  },
-);
+const infoMeeting = formAction({
+  schema: infoMeetingSchema,
+  act: (actor, form, req) => lottery.setInfoMeeting(actor, String(req.params.id), form),
+  rejected: renderDraw,
+  done: (_result, _form, req) => ({ to: drawPath(req), flash: "La réunion d'information est enregistrée ; les jeunes retenu·es y sont invité·es." }),
+});
 
 /** A public JSON document: a missing one answers 404 in JSON too, with the reason in French. */
 function publicJson(load: (id: string) => Promise<unknown>) {
