@@ -39,7 +39,10 @@ function csvFile(run: number, lines: number): string {
     const born = `${String((i % 28) + 1).padStart(2, "0")}/${String((i % 12) + 1).padStart(2, "0")}/${2003 + (i % 4)}`;
     return `${longName(run, i)};Zoé-Inès;${born};Femme;zoe.${run}.${i}@exemple.fr;${phone};45000;Orléans;Demandeuse d'emploi;Aide-soignante : gardes de nuit à l'hôpital;oui;oui`;
   });
-  return ["nom;prenom;date_naissance;genre;email;telephone;code_postal;ville;situation;projet_professionnel;accord_tirage;accord_evaluation", ...rows].join("\n");
+  return [
+    "nom;prenom;date_naissance;genre;email;telephone;code_postal;ville;situation;projet_professionnel;accord_tirage;accord_evaluation",
+    ...rows,
+  ].join("\n");
 }
 
 if (role === "server") {
@@ -55,11 +58,20 @@ if (role === "server") {
   const drawDate = new Date(Date.now() + 60 * 86_400_000);
   const cohorts = await Promise.all(
     Array.from({ length: RUNS + 1 }, (_, run) =>
-      client.cohort.create({ data: { name: `Promotion banc ${run}`, drawDate, quotas: { create: { missionLocaleId: missionLocale.id, seats: 160 } } } }),
+      client.cohort.create({
+        data: { name: `Promotion banc ${run}`, drawDate, quotas: { create: { missionLocaleId: missionLocale.id, seats: 160 } } },
+      }),
     ),
   );
   await client.user.create({
-    data: { role: "REFERENT", email: EMAIL, displayName: "Référente banc", passwordHash: await hashPassword(PASSWORD), activatedAt: new Date(), missionLocaleId: missionLocale.id },
+    data: {
+      role: "REFERENT",
+      email: EMAIL,
+      displayName: "Référente banc",
+      passwordHash: await hashPassword(PASSWORD),
+      activatedAt: new Date(),
+      missionLocaleId: missionLocale.id,
+    },
   });
   await client.youth.createMany({
     data: Array.from({ length: EXISTING }, (_, i) => {
@@ -99,7 +111,9 @@ if (role === "server") {
   };
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env, stdio: "ignore" });
   const child = fork(new URL(import.meta.url).pathname, [], { env: { ...env, BENCH_ROLE: "server" }, execArgv: process.execArgv });
-  const ready = await new Promise<{ port: number; cohortIds: string[]; missionLocaleId: string }>((resolve) => child.once("message", (m) => resolve(m as never)));
+  const ready = await new Promise<{ port: number; cohortIds: string[]; missionLocaleId: string }>((resolve) =>
+    child.once("message", (m) => resolve(m as never)),
+  );
   const base = `http://127.0.0.1:${ready.port}`;
 
   const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
@@ -112,11 +126,19 @@ if (role === "server") {
     body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrfOf(await loginPage.text()) }),
   });
   // Sign-in sets the session cookie and a device cookie: send them all back.
-  const cookie = signIn.headers.getSetCookie().map((header) => header.split(";")[0]!).join("; ");
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0]!)
+    .join("; ");
   const csrf = csrfOf(await (await fetch(`${base}/applications/import`, { headers: { cookie } })).text());
 
   async function importOnce(run: number, lines: number): Promise<{ ms: number; healthMax: number; polls: number }> {
-    const body = new URLSearchParams({ cohortId: ready.cohortIds[run]!, missionLocaleId: ready.missionLocaleId, csv: csvFile(run, lines), _csrf: csrf });
+    const body = new URLSearchParams({
+      cohortId: ready.cohortIds[run]!,
+      missionLocaleId: ready.missionLocaleId,
+      csv: csvFile(run, lines),
+      _csrf: csrf,
+    });
     let importing = true;
     const latencies: number[] = [];
     const poller = (async () => {

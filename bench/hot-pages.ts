@@ -95,7 +95,9 @@ for (const [email, page] of PAGES) {
   const median = times[Math.floor(times.length / 2)]!;
   const p95 = times[Math.floor(times.length * 0.95)]!;
   failed ||= p95 > TARGET_P95_MS;
-  console.log(`${p95 > TARGET_P95_MS ? "TROP LENT" : "ok       "} ${email.padEnd(34)} ${page.padEnd(24)} médiane ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`);
+  console.log(
+    `${p95 > TARGET_P95_MS ? "TROP LENT" : "ok       "} ${email.padEnd(34)} ${page.padEnd(24)} médiane ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`,
+  );
 }
 
 server.close();

@@ -64,14 +64,28 @@ async function runOnce(run: number): Promise<Timing> {
   const drawn = performance.now();
   const draw = await prisma.lotteryDraw.findUniqueOrThrow({
     where: { id: drawId },
-    select: { seed: true, seats: true, listDigest: true, drawnAt: true, freeze: { select: { listDigest: true, applicants: { select: { ref: true } } } }, entries: { orderBy: { rank: "asc" } } },
+    select: {
+      seed: true,
+      seats: true,
+      listDigest: true,
+      drawnAt: true,
+      freeze: { select: { listDigest: true, applicants: { select: { ref: true } } } },
+      entries: { orderBy: { rank: "asc" } },
+    },
   });
   const check = verifyStoredDraw({
-    cohortName: cohort.name, stratum: "ORLEANS", seats: draw.seats, seed: draw.seed, listDigest: draw.listDigest, drawnAt: draw.drawnAt,
+    cohortName: cohort.name,
+    stratum: "ORLEANS",
+    seats: draw.seats,
+    seed: draw.seed,
+    listDigest: draw.listDigest,
+    drawnAt: draw.drawnAt,
     entries: draw.entries.map((e) => ({ ref: e.ref, key: e.key, rank: e.rank, outcome: e.outcome })),
-    frozenRefs: draw.freeze.applicants.map((a) => a.ref), freezeDigest: draw.freeze.listDigest,
+    frozenRefs: draw.freeze.applicants.map((a) => a.ref),
+    freezeDigest: draw.freeze.listDigest,
   });
-  if (!check.ok || draw.entries.length !== APPLICANTS) throw new Error(`draw ${run}: ${draw.entries.length} entries, ${check.problems[0] ?? "verified"}`);
+  if (!check.ok || draw.entries.length !== APPLICANTS)
+    throw new Error(`draw ${run}: ${draw.entries.length} entries, ${check.problems[0] ?? "verified"}`);
   return { freeze: frozen - start, draw: drawn - frozen };
 }
 
@@ -79,13 +93,21 @@ const timings: Timing[] = [];
 for (let run = 0; run <= RUNS; run += 1) timings.push(await runOnce(run));
 const [warmUp, ...counted] = timings;
 const format = (ms: number): string => `${ms.toFixed(1)} ms`;
-console.log(`Tirage en base : ${APPLICANTS} candidatures éligibles, ${SEATS} places, ${RUNS} mesures (+1 de chauffe : gel ${format(warmUp!.freeze)}, tirage ${format(warmUp!.draw)})`);
+console.log(
+  `Tirage en base : ${APPLICANTS} candidatures éligibles, ${SEATS} places, ${RUNS} mesures (+1 de chauffe : gel ${format(warmUp!.freeze)}, tirage ${format(warmUp!.draw)})`,
+);
 for (const step of ["freeze", "draw"] as const) {
   const values = counted.map((t) => t[step]).sort((a, b) => a - b);
-  console.log(`  ${(step === "freeze" ? "gel de la liste" : "tirage").padEnd(16)} médiane ${format(values[Math.floor(values.length / 2)]!).padStart(10)}  max ${format(values.at(-1)!).padStart(10)}`);
+  console.log(
+    `  ${(step === "freeze" ? "gel de la liste" : "tirage").padEnd(16)} médiane ${format(values[Math.floor(values.length / 2)]!).padStart(10)}  max ${format(values.at(-1)!).padStart(10)}`,
+  );
 }
 const worst = Math.max(...counted.map((t) => t.draw));
-console.log(worst < TARGET_MS ? `Objectif tenu : pire tirage ${format(worst)} < ${TARGET_MS} ms.` : `Objectif MANQUÉ : pire tirage ${format(worst)} ≥ ${TARGET_MS} ms.`);
+console.log(
+  worst < TARGET_MS
+    ? `Objectif tenu : pire tirage ${format(worst)} < ${TARGET_MS} ms.`
+    : `Objectif MANQUÉ : pire tirage ${format(worst)} ≥ ${TARGET_MS} ms.`,
+);
 await disconnectDb();
 rmSync(dir, { recursive: true, force: true });
 process.exitCode = worst < TARGET_MS ? 0 : 1;

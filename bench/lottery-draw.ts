@@ -58,7 +58,9 @@ const STEP_LABELS: Record<keyof Timing, string> = {
 };
 for (const step of ["digest", "rank", "verify", "total"] as const) {
   const values = timings.map((timing) => timing[step]);
-  console.log(`  ${STEP_LABELS[step].padEnd(12)}  médiane ${format(median(values)).padStart(10)}  max ${format(Math.max(...values)).padStart(10)}`);
+  console.log(
+    `  ${STEP_LABELS[step].padEnd(12)}  médiane ${format(median(values)).padStart(10)}  max ${format(Math.max(...values)).padStart(10)}`,
+  );
 }
 const worst = Math.max(...timings.map((timing) => timing.total));
 console.log(

@@ -39,7 +39,16 @@ const DAY = 86_400_000;
 async function seedSchool(code: string, missionLocaleId: string, cohortId: string) {
   const school = await client.drivingSchool.create({ data: { name: `Auto-école ${code}`, missionLocaleId } });
   const instructors = await Promise.all(
-    [1, 2, 3].map((n) => client.user.create({ data: { role: "SCHOOL", email: `moniteur${n}.${code.toLowerCase()}@bench.test`, displayName: `Moniteur ${n}`, drivingSchoolId: school.id } })),
+    [1, 2, 3].map((n) =>
+      client.user.create({
+        data: {
+          role: "SCHOOL",
+          email: `moniteur${n}.${code.toLowerCase()}@bench.test`,
+          displayName: `Moniteur ${n}`,
+          drivingSchoolId: school.id,
+        },
+      }),
+    ),
   );
   const youths = Array.from({ length: YOUTHS }, (_, i) => ({
     id: `${code}-y${i}`,
@@ -78,8 +87,22 @@ async function seedSchool(code: string, missionLocaleId: string, cohortId: strin
   // About 40 booklet rows per youth (several changes on the first skills).
   const skills = enrolments.flatMap((enrolment, i) =>
     SKILLS.slice(0, 20 + (i % 11)).flatMap((skill, k) => [
-      { enrolmentId: enrolment.id, skillCode: skill.code, level: "IN_PROGRESS" as const, assessedAt: new Date(now.getTime() - (150 - k) * DAY) },
-      ...(k % 2 === 0 ? [{ enrolmentId: enrolment.id, skillCode: skill.code, level: "ACQUIRED" as const, assessedAt: new Date(now.getTime() - (100 - k) * DAY) }] : []),
+      {
+        enrolmentId: enrolment.id,
+        skillCode: skill.code,
+        level: "IN_PROGRESS" as const,
+        assessedAt: new Date(now.getTime() - (150 - k) * DAY),
+      },
+      ...(k % 2 === 0
+        ? [
+            {
+              enrolmentId: enrolment.id,
+              skillCode: skill.code,
+              level: "ACQUIRED" as const,
+              assessedAt: new Date(now.getTime() - (100 - k) * DAY),
+            },
+          ]
+        : []),
     ]),
   );
   await client.$transaction([
@@ -96,7 +119,13 @@ const cohort = await client.cohort.create({ data: { name: "Banc d'essai", drawDa
 const measured = await seedSchool("A", missionLocale.id, cohort.id);
 await seedSchool("B", missionLocale.id, cohort.id);
 
-const actor = { id: measured.instructor.id, role: "SCHOOL" as const, missionLocaleId: null, drivingSchoolId: measured.school.id, youthId: null };
+const actor = {
+  id: measured.instructor.id,
+  role: "SCHOOL" as const,
+  missionLocaleId: null,
+  drivingSchoolId: measured.school.id,
+  youthId: null,
+};
 const first = await schoolHome(actor, { all: true }, now);
 if (first.youths.length !== YOUTHS) throw new Error(`expected ${YOUTHS} youths, got ${first.youths.length}`);
 
@@ -139,7 +168,9 @@ server.close();
 
 const line = (label: string, t: { median: number; p95: number; max: number }) =>
   `  ${label} : médiane ${t.median.toFixed(1)} ms · p95 ${t.p95.toFixed(1)} ms · max ${t.max.toFixed(1)} ms (cible : p95 < ${TARGET_P95_MS} ms)`;
-console.log(`Accueil auto-école : ${YOUTHS} jeunes, ${LESSONS} leçons, ${measured.skills} lignes de livret (et autant dans une autre auto-école), ${RUNS} mesures`);
+console.log(
+  `Accueil auto-école : ${YOUTHS} jeunes, ${LESSONS} leçons, ${measured.skills} lignes de livret (et autant dans une autre auto-école), ${RUNS} mesures`,
+);
 console.log(line("requêtes (schoolHome)", service));
 console.log(line("page entière (GET /, rendu compris)", page));
 console.log(`  ${first.figures.lessonsThisWeek} leçons cette semaine, ${first.figures.needAttention} jeunes signalés`);

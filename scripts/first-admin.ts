@@ -51,7 +51,11 @@ export async function adminCreate(argv: string[], terminal: Terminal = { print: 
   let values: { name?: string | undefined; url?: string | undefined };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { name: { type: "string" }, url: { type: "string" } }, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { name: { type: "string" }, url: { type: "string" } },
+      allowPositionals: true,
+    }));
   } catch {
     complain(USAGE);
     return 1;

@@ -45,9 +45,7 @@ type Secrets = { sessionSecret: string; pseudonymKey: string };
 function devSecrets(databasePath: string): Secrets {
   const file = path.join(path.dirname(databasePath), "dev-secrets.json");
   if (existsSync(file)) {
-    const parsed = z.object({ sessionSecret: z.string(), pseudonymKey: z.string() }).safeParse(
-      JSON.parse(readFileSync(file, "utf8")),
-    );
+    const parsed = z.object({ sessionSecret: z.string(), pseudonymKey: z.string() }).safeParse(JSON.parse(readFileSync(file, "utf8")));
     if (parsed.success) return parsed.data;
   }
   const secrets = { sessionSecret: randomBytes(32).toString("hex"), pseudonymKey: randomBytes(32).toString("hex") };
@@ -57,7 +55,7 @@ function devSecrets(databasePath: string): Secrets {
   return secrets;
 }
 
-export function databasePathOf(databaseUrl: string): string {
+function databasePathOf(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, ""));
 }
 

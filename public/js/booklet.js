@@ -14,7 +14,11 @@ document.querySelectorAll("form[data-confirm-lowering]").forEach((form) => {
     const level = form.querySelector('[name="level"]');
     if (!skill || !level || level.value === "ACQUIRED") return;
     const row = document.querySelector(`[data-skill="${CSS.escape(skill.value)}"]`);
-    if (row && row.getAttribute("data-level") === "ACQUIRED" && !window.confirm(form.getAttribute("data-confirm-lowering").replace("{code}", skill.value))) {
+    if (
+      row &&
+      row.getAttribute("data-level") === "ACQUIRED" &&
+      !window.confirm(form.getAttribute("data-confirm-lowering").replace("{code}", skill.value))
+    ) {
       event.preventDefault();
     }
   });

@@ -117,10 +117,7 @@ function availabilityFor(rng: Rng, status: string): Availability[] {
     case "APPRENTICE":
       return [...pickDays(rng, rng.int(1, 2), weekdays).map((day) => slot(day, 14, 18)), slot(6, 9, 12)];
     case "INTERN":
-      return [
-        ...pickDays(rng, rng.int(2, 3), weekdays).map((day) => slot(day, 16, 19)),
-        ...(rng.chance(0.5) ? [slot(6, 9, 12)] : []),
-      ];
+      return [...pickDays(rng, rng.int(2, 3), weekdays).map((day) => slot(day, 16, 19)), ...(rng.chance(0.5) ? [slot(6, 9, 12)] : [])];
     case "STUDENT":
       return [slot(3, 13, 18), ...pickDays(rng, 1, [1, 2, 4, 5]).map((day) => slot(day, 17, 19)), slot(6, 9, 12)].sort(
         (a, b) => a.day - b.day,
@@ -136,7 +133,14 @@ function availabilityFor(rng: Rng, status: string): Availability[] {
 
 function birthDateFor(rng: Rng, drawDate: Date): Date {
   const age = rng.weighted<number>([
-    [18, 10], [19, 16], [20, 17], [21, 15], [22, 13], [23, 11], [24, 10], [25, 8],
+    [18, 10],
+    [19, 16],
+    [20, 17],
+    [21, 15],
+    [22, 13],
+    [23, 11],
+    [24, 10],
+    [25, 8],
   ]);
   // Between `age` years + 1 day and `age` years + 360 days before the draw: exactly `age` on that day.
   return addDays(addMonths(startOfUtcDay(drawDate), -12 * age), -rng.int(1, 360));
@@ -211,8 +215,14 @@ function buildInfoMeetings(ctx: ApplicantContext, cohort: CohortPlan): Record<Mi
 
 /** A public-looking seed fixed after the freeze, like the numbers of an announced lottery (RFC 3797). */
 function drawSeed(rng: Rng, drawDate: Date): string {
-  const balls = rng.shuffle(Array.from({ length: 50 }, (_, i) => i + 1)).slice(0, 5).sort((a, b) => a - b);
-  const stars = rng.shuffle(Array.from({ length: 12 }, (_, i) => i + 1)).slice(0, 2).sort((a, b) => a - b);
+  const balls = rng
+    .shuffle(Array.from({ length: 50 }, (_, i) => i + 1))
+    .slice(0, 5)
+    .sort((a, b) => a - b);
+  const stars = rng
+    .shuffle(Array.from({ length: 12 }, (_, i) => i + 1))
+    .slice(0, 2)
+    .sort((a, b) => a - b);
   const day = drawDate.toISOString().slice(0, 10);
   return `${day}-EuroMillions-${balls.map((n) => pad(n, 2)).join("-")}-${stars.map((n) => pad(n, 2)).join("-")}`;
 }
@@ -324,7 +334,13 @@ function showcaseFor(cohort: CohortPlan, code: MissionLocaleCode): Applicant["sh
 }
 
 /** A few drawn applicants withdraw; each is replaced by the best-ranked waitlisted one (never re-drawn). */
-function replaceWithdrawals(ctx: ApplicantContext, cohort: CohortPlan, code: MissionLocaleCode, ranked: Applicant[], meeting: InfoMeetingRow): void {
+function replaceWithdrawals(
+  ctx: ApplicantContext,
+  cohort: CohortPlan,
+  code: MissionLocaleCode,
+  ranked: Applicant[],
+  meeting: InfoMeetingRow,
+): void {
   const withdrawing = ctx.rng
     .shuffle(ranked.filter((a) => a.assigned && a.showcase === null))
     .slice(0, WITHDRAWALS_PER_DRAW[code])

@@ -5,7 +5,7 @@ export const DEMO_PASSWORD = "Autonomie-2026!";
 
 export type MissionLocaleCode = "ORLEANS" | "MONTARGIS" | "PITHIVIERS";
 
-export type Commune = { city: string; postalCode: string };
+type Commune = { city: string; postalCode: string };
 
 export type MissionLocaleSpec = {
   code: MissionLocaleCode;
@@ -168,7 +168,8 @@ export const SCHOOLS: readonly SchoolSpec[] = [
   },
 ];
 
-export type DemoAccountKey = "admin" | "referentOrleans" | "referentMontargis" | "schoolOrleans" | "schoolMontargis" | "youth" | "evaluator";
+export type DemoAccountKey =
+  "admin" | "referentOrleans" | "referentMontargis" | "schoolOrleans" | "schoolMontargis" | "youth" | "evaluator";
 
 export type DemoAccountSpec = {
   key: DemoAccountKey;
@@ -213,8 +214,7 @@ export const DEMO_YOUTH = {
   email: "jeune@autonomie.test",
   phone: "0612457890",
   employmentStatus: "APPRENTICE",
-  professionalProject:
-    "Apprentie en boulangerie — besoin d'être au fournil à 5 h, avant les premiers bus, et de livrer les dépôts de pain",
+  professionalProject: "Apprentie en boulangerie — besoin d'être au fournil à 5 h, avant les premiers bus, et de livrer les dépôts de pain",
   weeklyAvailability: [
     { day: 2, from: "14:00", to: "18:00" },
     { day: 4, from: "14:00", to: "18:00" },
@@ -286,14 +286,8 @@ export const CANCEL_REASONS: readonly string[] = [
 ];
 
 export const DIFFICULTY_TEXTS: Record<string, readonly string[]> = {
-  ATTENDANCE: [
-    "Plusieurs absences non excusées ces dernières semaines.",
-    "Retards répétés aux leçons du matin.",
-  ],
-  LEARNING: [
-    "Progression lente sur les intersections et les priorités.",
-    "Difficultés à mémoriser la signalisation pour le code.",
-  ],
+  ATTENDANCE: ["Plusieurs absences non excusées ces dernières semaines.", "Retards répétés aux leçons du matin."],
+  LEARNING: ["Progression lente sur les intersections et les priorités.", "Difficultés à mémoriser la signalisation pour le code."],
   COGNITIVE: [
     "Difficultés de lecture : les questions du code sont mal comprises.",
     "A besoin d'explications reformulées et de supports visuels.",
@@ -306,10 +300,7 @@ export const DIFFICULTY_TEXTS: Record<string, readonly string[]> = {
     "Pas de transport en commun pour rejoindre l'auto-école aux horaires proposés.",
     "Habite loin de l'auto-école : trajets longs en car.",
   ],
-  PERSONAL: [
-    "Situation de logement instable, hébergé·e chez des proches.",
-    "Stress important avant les leçons, perte de confiance.",
-  ],
+  PERSONAL: ["Situation de logement instable, hébergé·e chez des proches.", "Stress important avant les leçons, perte de confiance."],
   OTHER: ["Changement de situation professionnelle à prendre en compte dans le planning."],
 };
 

@@ -179,8 +179,15 @@ function surveyRows(ctx: PlanContext, applicant: Applicant, licenceOn: Date | nu
     const hasLicence = licenceOn !== null && licenceOn <= answeredAt;
     const employed = rng.chance(employedProbability(applicant.youth.employmentStatus, hasLicence, applicant.assigned, index));
     const employmentStatus = employed
-      ? applicant.youth.employmentStatus === "APPRENTICE" && wave.months <= 12 ? "APPRENTICE" : "EMPLOYEE"
-      : rng.weighted([["JOB_SEEKER", 60], ["INTERN", 20], ["STUDENT", 10], ["OTHER", 10]]);
+      ? applicant.youth.employmentStatus === "APPRENTICE" && wave.months <= 12
+        ? "APPRENTICE"
+        : "EMPLOYEE"
+      : rng.weighted([
+          ["JOB_SEEKER", 60],
+          ["INTERN", 20],
+          ["STUDENT", 10],
+          ["OTHER", 10],
+        ]);
     ctx.rows.followUpSurveys.push({
       ...base,
       status: "ANSWERED",
@@ -230,11 +237,17 @@ function notify(ctx: PlanContext, spec: NotificationSpec): void {
     body: spec.body,
     link: spec.link,
     createdAt,
-    readAt: spec.read ? addDays(createdAt, 1) < ctx.now ? addDays(createdAt, 1) : ctx.now : null,
+    readAt: spec.read ? (addDays(createdAt, 1) < ctx.now ? addDays(createdAt, 1) : ctx.now) : null,
   });
 }
 
-function difficultyNotices(ctx: PlanContext, userId: string, missionLocaleId: string, youths: ReadonlyMap<string, YouthRow>, count: number): void {
+function difficultyNotices(
+  ctx: PlanContext,
+  userId: string,
+  missionLocaleId: string,
+  youths: ReadonlyMap<string, YouthRow>,
+  count: number,
+): void {
   const open = ctx.rows.difficulties
     .filter((d: DifficultyRow) => d.resolvedAt === null && youths.get(d.youthId)?.missionLocaleId === missionLocaleId)
     .sort((a, b) => new Date(b.reportedAt ?? 0).getTime() - new Date(a.reportedAt ?? 0).getTime())

@@ -9,9 +9,9 @@ import type { Rng } from "./random.ts";
 import type { DemoRows, EnrolmentRow, LessonRow } from "./rows.ts";
 import type { EnrolmentStatus } from "../../src/domain/enums.ts";
 
-export type Outcome = "LICENSED" | "DROPPED" | "ACTIVE" | "SUSPENDED";
+type Outcome = "LICENSED" | "DROPPED" | "ACTIVE" | "SUSPENDED";
 
-export type ExamPlan = { kind: "THEORY" | "PRACTICAL"; date: Date; passed: boolean };
+type ExamPlan = { kind: "THEORY" | "PRACTICAL"; date: Date; passed: boolean };
 
 export type Journey = {
   applicant: Applicant;
@@ -67,7 +67,12 @@ function planOutcome(ctx: PlanContext, applicant: Applicant, start: Date): Outco
     }
     return { outcome: "DROPPED", end: dayAfter(start, rng.int(30, 300)), licenceOn: null };
   }
-  const outcome = rng.weighted<Outcome>([["ACTIVE", 78], ["LICENSED", 8], ["SUSPENDED", 9], ["DROPPED", 5]]);
+  const outcome = rng.weighted<Outcome>([
+    ["ACTIVE", 78],
+    ["LICENSED", 8],
+    ["SUSPENDED", 9],
+    ["DROPPED", 5],
+  ]);
   if (outcome === "LICENSED" && elapsed >= 64) {
     const licenceOn = dayAfter(start, rng.int(60, elapsed - 3), rng.int(8, 14));
     return { outcome, end: startOfUtcDay(licenceOn), licenceOn };
@@ -84,7 +89,10 @@ function planOutcome(ctx: PlanContext, applicant: Applicant, start: Date): Outco
 function theoryAttempts(rng: Rng, passOn: Date, notBefore: Date): ExamPlan[] {
   const failedOn = addDays(passOn, -rng.int(14, 28));
   const failedFirst = rng.chance(0.3) && failedOn > notBefore;
-  return [...(failedFirst ? [{ kind: "THEORY" as const, date: failedOn, passed: false }] : []), { kind: "THEORY", date: passOn, passed: true }];
+  return [
+    ...(failedFirst ? [{ kind: "THEORY" as const, date: failedOn, passed: false }] : []),
+    { kind: "THEORY", date: passOn, passed: true },
+  ];
 }
 
 function planExams(ctx: PlanContext, plan: OutcomePlan, start: Date): ExamPlan[] {

@@ -1,12 +1,5 @@
 // Missions Locales, partner driving schools and staff accounts.
-import {
-  DEMO_ACCOUNTS,
-  EXTRA_COUNSELLORS,
-  MISSION_LOCALES,
-  SCHOOLS,
-  type DemoAccountKey,
-  type MissionLocaleCode,
-} from "./catalog.ts";
+import { DEMO_ACCOUNTS, EXTRA_COUNSELLORS, MISSION_LOCALES, SCHOOLS, type DemoAccountKey, type MissionLocaleCode } from "./catalog.ts";
 import type { IdFactory } from "./ids.ts";
 import { slugify } from "./names.ts";
 import type { DemoRows, UserRow } from "./rows.ts";

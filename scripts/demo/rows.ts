@@ -3,29 +3,29 @@ import type { Prisma } from "../../src/generated/prisma/client.ts";
 
 type WithId<T> = T & { id: string };
 
-export type MissionLocaleRow = WithId<Prisma.MissionLocaleCreateManyInput>;
-export type DrivingSchoolRow = WithId<Prisma.DrivingSchoolCreateManyInput>;
+type MissionLocaleRow = WithId<Prisma.MissionLocaleCreateManyInput>;
+type DrivingSchoolRow = WithId<Prisma.DrivingSchoolCreateManyInput>;
 export type UserRow = WithId<Prisma.UserCreateManyInput>;
-export type CohortRow = WithId<Prisma.CohortCreateManyInput>;
-export type CohortQuotaRow = WithId<Prisma.CohortQuotaCreateManyInput>;
+type CohortRow = WithId<Prisma.CohortCreateManyInput>;
+type CohortQuotaRow = WithId<Prisma.CohortQuotaCreateManyInput>;
 export type InfoMeetingRow = WithId<Prisma.InfoMeetingCreateManyInput> & { startsAt: Date };
 export type YouthRow = WithId<Prisma.YouthCreateManyInput>;
 export type ApplicationRow = WithId<Prisma.ApplicationCreateManyInput>;
-export type LotteryFreezeRow = WithId<Prisma.LotteryFreezeCreateManyInput>;
-export type FrozenApplicantRow = WithId<Prisma.FrozenApplicantCreateManyInput>;
-export type LotteryDrawRow = WithId<Prisma.LotteryDrawCreateManyInput>;
-export type LotteryEntryRow = WithId<Prisma.LotteryEntryCreateManyInput>;
-export type LotteryReplacementRow = WithId<Prisma.LotteryReplacementCreateManyInput>;
+type LotteryFreezeRow = WithId<Prisma.LotteryFreezeCreateManyInput>;
+type FrozenApplicantRow = WithId<Prisma.FrozenApplicantCreateManyInput>;
+type LotteryDrawRow = WithId<Prisma.LotteryDrawCreateManyInput>;
+type LotteryEntryRow = WithId<Prisma.LotteryEntryCreateManyInput>;
+type LotteryReplacementRow = WithId<Prisma.LotteryReplacementCreateManyInput>;
 export type EnrolmentRow = WithId<Prisma.EnrolmentCreateManyInput>;
 export type LessonRow = WithId<Prisma.LessonCreateManyInput> & { startsAt: Date; attendance: string };
 export type SkillAssessmentRow = WithId<Prisma.SkillAssessmentCreateManyInput>;
-export type ExamRow = WithId<Prisma.ExamCreateManyInput>;
-export type PaymentRow = WithId<Prisma.PaymentCreateManyInput>;
+type ExamRow = WithId<Prisma.ExamCreateManyInput>;
+type PaymentRow = WithId<Prisma.PaymentCreateManyInput>;
 export type DifficultyRow = WithId<Prisma.DifficultyCreateManyInput>;
-export type RecommendationRow = WithId<Prisma.RecommendationCreateManyInput>;
-export type FollowUpSurveyRow = WithId<Prisma.FollowUpSurveyCreateManyInput>;
-export type ResourceRow = WithId<Prisma.ResourceCreateManyInput>;
-export type NotificationRow = WithId<Prisma.NotificationCreateManyInput>;
+type RecommendationRow = WithId<Prisma.RecommendationCreateManyInput>;
+type FollowUpSurveyRow = WithId<Prisma.FollowUpSurveyCreateManyInput>;
+type ResourceRow = WithId<Prisma.ResourceCreateManyInput>;
+type NotificationRow = WithId<Prisma.NotificationCreateManyInput>;
 
 export type DemoRows = {
   missionLocales: MissionLocaleRow[];

@@ -81,8 +81,10 @@ export class Scheduler {
   /** First free slot from the desired day: in the youth's free time within a week, else at any
    * opening hour (Monday to Saturday) within two weeks. */
   book(request: SlotRequest): Slot | null {
-    return this.search(request, 7, (weekday) => hoursWithin(request.availability, weekday, request.durationMin))
-      ?? this.search(request, 14, (weekday) => (weekday <= 6 ? openingHours(request.durationMin) : []));
+    return (
+      this.search(request, 7, (weekday) => hoursWithin(request.availability, weekday, request.durationMin)) ??
+      this.search(request, 14, (weekday) => (weekday <= 6 ? openingHours(request.durationMin) : []))
+    );
   }
 
   private search(request: SlotRequest, days: number, hoursOn: (weekday: number) => number[]): Slot | null {

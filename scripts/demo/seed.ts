@@ -13,7 +13,7 @@ import { emptyRows, type DemoRows } from "./rows.ts";
 import { Scheduler } from "./scheduler.ts";
 import { buildTraining } from "./training.ts";
 
-export const DEMO_SEED = 2010;
+const DEMO_SEED = 2010;
 
 /** Told each stage as it ends, in French (the start script prints it with the elapsed time). */
 export type DemoProgress = (stage: string) => void;
@@ -58,7 +58,7 @@ function addYouthAccount(rows: DemoRows, id: string, youthId: string, passwordHa
 }
 
 /** Every row of the demo, in memory. Pure: the same `today` gives the same rows. */
-export function buildDemo(today: Date, passwordHash: string, progress: DemoProgress = () => undefined): DemoRows {
+function buildDemo(today: Date, passwordHash: string, progress: DemoProgress = () => undefined): DemoRows {
   faker.seed(DEMO_SEED);
   const now = new Date(today.getTime());
   const rows = emptyRows();
@@ -73,7 +73,9 @@ export function buildDemo(today: Date, passwordHash: string, progress: DemoProgr
   const finished = buildCohort(ctx, 30, false);
   const inProgress = buildCohort(ctx, 4, true);
   const applicants: Applicant[] = [...buildApplicants(ctx, finished), ...buildApplicants(ctx, inProgress)];
-  progress(`candidatures : ${count(rows.cohorts.length)} cohortes, ${count(rows.youths.length)} jeunes, ${count(rows.applications.length)} candidatures`);
+  progress(
+    `candidatures : ${count(rows.cohorts.length)} cohortes, ${count(rows.youths.length)} jeunes, ${count(rows.applications.length)} candidatures`,
+  );
   progress(
     `tirages au sort : ${count(rows.lotteryDraws.length)} tirages, ${count(rows.lotteryEntries.length)} rangs, ${count(rows.lotteryReplacements.length)} remplacements`,
   );

@@ -39,8 +39,20 @@ function endOf(lesson: LessonRow): Date {
 function markAttendance(rng: Rng, drifting: boolean): AttendanceMark {
   const attendance = rng.weighted<Attendance>(
     drifting
-      ? [["PRESENT", 55], ["LATE", 8], ["ABSENT_EXCUSED", 12], ["ABSENT_UNEXCUSED", 17], ["CANCELLED", 8]]
-      : [["PRESENT", 84], ["LATE", 5], ["ABSENT_EXCUSED", 4], ["ABSENT_UNEXCUSED", 3], ["CANCELLED", 4]],
+      ? [
+          ["PRESENT", 55],
+          ["LATE", 8],
+          ["ABSENT_EXCUSED", 12],
+          ["ABSENT_UNEXCUSED", 17],
+          ["CANCELLED", 8],
+        ]
+      : [
+          ["PRESENT", 84],
+          ["LATE", 5],
+          ["ABSENT_EXCUSED", 4],
+          ["ABSENT_UNEXCUSED", 3],
+          ["CANCELLED", 4],
+        ],
   );
   return {
     attendance,
@@ -70,8 +82,18 @@ function kindFor(rng: Rng, journey: Journey, index: number, day: Date): LessonKi
 
 function durationFor(rng: Rng, kind: LessonKind, demo: boolean): number {
   if (kind === "ASSESSMENT" || demo) return kind === "THEORY" ? 90 : 60;
-  if (kind === "THEORY") return rng.weighted([[60, 40], [90, 30], [120, 30]]);
-  return rng.weighted([[60, 65], [90, 10], [120, 15], [45, 10]]);
+  if (kind === "THEORY")
+    return rng.weighted([
+      [60, 40],
+      [90, 30],
+      [120, 30],
+    ]);
+  return rng.weighted([
+    [60, 65],
+    [90, 10],
+    [120, 15],
+    [45, 10],
+  ]);
 }
 
 function makeLesson(
@@ -199,7 +221,9 @@ function buildSkills(ctx: TrainingContext, journey: Journey): void {
     for (const track of tracks) {
       const next =
         track.level === "NOT_STARTED" && (progress >= track.startAt || last)
-          ? last ? "ACQUIRED" : "IN_PROGRESS"
+          ? last
+            ? "ACQUIRED"
+            : "IN_PROGRESS"
           : track.level === "IN_PROGRESS" && (progress >= track.acquiredAt || last)
             ? "ACQUIRED"
             : null;
@@ -233,8 +257,14 @@ function buildExams(ctx: TrainingContext, journey: Journey): void {
     const theory = exam.kind === "THEORY";
     const eliminatoryFault = !theory && !exam.passed && rng.chance(0.5);
     const score = theory
-      ? exam.passed ? rng.int(35, 40) : rng.int(26, 34)
-      : exam.passed ? rng.int(20, 31) : eliminatoryFault ? rng.int(17, 27) : rng.int(11, 19);
+      ? exam.passed
+        ? rng.int(35, 40)
+        : rng.int(26, 34)
+      : exam.passed
+        ? rng.int(20, 31)
+        : eliminatoryFault
+          ? rng.int(17, 27)
+          : rng.int(11, 19);
     const recordedAt = addDays(exam.date, 2);
     ctx.rows.exams.push({
       id: ctx.ids.next("exam"),
@@ -250,7 +280,14 @@ function buildExams(ctx: TrainingContext, journey: Journey): void {
   }
 }
 
-function addPayment(ctx: TrainingContext, journey: Journey, payer: "PROGRAMME" | "YOUTH", amountCents: number, paidOn: Date, label: string): void {
+function addPayment(
+  ctx: TrainingContext,
+  journey: Journey,
+  payer: "PROGRAMME" | "YOUTH",
+  amountCents: number,
+  paidOn: Date,
+  label: string,
+): void {
   ctx.rows.payments.push({
     id: ctx.ids.next("payment"),
     enrolmentId: journey.enrolment.id,
@@ -267,7 +304,14 @@ function addPayment(ctx: TrainingContext, journey: Journey, payer: "PROGRAMME" |
 function buildContribution(ctx: TrainingContext, journey: Journey): void {
   const { rng } = ctx;
   const total = journey.applicant.cohort.contributionCents;
-  const count = journey.applicant.showcase === "DEMO_YOUTH" ? 2 : rng.weighted([[1, 40], [2, 35], [3, 25]]);
+  const count =
+    journey.applicant.showcase === "DEMO_YOUTH"
+      ? 2
+      : rng.weighted([
+          [1, 40],
+          [2, 35],
+          [3, 25],
+        ]);
   const bound = journey.outcome === "DROPPED" || journey.outcome === "SUSPENDED" ? journey.end : ctx.now;
   for (let i = 0; i < count; i += 1) {
     const paidOn = parisTime(addDays(journey.start, i * 30 + rng.int(0, 5)), 11);

@@ -5,8 +5,8 @@
 import { createHash, randomInt } from "node:crypto";
 
 export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"; // no 0 O 1 I L U V
-export const CODE_LENGTH = 28;
-export const CODE_GROUP = 4;
+const CODE_LENGTH = 28;
+const CODE_GROUP = 4;
 export const CODE_VALIDITY_DAYS = 14;
 
 export function generateActivationCode(): string {
@@ -16,7 +16,7 @@ export function generateActivationCode(): string {
   return formatActivationCode(raw);
 }
 
-export function formatActivationCode(raw: string): string {
+function formatActivationCode(raw: string): string {
   return (raw.match(new RegExp(`.{1,${CODE_GROUP}}`, "g")) ?? []).join("-");
 }
 

@@ -8,11 +8,11 @@ import * as zxcvbnFr from "@zxcvbn-ts/language-fr";
 // algorithm 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 // zxcvbn's score 3 = about 10^8 guesses or more: "safely unguessable" for an online attack that
 // is throttled, which sign-in is. The demo password Autonomie-2026! scores 3.
-export const PASSWORD_MIN_SCORE = 3;
+const PASSWORD_MIN_SCORE = 3;
 
 const TOO_GUESSABLE = "Ce mot de passe est trop facile à deviner.";
 const CHOOSE_A_SENTENCE = "Choisissez plutôt une phrase de plusieurs mots que vous seul·e connaissez.";
@@ -47,7 +47,10 @@ function strengthEstimator(): ZxcvbnFactory {
 
 /** Lower case without accents: "Stéphanie" and "stephanie" are the same name. */
 function fold(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "");
 }
 
 /** NIST SP 800-63B: a length floor, no composition rules, guessable passwords refused (zxcvbn,

@@ -17,7 +17,7 @@ export type Actor = {
   youthId: string | null;
 };
 
-export const PERMISSIONS = [
+const PERMISSIONS = [
   "home:view",
   "youth:read",
   "youth:read-identity",
@@ -59,12 +59,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const YOUTH_FILE_STAFF: readonly Permission[] = [
-  "youth:read",
-  "youth:read-identity",
-  "youth:read-contact",
-  "youth:read-training",
-];
+const YOUTH_FILE_STAFF: readonly Permission[] = ["youth:read", "youth:read-identity", "youth:read-contact", "youth:read-training"];
 
 /** What a young person does about their own file only. */
 const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own"];
@@ -122,9 +117,7 @@ export function youthScope(actor: Actor): Prisma.YouthWhereInput {
       return actor.missionLocaleId ? { missionLocaleId: actor.missionLocaleId } : NOTHING;
     case "SCHOOL":
       // Only the current enrolment counts: after a transfer the former school loses the file.
-      return actor.drivingSchoolId
-        ? { enrolments: { some: { drivingSchoolId: actor.drivingSchoolId, isCurrent: true } } }
-        : NOTHING;
+      return actor.drivingSchoolId ? { enrolments: { some: { drivingSchoolId: actor.drivingSchoolId, isCurrent: true } } } : NOTHING;
     case "YOUTH":
       return actor.youthId ? { id: actor.youthId } : NOTHING;
     case "EVALUATOR":
@@ -206,9 +199,7 @@ export function accountScope(actor: Actor): Prisma.UserWhereInput {
     case "ADMIN":
       return {};
     case "REFERENT":
-      return actor.missionLocaleId
-        ? { role: "YOUTH", youth: { is: { missionLocaleId: actor.missionLocaleId } } }
-        : NOTHING;
+      return actor.missionLocaleId ? { role: "YOUTH", youth: { is: { missionLocaleId: actor.missionLocaleId } } } : NOTHING;
     default:
       return NOTHING;
   }
@@ -218,11 +209,6 @@ export function accountScope(actor: Actor): Prisma.UserWhereInput {
 export function creatableRoles(actor: Actor): readonly Role[] {
   if (!can(actor, "account:create")) return [];
   return actor.role === "ADMIN" ? ["ADMIN", "REFERENT", "SCHOOL", "YOUTH", "EVALUATOR"] : ["YOUTH"];
-}
-
-/** Mission Locale whose figures a home or a statistics page is limited to (null = all). */
-export function missionLocaleFilter(actor: Actor): string | null {
-  return actor.role === "REFERENT" ? actor.missionLocaleId : null;
 }
 
 /** Enrolments of a youth file shown to this person: a school sees only its own current one

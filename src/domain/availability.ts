@@ -9,7 +9,8 @@ export function parseAvailability(json: string): AvailabilitySlot[] {
     if (!Array.isArray(value)) return [];
     return value.filter(
       (slot): slot is AvailabilitySlot =>
-        typeof slot === "object" && slot !== null &&
+        typeof slot === "object" &&
+        slot !== null &&
         typeof (slot as AvailabilitySlot).day === "number" &&
         typeof (slot as AvailabilitySlot).from === "string" &&
         typeof (slot as AvailabilitySlot).to === "string",

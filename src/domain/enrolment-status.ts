@@ -1,10 +1,12 @@
 // Which enrolments take new training records. Pure: the services read the status inside their
 // write transaction and ask here.
 
-const CLOSED = "Cette inscription est close (abandon ou transfert) : aucune leçon, présence, compétence ou examen ne peut plus y être enregistré.";
+const CLOSED =
+  "Cette inscription est close (abandon ou transfert) : aucune leçon, présence, compétence ou examen ne peut plus y être enregistré.";
 
 const READ_ONLY: Partial<Record<string, string>> = {
-  SUSPENDED: "Cette inscription est suspendue : aucune leçon, présence, compétence ou examen ne peut y être enregistré tant qu'elle n'a pas repris.",
+  SUSPENDED:
+    "Cette inscription est suspendue : aucune leçon, présence, compétence ou examen ne peut y être enregistré tant qu'elle n'a pas repris.",
   COMPLETED: "Cette inscription est terminée : aucune leçon, présence, compétence ou examen ne peut plus y être enregistré.",
   DROPPED: CLOSED,
 };

@@ -5,17 +5,15 @@ import {
   Attendance as ATTENDANCE,
   DifficultyCategory as DIFFICULTY_CATEGORY,
   DrawOutcome as DRAW_OUTCOME,
-  EnrolmentStatus as ENROLMENT_STATUS,
+  type EnrolmentStatus as ENROLMENT_STATUS,
   ExamKind as EXAM_KIND,
   ExamResult as EXAM_RESULT,
   Gearbox as GEARBOX,
   Gender as GENDER,
   LessonKind as LESSON_KIND,
-  Payer as PAYER,
-  ResourceKind as RESOURCE_KIND,
+  type ResourceKind as RESOURCE_KIND,
   Role as ROLE,
   SkillLevel as SKILL_LEVEL,
-  SurveyStatus as SURVEY_STATUS,
 } from "../generated/prisma/enums.ts";
 
 /** The values of a Prisma enum, in schema order, typed as a non-empty tuple for z.enum(). */
@@ -53,8 +51,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 export const DRAW_OUTCOMES = valuesOf(DRAW_OUTCOME);
 export type DrawOutcome = (typeof DRAW_OUTCOMES)[number];
 
-export const ENROLMENT_STATUSES = valuesOf(ENROLMENT_STATUS);
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export type EnrolmentStatus = (typeof ENROLMENT_STATUS)[keyof typeof ENROLMENT_STATUS];
 export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
   ACTIVE: "En formation",
   SUSPENDED: "Suspendue",
@@ -63,7 +60,6 @@ export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
 };
 
 export const GEARBOXES = valuesOf(GEARBOX);
-export type Gearbox = (typeof GEARBOXES)[number];
 
 export const LESSON_KINDS = valuesOf(LESSON_KIND);
 export type LessonKind = (typeof LESSON_KINDS)[number];
@@ -96,9 +92,6 @@ export const EXAM_RESULTS = valuesOf(EXAM_RESULT);
 export type ExamResult = (typeof EXAM_RESULTS)[number];
 export const EXAM_RESULT_LABELS: Record<ExamResult, string> = { PASSED: "Réussi", FAILED: "Échoué", ABSENT: "Absent·e" };
 
-export const PAYERS = valuesOf(PAYER);
-export type Payer = (typeof PAYERS)[number];
-
 export const DIFFICULTY_CATEGORIES = valuesOf(DIFFICULTY_CATEGORY);
 export type DifficultyCategory = (typeof DIFFICULTY_CATEGORIES)[number];
 export const DIFFICULTY_CATEGORY_LABELS: Record<DifficultyCategory, string> = {
@@ -111,9 +104,6 @@ export const DIFFICULTY_CATEGORY_LABELS: Record<DifficultyCategory, string> = {
   OTHER: "Autre",
 };
 
-export const SURVEY_STATUSES = valuesOf(SURVEY_STATUS);
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export const SURVEY_MONTHS = [6, 12, 24] as const;
 
-export const RESOURCE_KINDS = valuesOf(RESOURCE_KIND);
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export type ResourceKind = (typeof RESOURCE_KIND)[keyof typeof RESOURCE_KIND];

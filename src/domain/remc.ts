@@ -22,9 +22,7 @@ const remcSchema = z.object({
 
 export type Remc = z.infer<typeof remcSchema>;
 
-export const REMC: Remc = remcSchema.parse(
-  JSON.parse(readFileSync(new URL("../reference/remc.json", import.meta.url), "utf8")),
-);
+export const REMC: Remc = remcSchema.parse(JSON.parse(readFileSync(new URL("../reference/remc.json", import.meta.url), "utf8")));
 
 export const SKILLS = REMC.competences.flatMap((competence) =>
   competence.skills.map((skill) => ({ ...skill, competenceCode: competence.code })),
@@ -34,6 +32,4 @@ export const EMPLOYMENT_STATUS_CODES = REMC.employmentStatuses.map((status) => s
 export const EMPLOYMENT_STATUS_LABELS: Record<string, string> = Object.fromEntries(
   REMC.employmentStatuses.map((status) => [status.code, status.label]),
 );
-export const SKILL_LEVEL_LABELS: Record<string, string> = Object.fromEntries(
-  REMC.levels.map((level) => [level.code, level.label]),
-);
+export const SKILL_LEVEL_LABELS: Record<string, string> = Object.fromEntries(REMC.levels.map((level) => [level.code, level.label]));

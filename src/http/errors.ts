@@ -1,5 +1,5 @@
 // Typed errors, turned into French pages by one error middleware (app.ts, last).
-export class HttpError extends Error {
+class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -33,8 +33,7 @@ export class FormError extends Error {
 export function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
   if (typeof error === "object" && error !== null) {
-    const candidate = (error as { status?: unknown; statusCode?: unknown }).status ??
-      (error as { statusCode?: unknown }).statusCode;
+    const candidate = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
     if (typeof candidate === "number" && candidate >= 400 && candidate < 600) return candidate;
   }
   return 500;

@@ -9,8 +9,10 @@ const FIRST_YEAR = 1900;
 const LAST_YEAR = 2999;
 
 const YEAR_IMPLAUSIBLE = "Cette année n'est pas plausible : vérifiez la date (exemple : 23/11/2026).";
-const TIME_SKIPPED = "Cette heure n'existe pas ce jour-là : à 2 h, les horloges passent directement à 3 h (heure d'été). Choisissez une autre heure.";
-const TEXT_CONTROL = "Ce texte contient un caractère invisible non autorisé (caractère de contrôle ou d'inversion du sens d'écriture) : retapez-le sans copier-coller.";
+const TIME_SKIPPED =
+  "Cette heure n'existe pas ce jour-là : à 2 h, les horloges passent directement à 3 h (heure d'été). Choisissez une autre heure.";
+const TEXT_CONTROL =
+  "Ce texte contient un caractère invisible non autorisé (caractère de contrôle ou d'inversion du sens d'écriture) : retapez-le sans copier-coller.";
 const TEXT_ONE_LINE = "Ce champ tient sur une seule ligne.";
 
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -205,5 +207,10 @@ export function optionalTextField(options: TextOptions) {
 /** Where to go back after a write: a local path only (never another site). */
 export const returnToField = z.preprocess(
   (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.string().regex(/^\/(?!\/)[A-Za-z0-9/_\-?=&.#%]*$/).max(300).optional().catch(undefined),
+  z
+    .string()
+    .regex(/^\/(?!\/)[A-Za-z0-9/_\-?=&.#%]*$/)
+    .max(300)
+    .optional()
+    .catch(undefined),
 );

@@ -25,12 +25,13 @@ export function formValues(body: unknown): FormValues {
 }
 
 /** The first message per field, keyed by the field's name ("_form" for the form as a whole). */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
     // .strict() schemas refuse unknown fields; zod's own message for that is in English.
-    const message = issue.code === "unrecognized_keys" ? `Ce formulaire contient un champ inattendu : ${issue.keys.join(", ")}.` : issue.message;
+    const message =
+      issue.code === "unrecognized_keys" ? `Ce formulaire contient un champ inattendu : ${issue.keys.join(", ")}.` : issue.message;
     errors[field] ??= message;
   }
   return errors;

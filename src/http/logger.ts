@@ -17,7 +17,7 @@ const SECRET_FIELDS = ["password", "passwordConfirmation", "_csrf"];
 // Serializers already leave headers and bodies out; redaction is the second line of defence for
 // any object logged later (an error carrying its request, a debugging call). `code` is blanked
 // only inside a body: elsewhere it is an error code (ENOENT, P2002) worth keeping.
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   ...SECRET_HEADERS.flatMap((name) => [`headers["${name}"]`, `*.headers["${name}"]`]),
   ...SECRET_FIELDS.flatMap((name) => [name, `*.${name}`]),
   ...[...SECRET_FIELDS, "code"].flatMap((name) => [`body.${name}`, `*.body.${name}`]),

@@ -1,8 +1,8 @@
 import type { Request } from "express";
 import { ipKeyGenerator } from "express-rate-limit";
 
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES = 10;
+const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES = 10;
 
 /** Failed attempts (sign-in, activation) counted per key over a fixed window. A key is "ip:…",
  * "account:…", "device:…": the callers decide what an attempt is counted under. Asynchronous so

@@ -5,7 +5,8 @@ import type { EnrolmentStatus } from "../../src/domain/enums.ts";
 async function aYouth() {
   const missionLocale = await makeMissionLocale();
   const [school, cohort, youth] = await Promise.all([makeSchool(missionLocale.id), makeCohort(), makeYouth(missionLocale.id)]);
-  const enrol = (status: EnrolmentStatus, isCurrent = false) => testDb.enrolment.create({ data: { youthId: youth.id, drivingSchoolId: school.id, cohortId: cohort.id, status, isCurrent } });
+  const enrol = (status: EnrolmentStatus, isCurrent = false) =>
+    testDb.enrolment.create({ data: { youthId: youth.id, drivingSchoolId: school.id, cohortId: cohort.id, status, isCurrent } });
   return { youth, enrol };
 }
 
@@ -43,7 +44,9 @@ describe("one exam attempt per enrolment, kind and day", () => {
     const enrolment = await enrol("ACTIVE", true);
     const date = new Date("2026-03-10T11:00:00Z");
     await testDb.exam.create({ data: { enrolmentId: enrolment.id, kind: "THEORY", date, score: 36, result: "PASSED" } });
-    await expect(testDb.exam.create({ data: { enrolmentId: enrolment.id, kind: "THEORY", date, score: 36, result: "PASSED" } })).rejects.toThrow();
+    await expect(
+      testDb.exam.create({ data: { enrolmentId: enrolment.id, kind: "THEORY", date, score: 36, result: "PASSED" } }),
+    ).rejects.toThrow();
     await testDb.exam.create({ data: { enrolmentId: enrolment.id, kind: "PRACTICAL", date, score: 12, result: "FAILED" } });
     expect(await testDb.exam.count({ where: { enrolmentId: enrolment.id } })).toBe(2);
   });

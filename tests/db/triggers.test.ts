@@ -24,7 +24,13 @@ describe("a draw is immutable in the database too", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 3, seats: 1 });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 3,
+      seats: 1,
+    });
     return { drawId, adminId: admin.id };
   }
 
@@ -44,7 +50,10 @@ describe("a draw is immutable in the database too", () => {
     await expect(testDb.lotteryDraw.update({ where: { id: drawId }, data: { seed: "autre graine" } })).rejects.toThrow();
     await expect(testDb.lotteryDraw.update({ where: { id: drawId }, data: { seats: 3 } })).rejects.toThrow();
     await expect(testDb.lotteryDraw.delete({ where: { id: drawId } })).rejects.toThrow();
-    await testDb.lotteryDraw.update({ where: { id: drawId }, data: { validatedAt: new Date(), validatedById: adminId, validationNote: "Comité" } });
+    await testDb.lotteryDraw.update({
+      where: { id: drawId },
+      data: { validatedAt: new Date(), validatedById: adminId, validationNote: "Comité" },
+    });
     await expect(testDb.lotteryDraw.update({ where: { id: drawId }, data: { validationNote: "Autre" } })).rejects.toThrow();
     expect((await testDb.lotteryDraw.findUniqueOrThrow({ where: { id: drawId } })).validationNote).toBe("Comité");
   });

@@ -22,11 +22,7 @@ const PAGES: Record<string, Visit[]> = {
     { path: "/applications", follow: 'a[href^="/applications/"]:not([href="/applications/new"]):not([href="/applications/import"])' },
     { path: "/", follow: 'a[href^="/youths/"]' },
   ],
-  "ecole.orleans@autonomie.test": [
-    { path: "/lessons/new" },
-    { path: "/lessons/week" },
-    { path: "/", follow: 'a[href^="/youths/"]' },
-  ],
+  "ecole.orleans@autonomie.test": [{ path: "/lessons/new" }, { path: "/lessons/week" }, { path: "/", follow: 'a[href^="/youths/"]' }],
   "jeune@autonomie.test": [{ path: "/me" }, { path: "/me/commitments" }],
   "evaluation@autonomie.test": [{ path: "/" }],
 };
@@ -59,7 +55,9 @@ const REJECTED_FORMS: RejectedForm[] = [
 
 for (const form of REJECTED_FORMS) {
   for (const width of [1280, 375]) {
-    test(`${form.path} — rejected at ${width}px — focus on the error summary, its links reach the fields, no serious violation`, async ({ page }) => {
+    test(`${form.path} — rejected at ${width}px — focus on the error summary, its links reach the fields, no serious violation`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 800 });
       if (form.email) {
         const login = new LoginPage(page);
@@ -70,7 +68,10 @@ for (const form of REJECTED_FORMS) {
       await page.goto(form.path);
       if (form.clear) await page.getByLabel(form.clear, { exact: true }).fill("");
 
-      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: form.button }).click()]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        page.getByRole("button", { name: form.button }).click(),
+      ]);
       await page.waitForLoadState("load");
 
       expect(response.status()).toBe(422);

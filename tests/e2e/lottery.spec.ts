@@ -21,7 +21,10 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   await page.getByRole("button", { name: "Créer la promotion" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(cohortName);
   await page.getByLabel("Places pour Mission Locale de l'Orléanais").fill("1");
-  await page.getByRole("row", { name: /Orléanais/ }).getByRole("button", { name: "Enregistrer" }).click();
+  await page
+    .getByRole("row", { name: /Orléanais/ })
+    .getByRole("button", { name: "Enregistrer" })
+    .click();
   await expect(page.getByRole("status")).toContainText("Les places sont enregistrées");
 
   // An application, filed through the form.
@@ -42,7 +45,11 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
 
   // Freeze, seed, draw.
   await page.goto("/lottery");
-  await page.getByRole("region", { name: new RegExp(cohortName) }).getByRole("link", { name: "Préparer le tirage" }).first().click();
+  await page
+    .getByRole("region", { name: new RegExp(cohortName) })
+    .getByRole("link", { name: "Préparer le tirage" })
+    .first()
+    .click();
   await page.getByRole("button", { name: /Figer la liste/ }).click();
   // The confirmation page says what freezing closes before anything is written.
   await expect(page.getByText("ne pourra plus être ajoutée ni modifiée")).toBeVisible();
@@ -68,7 +75,13 @@ test("the whole path: a cohort, an application, the freeze, the draw, the public
   const proofUrl = await page.getByRole("link", { name: /Preuve publique/ }).getAttribute("href");
   const response = await request.get(proofUrl!);
   expect(response.status()).toBe(200);
-  const proof = (await response.json()) as { algorithm: string; cohort: string; stratum: string; seats: number; entries: { ref: string; rank: number; outcome: string }[] };
+  const proof = (await response.json()) as {
+    algorithm: string;
+    cohort: string;
+    stratum: string;
+    seats: number;
+    entries: { ref: string; rank: number; outcome: string }[];
+  };
   expect(proof).toMatchObject({ algorithm: "sha256-rank-v1", cohort: cohortName, stratum: "ORLEANS", seats: 1 });
   expect(proof.entries).toHaveLength(1);
   expect(proof.entries[0]).toMatchObject({ rank: 1, outcome: "SELECTED" });
@@ -80,7 +93,12 @@ test("a demo draw page says « vérifié » and works on a phone-sized screen", 
   await new LoginPage(page).open();
   await new LoginPage(page).signIn("referent.orleans@autonomie.test");
   await page.goto("/lottery");
-  await page.getByRole("region", { name: /AUTOnomie/ }).first().getByRole("link", { name: /Tirage du/ }).first().click();
+  await page
+    .getByRole("region", { name: /AUTOnomie/ })
+    .first()
+    .getByRole("link", { name: /Tirage du/ })
+    .first()
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "vérifié" })).toBeVisible();
   await expect(page.getByText("non conforme")).toHaveCount(0);
   await expectNoSeriousViolations(page);

@@ -14,7 +14,6 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(width, `${page.url()} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
 }
 
-
 // Each role's main pages; pages with an :id are reached by following the first matching link.
 const MAIN_PAGES: Record<string, Visit[]> = {
   "coordination@autonomie.test": [
@@ -54,7 +53,9 @@ for (const [email, visits] of Object.entries(MAIN_PAGES)) {
   });
 }
 
-test("school home at 390 px — no sideways scroll, no serious axe violation; a tap lands back on its card, with an undo", async ({ page }) => {
+test("school home at 390 px — no sideways scroll, no serious axe violation; a tap lands back on its card, with an undo", async ({
+  page,
+}) => {
   const login = new LoginPage(page);
   await login.open();
   await login.signIn("ecole.orleans@autonomie.test");
@@ -88,7 +89,9 @@ test("school home at 390 px — no sideways scroll, no serious axe violation; a 
   await expect(page.locator(`#${cardId} [data-attendance]`)).toHaveAttribute("data-attendance", "SCHEDULED");
 });
 
-test("booklet at 390 px — a jump list to the four competences, 16 px text at least, a confirmation before lowering an acquired skill", async ({ page }) => {
+test("booklet at 390 px — a jump list to the four competences, 16 px text at least, a confirmation before lowering an acquired skill", async ({
+  page,
+}) => {
   const login = new LoginPage(page);
   await login.open();
   await login.signIn("ecole.orleans@autonomie.test");
@@ -104,10 +107,14 @@ test("booklet at 390 px — a jump list to the four competences, 16 px text at l
   await expect(page.locator("#competence-C3")).toBeInViewport();
 
   const smallest = await page.evaluate(() =>
-    Math.min(...Array.from(document.querySelectorAll(".booklet .skill *, .jump-list a")).map((e) => parseFloat(getComputedStyle(e).fontSize))),
+    Math.min(
+      ...Array.from(document.querySelectorAll(".booklet .skill *, .jump-list a")).map((e) => parseFloat(getComputedStyle(e).fontSize)),
+    ),
   );
   expect(smallest).toBeGreaterThanOrEqual(16);
-  const cut = await page.evaluate(() => Array.from(document.querySelectorAll(".skill-label, .jump-list a")).filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+  const cut = await page.evaluate(
+    () => Array.from(document.querySelectorAll(".skill-label, .jump-list a")).filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+  );
   expect(cut).toBe(0);
 
   const acquired = page.locator('[data-skill][data-level="ACQUIRED"]').first();
@@ -118,9 +125,15 @@ test("booklet at 390 px — a jump list to the four competences, 16 px text at l
   await expect(page.locator(`[data-skill="${code}"]`)).toHaveAttribute("data-level", "ACQUIRED");
 
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.locator(`[data-skill="${code}"]`).getByRole("button", { name: `En cours d'acquisition — ${code}` }).click();
+  await page
+    .locator(`[data-skill="${code}"]`)
+    .getByRole("button", { name: `En cours d'acquisition — ${code}` })
+    .click();
   await expect(page.locator(`[data-skill="${code}"]`)).toHaveAttribute("data-level", "IN_PROGRESS");
   // Put it back as the demo had it (raising needs no confirmation).
-  await page.locator(`[data-skill="${code}"]`).getByRole("button", { name: `Acquis — ${code}` }).click();
+  await page
+    .locator(`[data-skill="${code}"]`)
+    .getByRole("button", { name: `Acquis — ${code}` })
+    .click();
   await expect(page.locator(`[data-skill="${code}"]`)).toHaveAttribute("data-level", "ACQUIRED");
 });

@@ -21,7 +21,10 @@ test("an instructor plans a lesson, marks it present in one tap, sets a skill ac
   const listedOn = planned.date === parisFields(new Date()).date ? "/" : `/lessons/week?week=${planned.date}`;
   await page.goto(listedOn);
   const card = page.locator(".lesson-card").filter({ hasText: "Inès Martin" }).filter({ hasText: planned.time });
-  await card.first().getByRole("button", { name: /^Présent·e/ }).click();
+  await card
+    .first()
+    .getByRole("button", { name: /^Présent·e/ })
+    .click();
   await expect(page.getByRole("status")).toContainText("Présent·e — Inès Martin");
   await expect(card.first().locator("[data-attendance]")).toHaveAttribute("data-attendance", "PRESENT");
 

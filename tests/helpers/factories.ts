@@ -51,7 +51,15 @@ export async function makeCohort() {
 /** A former enrolment (not current) is closed, as a transfer leaves it: one enrolment in progress per youth. */
 export async function makeEnrolment(youthId: string, drivingSchoolId: string, cohortId: string, isCurrent = true) {
   return testDb.enrolment.create({
-    data: { youthId, drivingSchoolId, cohortId, isCurrent, status: isCurrent ? "ACTIVE" : "DROPPED", initialAssessmentAt: new Date(), forecastHours: 30 },
+    data: {
+      youthId,
+      drivingSchoolId,
+      cohortId,
+      isCurrent,
+      status: isCurrent ? "ACTIVE" : "DROPPED",
+      initialAssessmentAt: new Date(),
+      forecastHours: 30,
+    },
   });
 }
 

@@ -13,14 +13,23 @@ const nextRef = () => {
   return `AUT-2031-${String(counter).padStart(5, "0")}`;
 };
 
-export function adminActor(id: string): Actor {
+function adminActor(id: string): Actor {
   return { id, role: "ADMIN", missionLocaleId: null, drivingSchoolId: null, youthId: null };
 }
 
 export async function makeApplicant(
   missionLocaleId: string,
   cohortId: string,
-  extra: { birthDate?: Date; firstName?: string; lastName?: string; email?: string | null; phone?: string | null; consents?: boolean; status?: ApplicationStatus; ref?: string } = {},
+  extra: {
+    birthDate?: Date;
+    firstName?: string;
+    lastName?: string;
+    email?: string | null;
+    phone?: string | null;
+    consents?: boolean;
+    status?: ApplicationStatus;
+    ref?: string;
+  } = {},
 ) {
   const consentAt = extra.consents === false ? null : new Date("2026-03-01T10:00:00Z");
   const names = { firstName: extra.firstName ?? "Sacha", lastName: extra.lastName ?? `Candidat${counter}` };
@@ -73,7 +82,10 @@ export async function makeDraw(options: {
   await freezeStratum(admin, quota.id);
   const drawId = await drawStratum(admin, quota.id, { seed: options.seed ?? "graine-de-test-42", seedIsPublic: "on" });
   if (options.validated) {
-    await testDb.lotteryDraw.update({ where: { id: drawId }, data: { validatedAt: new Date(), validatedById: options.adminId, validationNote: "Comité de test" } });
+    await testDb.lotteryDraw.update({
+      where: { id: drawId },
+      data: { validatedAt: new Date(), validatedById: options.adminId, validationNote: "Comité de test" },
+    });
   }
   return { drawId, quota, applicants };
 }

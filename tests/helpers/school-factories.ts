@@ -40,7 +40,11 @@ export async function makeLesson(
 }
 
 /** A selected application; by default with both commitments recorded (ready for enrolment). */
-export async function makeSelectedApplication(youthId: string, cohortId: string, commitments: { attendance: boolean; contribution: boolean } = { attendance: true, contribution: true }) {
+export async function makeSelectedApplication(
+  youthId: string,
+  cohortId: string,
+  commitments: { attendance: boolean; contribution: boolean } = { attendance: true, contribution: true },
+) {
   const committedAt = new Date(Date.now() - 3_600_000);
   return testDb.application.create({
     data: {

@@ -5,7 +5,10 @@ import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 
 /** Each form field block of a page: its label, hint and control. */
 function fieldBlocks(html: string): string[] {
-  return html.split('<div class="field').slice(1).map((block) => block.split("</div>")[0] ?? "");
+  return html
+    .split('<div class="field')
+    .slice(1)
+    .map((block) => block.split("</div>")[0] ?? "");
 }
 
 describe("favicon", () => {
@@ -37,7 +40,9 @@ describe("phone numbers", () => {
   it("application — the applicant's phone — a tap-to-call link", async () => {
     const world = await makeWorld();
     await testDb.youth.update({ where: { id: world.home.youth.id }, data: { phone: "0798765432" } });
-    const application = await testDb.application.create({ data: { youthId: world.home.youth.id, cohortId: world.cohort.id, status: "SUBMITTED" } });
+    const application = await testDb.application.create({
+      data: { youthId: world.home.youth.id, cohortId: world.cohort.id, status: "SUBMITTED" },
+    });
     const { agent } = await signedIn(world.home.referent.email, PASSWORD);
     const page = await agent.get(`/applications/${application.id}`);
     expect(page.text).toContain('<a href="tel:+33798765432">07 98 76 54 32</a>');
@@ -63,7 +68,9 @@ describe("form labels and error summary", () => {
       await admin.agent.get("/cohorts/new"),
       await school.agent.get(`/enrolments/${world.home.enrolment.id}/exams`),
     ];
-    const contradictions = pages.flatMap((page) => fieldBlocks(page.text)).filter((block) => block.includes("(facultatif)") && /obligatoire/i.test(block));
+    const contradictions = pages
+      .flatMap((page) => fieldBlocks(page.text))
+      .filter((block) => block.includes("(facultatif)") && /obligatoire/i.test(block));
     expect(pages.map((page) => page.status)).toEqual([200, 200, 200, 200]);
     expect(contradictions).toEqual([]);
   });
@@ -83,7 +90,10 @@ describe("form labels and error summary", () => {
   it("rejected form — error summary — focusable, its script loaded, a link to each field", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    const response = await agent.post("/cohorts").type("form").send({ name: "", drawDate: "", aidCap: "1000", contribution: "250", _csrf: csrf });
+    const response = await agent
+      .post("/cohorts")
+      .type("form")
+      .send({ name: "", drawDate: "", aidCap: "1000", contribution: "250", _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">/);
     expect(response.text).toContain('href="#name"');

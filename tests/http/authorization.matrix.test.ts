@@ -24,7 +24,10 @@ async function clients(world: World): Promise<Record<Role, { agent: Agent; csrf:
 function send(client: { agent: Agent; csrf: string }, row: Fixture, path: string) {
   return row.method === "GET"
     ? client.agent.get(path)
-    : client.agent.post(path).type("form").send({ ...(row.body ?? {}), _csrf: client.csrf });
+    : client.agent
+        .post(path)
+        .type("form")
+        .send({ ...(row.body ?? {}), _csrf: client.csrf });
 }
 
 describe("authorization matrix", () => {

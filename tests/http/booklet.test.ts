@@ -25,9 +25,18 @@ describe("POST /enrolments/:id/skills", () => {
     const world = await makeWorld();
     const lesson = await makeLesson(world.home.enrolment.id, { attendance: "PRESENT" });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C1.1", level: "IN_PROGRESS", _csrf: csrf });
-    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C1.1", level: "ACQUIRED", lessonId: lesson.id, _csrf: csrf });
-    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C1.1", level: "ACQUIRED", _csrf: csrf });
+    await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C1.1", level: "IN_PROGRESS", _csrf: csrf });
+    await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C1.1", level: "ACQUIRED", lessonId: lesson.id, _csrf: csrf });
+    await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C1.1", level: "ACQUIRED", _csrf: csrf });
     expect(await testDb.skillAssessment.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(2);
     const page = await agent.get(`/enrolments/${world.home.enrolment.id}/booklet`);
     expect(page.status).toBe(200);
@@ -45,7 +54,10 @@ describe("POST /enrolments/:id/skills", () => {
     it(`skill — ${label} — 422 with a French message, nothing stored`, async () => {
       const world = await makeWorld();
       const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-      const response = await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ ...body, _csrf: csrf });
+      const response = await agent
+        .post(`/enrolments/${world.home.enrolment.id}/skills`)
+        .type("form")
+        .send({ ...body, _csrf: csrf });
       expect(response.status).toBe(422);
       expect(response.text).toContain(message);
       expect(await testDb.skillAssessment.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(0);
@@ -56,7 +68,10 @@ describe("POST /enrolments/:id/skills", () => {
     const world = await makeWorld();
     const foreign = await makeLesson(world.away.enrolment.id);
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C1.1", level: "ACQUIRED", lessonId: foreign.id, _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C1.1", level: "ACQUIRED", lessonId: foreign.id, _csrf: csrf });
     expect(response.status).toBe(422);
   });
 
@@ -71,7 +86,14 @@ describe("POST /enrolments/:id/skills", () => {
   it("skill — as ADMIN — 303", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    expect((await agent.post(`/enrolments/${world.away.enrolment.id}/skills`).type("form").send({ skillCode: "C1.1", level: "IN_PROGRESS", _csrf: csrf })).status).toBe(303);
+    expect(
+      (
+        await agent
+          .post(`/enrolments/${world.away.enrolment.id}/skills`)
+          .type("form")
+          .send({ skillCode: "C1.1", level: "IN_PROGRESS", _csrf: csrf })
+      ).status,
+    ).toBe(303);
   });
 
   for (const role of ["YOUTH", "REFERENT", "EVALUATOR"] as const) {
@@ -79,7 +101,10 @@ describe("POST /enrolments/:id/skills", () => {
       const world = await makeWorld();
       const email = role === "YOUTH" ? world.home.youthUser.email : role === "REFERENT" ? world.home.referent.email : world.evaluator.email;
       const { agent, csrf } = await signedIn(email, PASSWORD);
-      const response = await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C1.1", level: "ACQUIRED", _csrf: csrf });
+      const response = await agent
+        .post(`/enrolments/${world.home.enrolment.id}/skills`)
+        .type("form")
+        .send({ skillCode: "C1.1", level: "ACQUIRED", _csrf: csrf });
       expect(response.status).toBe(403);
     });
   }
@@ -90,14 +115,17 @@ describe("POST /enrolments/:id/skills", () => {
     const page = await agent.get(`/enrolments/${world.home.enrolment.id}/booklet`);
     expect(page.status).toBe(200);
     expect(page.text.match(/data-skill="/g)).toHaveLength(31);
-    expect(page.text).not.toContain("/skills\"");
+    expect(page.text).not.toContain('/skills"');
     expect((await agent.get(`/enrolments/${world.away.enrolment.id}/booklet`)).status).toBe(404);
   });
 
   it("booklet — an acquired skill on a phone — a jump list to the four competences; only the lowering taps ask for a confirmation", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C2.6", level: "ACQUIRED", _csrf: csrf });
+    await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C2.6", level: "ACQUIRED", _csrf: csrf });
 
     const page = await agent.get(`/enrolments/${world.home.enrolment.id}/booklet`);
 
@@ -113,9 +141,15 @@ describe("POST /enrolments/:id/skills", () => {
   it("skill — an acquired skill lowered without the script's confirmation — accepted by the server, 303", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C2.6", level: "ACQUIRED", _csrf: csrf });
+    await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C2.6", level: "ACQUIRED", _csrf: csrf });
 
-    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/skills`).type("form").send({ skillCode: "C2.6", level: "NOT_STARTED", _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.home.enrolment.id}/skills`)
+      .type("form")
+      .send({ skillCode: "C2.6", level: "NOT_STARTED", _csrf: csrf });
 
     expect(response.status).toBe(303);
     const rows = await testDb.skillAssessment.findMany({ where: { enrolmentId: world.home.enrolment.id, skillCode: "C2.6" } });

@@ -10,7 +10,10 @@ describe("cohorts and quotas", () => {
     expect(form.text).toContain('value="250"');
 
     const year = new Date().getUTCFullYear() + 1; // a draw date must be ahead, at most three years
-    const response = await as.agent.post("/cohorts").type("form").send({ name: `AUTOnomie ${year}`, drawDate: `${year}-09-15`, aidCap: "1 000", contribution: "250", _csrf: as.csrf });
+    const response = await as.agent
+      .post("/cohorts")
+      .type("form")
+      .send({ name: `AUTOnomie ${year}`, drawDate: `${year}-09-15`, aidCap: "1 000", contribution: "250", _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     const cohort = await testDb.cohort.findUniqueOrThrow({ where: { name: `AUTOnomie ${year}` } });
@@ -22,13 +25,25 @@ describe("cohorts and quotas", () => {
 
   it("a cohort — with bad input or a taken name — comes back (422) with the messages and the values", async () => {
     const as = await signedIn((await makeUser("ADMIN")).email, PASSWORD);
-    const bad = await as.agent.post("/cohorts").type("form").send({ name: "Promo X", drawDate: "demain", aidCap: "mille", contribution: "250", _csrf: as.csrf });
+    const bad = await as.agent
+      .post("/cohorts")
+      .type("form")
+      .send({ name: "Promo X", drawDate: "demain", aidCap: "mille", contribution: "250", _csrf: as.csrf });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain("Saisissez la date du tirage");
     expect(bad.text).toContain("Saisissez un montant en euros");
     expect(bad.text).toContain('value="Promo X"');
     const existing = await makeCohort();
-    const taken = await as.agent.post("/cohorts").type("form").send({ name: existing.name, drawDate: `${new Date().getUTCFullYear() + 1}-01-10`, aidCap: "1000", contribution: "250", _csrf: as.csrf });
+    const taken = await as.agent
+      .post("/cohorts")
+      .type("form")
+      .send({
+        name: existing.name,
+        drawDate: `${new Date().getUTCFullYear() + 1}-01-10`,
+        aidCap: "1000",
+        contribution: "250",
+        _csrf: as.csrf,
+      });
     expect(taken.status).toBe(422);
     expect(taken.text).toContain("Une promotion porte déjà ce nom.");
   });
@@ -37,7 +52,8 @@ describe("cohorts and quotas", () => {
     const as = await signedIn((await makeUser("ADMIN")).email, PASSWORD);
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
-    const set = (seats: string) => as.agent.post(`/cohorts/${cohort.id}/quotas`).type("form").send({ missionLocaleId: missionLocale.id, seats, _csrf: as.csrf });
+    const set = (seats: string) =>
+      as.agent.post(`/cohorts/${cohort.id}/quotas`).type("form").send({ missionLocaleId: missionLocale.id, seats, _csrf: as.csrf });
 
     expect((await set("160")).status).toBe(303);
     expect((await set("150")).status).toBe(303);
@@ -60,7 +76,9 @@ describe("cohorts and quotas", () => {
     for (const user of [await makeUser("REFERENT", { missionLocaleId: (await makeMissionLocale()).id }), await makeUser("EVALUATOR")]) {
       const { agent, csrf } = await signedIn(user.email, PASSWORD);
       expect((await agent.get("/cohorts")).status).toBe(403);
-      expect((await agent.post(`/cohorts/${cohort.id}/quotas`).type("form").send({ missionLocaleId: "x", seats: "3", _csrf: csrf })).status).toBe(403);
+      expect(
+        (await agent.post(`/cohorts/${cohort.id}/quotas`).type("form").send({ missionLocaleId: "x", seats: "3", _csrf: csrf })).status,
+      ).toBe(403);
     }
     const admin = await signedIn((await makeUser("ADMIN")).email, PASSWORD);
     expect((await admin.agent.get("/cohorts/no-such-cohort")).status).toBe(404);

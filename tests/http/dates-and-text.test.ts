@@ -61,7 +61,10 @@ describe("POST /lessons — the lesson's day", () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, { date: "9999-12-31", time: "10:00" }), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, { date: "9999-12-31", time: "10:00" }), _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain('id="date-error"');
@@ -74,7 +77,10 @@ describe("POST /lessons — the lesson's day", () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, parisFields(daysFromNow(400))), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, parisFields(daysFromNow(400))), _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("au plus un an à l&#39;avance");
@@ -86,7 +92,10 @@ describe("POST /lessons — the lesson's day", () => {
     await enrolledOn(world.home.enrolment.id, new Date("2026-09-14T08:00:00Z"));
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, { date: "2026-09-13", time: "10:00" }), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, { date: "2026-09-13", time: "10:00" }), _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("a commencé le 14 septembre 2026");
@@ -96,10 +105,16 @@ describe("POST /lessons — the lesson's day", () => {
   it("plan a lesson — after the enrolment ended — 422 naming the end day", async () => {
     const world = await makeWorld();
     await enrolledOn(world.home.enrolment.id, new Date("2026-01-05T08:00:00Z"));
-    await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { endedAt: new Date("2026-06-30T15:00:00Z"), status: "DROPPED" } });
+    await testDb.enrolment.update({
+      where: { id: world.home.enrolment.id },
+      data: { endedAt: new Date("2026-06-30T15:00:00Z"), status: "DROPPED" },
+    });
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
 
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, { date: "2026-07-01", time: "10:00" }), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, { date: "2026-07-01", time: "10:00" }), _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("s&#39;est terminée le 30 juin 2026");
@@ -110,7 +125,10 @@ describe("POST /lessons — the lesson's day", () => {
     await enrolledOn(world.home.enrolment.id, new Date("2026-10-25T06:00:00Z"));
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, { date: "25/10/2026", time: "01:30" }), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, { date: "25/10/2026", time: "01:30" }), _csrf: csrf });
 
     expect(response.status).toBe(303);
     const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: world.home.enrolment.id } });
@@ -121,7 +139,10 @@ describe("POST /lessons — the lesson's day", () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, { date: "2027-03-28", time: "02:30" }), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, { date: "2027-03-28", time: "02:30" }), _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain('id="time-error"');
@@ -165,7 +186,14 @@ describe("POST /lottery/draws/:id/info-meeting — from the draw to six months a
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+      validated: true,
+    });
     const draw = await testDb.lotteryDraw.findUniqueOrThrow({ where: { id: drawId } });
     const referent = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
     const post = (startsAt: string, place = "Salle Jeanne-d'Arc") =>
@@ -216,7 +244,10 @@ describe("free text — bidirectional overrides refused", () => {
     const lesson = await makeLesson(world.home.enrolment.id, { startsAt: daysFromNow(2) });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "CANCELLED", reason: `Malade ${RLO}gnp.exe`, _csrf: csrf });
+    const response = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "CANCELLED", reason: `Malade ${RLO}gnp.exe`, _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain('id="reason-error"');
@@ -228,7 +259,10 @@ describe("free text — bidirectional overrides refused", () => {
     const as = await signedIn((await makeUser("ADMIN")).email, PASSWORD);
     const name = `Promo ${RLO}7202`;
 
-    const response = await as.agent.post("/cohorts").type("form").send({ name, drawDate: dayFromNow(30), aidCap: "1000", contribution: "250", _csrf: as.csrf });
+    const response = await as.agent
+      .post("/cohorts")
+      .type("form")
+      .send({ name, drawDate: dayFromNow(30), aidCap: "1000", contribution: "250", _csrf: as.csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("caractère invisible non autorisé");

@@ -15,7 +15,8 @@ beforeAll(async () => {
   const demoUser = await testDb.user.findUniqueOrThrow({ where: { email: "jeune@autonomie.test" } });
   demoYouthId = demoUser.youthId!;
   montargisYouthId = (await testDb.youth.findFirstOrThrow({ where: { missionLocale: { code: "MONTARGIS" } } })).id;
-  otherOrleansYouthId = (await testDb.youth.findFirstOrThrow({ where: { missionLocale: { code: "ORLEANS" }, id: { not: demoYouthId } } })).id;
+  otherOrleansYouthId = (await testDb.youth.findFirstOrThrow({ where: { missionLocale: { code: "ORLEANS" }, id: { not: demoYouthId } } }))
+    .id;
 }, 120_000);
 
 describe("demo programme — scopes of the demo accounts", () => {
@@ -42,8 +43,13 @@ describe("demo programme — scopes of the demo accounts", () => {
 
   it("each demo account — signs in — lands on a home that answers 200", async () => {
     for (const email of [
-      "coordination@autonomie.test", "referent.orleans@autonomie.test", "referent.montargis@autonomie.test",
-      "ecole.orleans@autonomie.test", "ecole.montargis@autonomie.test", "jeune@autonomie.test", "evaluation@autonomie.test",
+      "coordination@autonomie.test",
+      "referent.orleans@autonomie.test",
+      "referent.montargis@autonomie.test",
+      "ecole.orleans@autonomie.test",
+      "ecole.montargis@autonomie.test",
+      "jeune@autonomie.test",
+      "evaluation@autonomie.test",
     ]) {
       const { agent } = await signedIn(email, DEMO_PASSWORD);
       const home = await agent.get(email.startsWith("jeune") ? "/me" : "/");
@@ -61,16 +67,25 @@ describe("demo programme — the school workspace on the demo youth's enrolment"
   it("ecole.orleans — plans, marks present, sets a skill, records an exam — 303 each, and /me shows the skill", async () => {
     const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: demoYouthId, isCurrent: true } });
     const school = await signedIn("ecole.orleans@autonomie.test", DEMO_PASSWORD);
-    const planned = await school.agent.post("/lessons").type("form")
+    const planned = await school.agent
+      .post("/lessons")
+      .type("form")
       .send({ enrolmentId: enrolment.id, date: threeDaysAgo(), time: "05:30", durationMin: "60", kind: "DRIVING", _csrf: school.csrf });
     expect(planned.status).toBe(303);
     const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: enrolment.id }, orderBy: { createdAt: "desc" } });
-    const marked = await school.agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "PRESENT", _csrf: school.csrf });
+    const marked = await school.agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "PRESENT", _csrf: school.csrf });
     expect(marked.status).toBe(303);
-    const skill = await school.agent.post(`/enrolments/${enrolment.id}/skills`).type("form")
+    const skill = await school.agent
+      .post(`/enrolments/${enrolment.id}/skills`)
+      .type("form")
       .send({ skillCode: "C3.2", level: "ACQUIRED", lessonId: lesson.id, _csrf: school.csrf });
     expect(skill.status).toBe(303);
-    const exam = await school.agent.post(`/enrolments/${enrolment.id}/exams`).type("form")
+    const exam = await school.agent
+      .post(`/enrolments/${enrolment.id}/exams`)
+      .type("form")
       .send({ kind: "PRACTICAL", date: threeDaysAgo(), score: "17", result: "FAILED", _csrf: school.csrf });
     expect(exam.status).toBe(303);
 
@@ -85,11 +100,20 @@ describe("demo programme — the school workspace on the demo youth's enrolment"
     const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: enrolment.id, startsAt: { lt: new Date() } } });
     const before = await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count()]);
     const school = await signedIn("ecole.montargis@autonomie.test", DEMO_PASSWORD);
-    const send = (path: string, fields: Record<string, string>) => school.agent.post(path).type("form").send({ ...fields, _csrf: school.csrf });
-    expect((await send("/lessons", { enrolmentId: enrolment.id, date: threeDaysAgo(), time: "05:30", durationMin: "60", kind: "DRIVING" })).status).toBe(404);
+    const send = (path: string, fields: Record<string, string>) =>
+      school.agent
+        .post(path)
+        .type("form")
+        .send({ ...fields, _csrf: school.csrf });
+    expect(
+      (await send("/lessons", { enrolmentId: enrolment.id, date: threeDaysAgo(), time: "05:30", durationMin: "60", kind: "DRIVING" }))
+        .status,
+    ).toBe(404);
     expect((await send(`/lessons/${lesson.id}/attendance`, { attendance: "ABSENT_UNEXCUSED" })).status).toBe(404);
     expect((await send(`/enrolments/${enrolment.id}/skills`, { skillCode: "C4.7", level: "ACQUIRED" })).status).toBe(404);
-    expect((await send(`/enrolments/${enrolment.id}/exams`, { kind: "THEORY", date: threeDaysAgo(), score: "38", result: "PASSED" })).status).toBe(404);
+    expect(
+      (await send(`/enrolments/${enrolment.id}/exams`, { kind: "THEORY", date: threeDaysAgo(), score: "38", result: "PASSED" })).status,
+    ).toBe(404);
     expect(await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count()])).toEqual(before);
   });
 });

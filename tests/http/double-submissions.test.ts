@@ -25,7 +25,10 @@ describe("double submissions", () => {
     await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { enrolledAt: new Date(Date.now() - 10 * DAY) } });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const post = (date: Date) =>
-      agent.post(`/enrolments/${world.home.enrolment.id}/exams`).type("form").send({ kind: "THEORY", date: parisIsoDay(date), score: "30", result: "FAILED", _csrf: csrf });
+      agent
+        .post(`/enrolments/${world.home.enrolment.id}/exams`)
+        .type("form")
+        .send({ kind: "THEORY", date: parisIsoDay(date), score: "30", result: "FAILED", _csrf: csrf });
     expect((await post(new Date(Date.now() - 3 * DAY))).status).toBe(303);
     expect((await post(new Date())).status).toBe(303);
     expect(await testDb.exam.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(2);
@@ -35,7 +38,10 @@ describe("double submissions", () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const post = () =>
-      agent.post(`/enrolments/${world.home.enrolment.id}/difficulties`).type("form").send({ category: "MOBILITY", description: "Plus de bus le samedi matin.", _csrf: csrf });
+      agent
+        .post(`/enrolments/${world.home.enrolment.id}/difficulties`)
+        .type("form")
+        .send({ category: "MOBILITY", description: "Plus de bus le samedi matin.", _csrf: csrf });
 
     const responses = await Promise.all([post(), post()]);
 
@@ -48,7 +54,10 @@ describe("double submissions", () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const post = (description: string) =>
-      agent.post(`/enrolments/${world.home.enrolment.id}/difficulties`).type("form").send({ category: "LEARNING", description, _csrf: csrf });
+      agent
+        .post(`/enrolments/${world.home.enrolment.id}/difficulties`)
+        .type("form")
+        .send({ category: "LEARNING", description, _csrf: csrf });
     await post("Oublie les priorités à droite.");
     await testDb.difficulty.updateMany({ where: { youthId: world.home.youth.id }, data: { reportedAt: new Date(Date.now() - 11_000) } });
 

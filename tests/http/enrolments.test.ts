@@ -9,10 +9,19 @@ describe("POST /youths/:id/enrolments", () => {
     const youth = await makeYouth(world.home.missionLocale.id);
     await makeSelectedApplication(youth.id, world.cohort.id);
     const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "AUTOMATIC", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "AUTOMATIC", _csrf: csrf });
     expect(response.status).toBe(303);
     const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: youth.id } });
-    expect(enrolment).toMatchObject({ isCurrent: true, drivingSchoolId: world.home.school.id, cohortId: world.cohort.id, gearbox: "AUTOMATIC", initialAssessmentAt: null });
+    expect(enrolment).toMatchObject({
+      isCurrent: true,
+      drivingSchoolId: world.home.school.id,
+      cohortId: world.cohort.id,
+      gearbox: "AUTOMATIC",
+      initialAssessmentAt: null,
+    });
     expect(await testDb.auditEvent.count({ where: { action: "ENROLMENT_CREATED", entityId: enrolment.id } })).toBe(1);
   });
 
@@ -21,7 +30,10 @@ describe("POST /youths/:id/enrolments", () => {
     await makeSelectedApplication(world.home.youth.id, world.cohort.id);
     const otherSchool = await makeSchool(world.home.missionLocale.id);
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    const response = await agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${world.home.youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
     expect(response.status).toBe(303);
     const enrolments = await testDb.enrolment.findMany({ where: { youthId: world.home.youth.id }, orderBy: { enrolledAt: "asc" } });
     expect(enrolments.map((e) => e.isCurrent)).toEqual([false, true]);
@@ -37,7 +49,10 @@ describe("POST /youths/:id/enrolments", () => {
     const future = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });
     const otherSchool = await makeSchool(world.home.missionLocale.id);
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    await agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
+    await agent
+      .post(`/youths/${world.home.youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: future.id } })).attendance).toBe("CANCELLED");
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: future.id } })).cancelReason).toContain("Transfert");
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: past.id } })).attendance).toBe("PRESENT");
@@ -47,7 +62,10 @@ describe("POST /youths/:id/enrolments", () => {
     const world = await makeWorld();
     const youth = await makeYouth(world.home.missionLocale.id);
     const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("pas été retenu·e");
   });
@@ -57,7 +75,10 @@ describe("POST /youths/:id/enrolments", () => {
     const youth = await makeYouth(world.home.missionLocale.id);
     await makeSelectedApplication(youth.id, world.cohort.id);
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.away.school.id, gearbox: "MANUAL", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.away.school.id, gearbox: "MANUAL", _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("partenaire du bassin");
   });
@@ -65,9 +86,23 @@ describe("POST /youths/:id/enrolments", () => {
   it("enrolment — a youth of another Mission Locale — 404; a school — 403", async () => {
     const world = await makeWorld();
     const referent = await signedIn(world.home.referent.email, PASSWORD);
-    expect((await referent.agent.post(`/youths/${world.away.youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.away.school.id, gearbox: "MANUAL", _csrf: referent.csrf })).status).toBe(404);
+    expect(
+      (
+        await referent.agent
+          .post(`/youths/${world.away.youth.id}/enrolments`)
+          .type("form")
+          .send({ drivingSchoolId: world.away.school.id, gearbox: "MANUAL", _csrf: referent.csrf })
+      ).status,
+    ).toBe(404);
     const school = await signedIn(world.home.schoolUser.email, PASSWORD);
-    expect((await school.agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: school.csrf })).status).toBe(403);
+    expect(
+      (
+        await school.agent
+          .post(`/youths/${world.home.youth.id}/enrolments`)
+          .type("form")
+          .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: school.csrf })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -81,7 +116,10 @@ describe("enrolment rules: commitments first, one enrolment in progress", () => 
     const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
 
     const form = await agent.get(`/youths/${youth.id}/enrolments/new`);
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "Je passe outre", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "Je passe outre", _csrf: csrf });
 
     expect(form.text).not.toContain('name="overrideReason"');
     expect(response.status).toBe(422);
@@ -94,7 +132,10 @@ describe("enrolment rules: commitments first, one enrolment in progress", () => 
     const youth = await makeYouth(world.home.missionLocale.id);
     await makeSelectedApplication(youth.id, world.cohort.id, { attendance: true, contribution: false });
     const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", _csrf: csrf });
     expect(response.status).toBe(422);
     expect(await testDb.enrolment.count({ where: { youthId: youth.id } })).toBe(0);
   });
@@ -106,7 +147,10 @@ describe("enrolment rules: commitments first, one enrolment in progress", () => 
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
 
     const form = await agent.get(`/youths/${youth.id}/enrolments/new`);
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "  ", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "  ", _csrf: csrf });
 
     expect(form.text).toContain('name="overrideReason"');
     expect(response.status).toBe(422);
@@ -121,14 +165,23 @@ describe("enrolment rules: commitments first, one enrolment in progress", () => 
     await makeSelectedApplication(youth.id, world.cohort.id, NO_COMMITMENT);
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
 
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form")
-      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", overrideReason: "Engagements signés sur papier, saisie en retard", _csrf: csrf });
+    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({
+      drivingSchoolId: world.home.school.id,
+      gearbox: "MANUAL",
+      overrideReason: "Engagements signés sur papier, saisie en retard",
+      _csrf: csrf,
+    });
 
     expect(response.status).toBe(303);
     const enrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId: youth.id } });
-    const audit = await testDb.auditEvent.findFirstOrThrow({ where: { action: "ENROLMENT_COMMITMENTS_OVERRIDDEN", entityId: enrolment.id } });
+    const audit = await testDb.auditEvent.findFirstOrThrow({
+      where: { action: "ENROLMENT_COMMITMENTS_OVERRIDDEN", entityId: enrolment.id },
+    });
     expect(audit.actorId).toBe(world.admin.id);
-    expect(JSON.parse(audit.details!)).toMatchObject({ reason: "Engagements signés sur papier, saisie en retard", missing: ["attendance", "contribution"] });
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      reason: "Engagements signés sur papier, saisie en retard",
+      missing: ["attendance", "contribution"],
+    });
   });
 
   it("enrolment — with the theory test declared passed — 303 and the date kept; a date to come — 422", async () => {
@@ -137,9 +190,18 @@ describe("enrolment rules: commitments first, one enrolment in progress", () => 
     await makeSelectedApplication(youth.id, world.cohort.id);
     const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
 
-    const future = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "2999-01-01", _csrf: csrf });
-    const notADate = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "hier", _csrf: csrf });
-    const response = await agent.post(`/youths/${youth.id}/enrolments`).type("form").send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "2025-06-12", _csrf: csrf });
+    const future = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "2999-01-01", _csrf: csrf });
+    const notADate = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "hier", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: world.home.school.id, gearbox: "MANUAL", theoryPassedOn: "2025-06-12", _csrf: csrf });
 
     expect(future.status).toBe(422);
     expect(future.text).toContain("ne peut pas être dans le futur");
@@ -160,7 +222,10 @@ describe("enrolment rules: commitments first, one enrolment in progress", () => 
     const otherSchool = await makeSchool(world.home.missionLocale.id);
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
 
-    const response = await agent.post(`/youths/${world.home.youth.id}/enrolments`).type("form").send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
+    const response = await agent
+      .post(`/youths/${world.home.youth.id}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: otherSchool.id, gearbox: "MANUAL", _csrf: csrf });
 
     expect(response.status).toBe(422);
     expect(response.text).toContain("déjà une inscription en cours");
@@ -172,9 +237,15 @@ describe("POST /enrolments/:id/assessment", () => {
   it("initial assessment — 25 h manual — 303, stored and audited", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/assessment`).type("form").send({ assessedOn: "2026-01-05", gearbox: "MANUAL", forecastHours: "25", note: "À l'aise", _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.home.enrolment.id}/assessment`)
+      .type("form")
+      .send({ assessedOn: "2026-01-05", gearbox: "MANUAL", forecastHours: "25", note: "À l'aise", _csrf: csrf });
     expect(response.status).toBe(303);
-    expect(await testDb.enrolment.findUniqueOrThrow({ where: { id: world.home.enrolment.id } })).toMatchObject({ forecastHours: 25, gearbox: "MANUAL" });
+    expect(await testDb.enrolment.findUniqueOrThrow({ where: { id: world.home.enrolment.id } })).toMatchObject({
+      forecastHours: 25,
+      gearbox: "MANUAL",
+    });
     expect(await testDb.auditEvent.count({ where: { entity: "Enrolment", entityId: world.home.enrolment.id } })).toBe(1);
   });
 
@@ -186,7 +257,10 @@ describe("POST /enrolments/:id/assessment", () => {
     it(`initial assessment — ${label} — 422`, async () => {
       const world = await makeWorld();
       const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-      const response = await agent.post(`/enrolments/${world.home.enrolment.id}/assessment`).type("form").send({ assessedOn: "2026-01-05", ...body, _csrf: csrf });
+      const response = await agent
+        .post(`/enrolments/${world.home.enrolment.id}/assessment`)
+        .type("form")
+        .send({ assessedOn: "2026-01-05", ...body, _csrf: csrf });
       expect(response.status).toBe(422);
       expect(response.text).toContain(message);
     });
@@ -195,14 +269,20 @@ describe("POST /enrolments/:id/assessment", () => {
   it("initial assessment — 13 h automatic — 303 (legal minimum)", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/assessment`).type("form").send({ assessedOn: "2026-01-05", gearbox: "AUTOMATIC", forecastHours: "13", _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.home.enrolment.id}/assessment`)
+      .type("form")
+      .send({ assessedOn: "2026-01-05", gearbox: "AUTOMATIC", forecastHours: "13", _csrf: csrf });
     expect(response.status).toBe(303);
   });
 
   it("initial assessment — another school's enrolment — 404", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post(`/enrolments/${world.away.enrolment.id}/assessment`).type("form").send({ assessedOn: "2026-01-05", gearbox: "MANUAL", forecastHours: "25", _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.away.enrolment.id}/assessment`)
+      .type("form")
+      .send({ assessedOn: "2026-01-05", gearbox: "MANUAL", forecastHours: "25", _csrf: csrf });
     expect(response.status).toBe(404);
   });
 });

@@ -6,7 +6,10 @@ import { parisDateTime } from "../../src/domain/time.ts";
 
 const post = async (email: string, enrolmentId: string, body: Record<string, string>) => {
   const { agent, csrf } = await signedIn(email, PASSWORD);
-  return agent.post(`/enrolments/${enrolmentId}/exams`).type("form").send({ ...body, _csrf: csrf });
+  return agent
+    .post(`/enrolments/${enrolmentId}/exams`)
+    .type("form")
+    .send({ ...body, _csrf: csrf });
 };
 
 const noon = (day: string) => parisDateTime(day, "12:00");
@@ -31,7 +34,12 @@ describe("POST /enrolments/:id/exams", () => {
 
   it("exam — theory passed 36/40 — 303, stored, audited, no licence yet", async () => {
     const world = await enrolledWorld();
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "THEORY",
+      date: "2026-03-10",
+      score: "36",
+      result: "PASSED",
+    });
     expect(response.status).toBe(303);
     const exam = await testDb.exam.findFirstOrThrow({ where: { enrolmentId: world.home.enrolment.id } });
     expect(exam).toMatchObject({ kind: "THEORY", score: 36, result: "PASSED", eliminatoryFault: false });
@@ -41,7 +49,12 @@ describe("POST /enrolments/:id/exams", () => {
 
   it("exam — practical passed 24/31 — licence obtained on that date", async () => {
     const world = await enrolledWorld();
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "24",
+      result: "PASSED",
+    });
     expect(response.status).toBe(303);
     const enrolment = await testDb.enrolment.findUniqueOrThrow({ where: { id: world.home.enrolment.id } });
     expect(enrolment.licenceObtainedOn?.toISOString().slice(0, 10)).toBe("2026-04-02");
@@ -51,13 +64,24 @@ describe("POST /enrolments/:id/exams", () => {
 
   it("exam — absent without a score — 303", async () => {
     const world = await enrolledWorld();
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "", result: "ABSENT" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "",
+      result: "ABSENT",
+    });
     expect(response.status).toBe(303);
   });
 
   it("exam — practical failed with an eliminatory fault and 25/31 — 303", async () => {
     const world = await enrolledWorld();
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "25", result: "FAILED", eliminatoryFault: "on" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "25",
+      result: "FAILED",
+      eliminatoryFault: "on",
+    });
     expect(response.status).toBe(303);
     expect((await testDb.enrolment.findUniqueOrThrow({ where: { id: world.home.enrolment.id } })).licenceObtainedOn).toBeNull();
   });
@@ -69,7 +93,11 @@ describe("POST /enrolments/:id/exams", () => {
     ["theory passed with 30", { kind: "THEORY", date: "2026-03-10", score: "30", result: "PASSED" }, "ne correspond pas"],
     ["theory failed with 38", { kind: "THEORY", date: "2026-03-10", score: "38", result: "FAILED" }, "donne une réussite"],
     ["practical passed with 19", { kind: "PRACTICAL", date: "2026-03-10", score: "19", result: "PASSED" }, "ne correspond pas"],
-    ["practical passed with an eliminatory fault", { kind: "PRACTICAL", date: "2026-03-10", score: "28", result: "PASSED", eliminatoryFault: "on" }, "ne correspond pas"],
+    [
+      "practical passed with an eliminatory fault",
+      { kind: "PRACTICAL", date: "2026-03-10", score: "28", result: "PASSED", eliminatoryFault: "on" },
+      "ne correspond pas",
+    ],
     ["no score and not absent", { kind: "THEORY", date: "2026-03-10", result: "FAILED" }, "Saisissez la note"],
     ["a score while absent", { kind: "THEORY", date: "2026-03-10", score: "20", result: "ABSENT" }, "absent·e n&#39;a ni note"],
     ["a date that is not a date", { kind: "THEORY", date: "mardi", score: "36", result: "PASSED" }, "Saisissez la date de l&#39;examen"],
@@ -88,20 +116,30 @@ describe("POST /enrolments/:id/exams", () => {
 
   it("exam — another school's enrolment — 404", async () => {
     const world = await enrolledWorld();
-    const response = await post(world.home.schoolUser.email, world.away.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" });
+    const response = await post(world.home.schoolUser.email, world.away.enrolment.id, {
+      kind: "THEORY",
+      date: "2026-03-10",
+      score: "36",
+      result: "PASSED",
+    });
     expect(response.status).toBe(404);
   });
 
   it("exam — as ADMIN — 303", async () => {
     const world = await enrolledWorld();
-    expect((await post(world.admin.email, world.away.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" })).status).toBe(303);
+    expect(
+      (await post(world.admin.email, world.away.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" }))
+        .status,
+    ).toBe(303);
   });
 
   for (const role of ["YOUTH", "REFERENT", "EVALUATOR"] as const) {
     it(`exam — as ${role} — 403`, async () => {
       const world = await enrolledWorld();
       const email = role === "YOUTH" ? world.home.youthUser.email : role === "REFERENT" ? world.home.referent.email : world.evaluator.email;
-      expect((await post(email, world.home.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" })).status).toBe(403);
+      expect(
+        (await post(email, world.home.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" })).status,
+      ).toBe(403);
     });
   }
 });
@@ -109,7 +147,12 @@ describe("POST /enrolments/:id/exams", () => {
 describe("exam rules: theory validity, one licence, dates within the enrolment", () => {
   it("practical exam — without any theory pass — 422 with the reason, nothing stored", async () => {
     const world = await enrolledWorld(null);
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "17", result: "FAILED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "17",
+      result: "FAILED",
+    });
     expect(response.status).toBe(422);
     expect(response.text).toContain("Pas de code valable à cette date");
     expect(await testDb.exam.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(0);
@@ -117,8 +160,18 @@ describe("exam rules: theory validity, one licence, dates within the enrolment",
 
   it("practical exam — after a theory pass recorded in SPID — 303", async () => {
     const world = await enrolledWorld(null);
-    const theory = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "THEORY", date: "2026-03-10", score: "36", result: "PASSED" });
-    const practical = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "17", result: "FAILED" });
+    const theory = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "THEORY",
+      date: "2026-03-10",
+      score: "36",
+      result: "PASSED",
+    });
+    const practical = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "17",
+      result: "FAILED",
+    });
     expect(theory.status).toBe(303);
     expect(practical.status).toBe(303);
   });
@@ -128,19 +181,34 @@ describe("exam rules: theory validity, one licence, dates within the enrolment",
     const formerSchool = await makeSchool(world.home.missionLocale.id);
     const former = await makeEnrolment(world.home.youth.id, formerSchool.id, world.cohort.id, false);
     await testDb.exam.create({ data: { enrolmentId: former.id, kind: "THEORY", date: noon("2025-11-20"), score: 37, result: "PASSED" } });
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "17", result: "FAILED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "17",
+      result: "FAILED",
+    });
     expect(response.status).toBe(303);
   });
 
   it("practical exam — a theory pass declared at enrolment exactly five years before — 303", async () => {
     const world = await enrolledWorld("2021-04-02");
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "17", result: "FAILED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "17",
+      result: "FAILED",
+    });
     expect(response.status).toBe(303);
   });
 
   it("practical exam — a theory pass five years and one day before — 422, the code is no longer valid", async () => {
     const world = await enrolledWorld("2021-04-01");
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "17", result: "FAILED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "17",
+      result: "FAILED",
+    });
     expect(response.status).toBe(422);
     expect(response.text).toContain("n&#39;est plus valable à cette date");
     expect(await testDb.exam.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(0);
@@ -148,8 +216,18 @@ describe("exam rules: theory validity, one licence, dates within the enrolment",
 
   it("practical exam — a second pass after the licence — 422, one licence only", async () => {
     const world = await enrolledWorld();
-    const first = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED" });
-    const second = await post(world.admin.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-05-02", score: "26", result: "PASSED" });
+    const first = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "24",
+      result: "PASSED",
+    });
+    const second = await post(world.admin.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-05-02",
+      score: "26",
+      result: "PASSED",
+    });
     expect(first.status).toBe(303);
     expect(second.status).toBe(422);
     expect(second.text).toContain("Le permis est déjà obtenu (conduite réussie le 02/04/2026)");
@@ -161,14 +239,24 @@ describe("exam rules: theory validity, one licence, dates within the enrolment",
     const formerSchool = await makeSchool(world.home.missionLocale.id);
     const former = await makeEnrolment(world.home.youth.id, formerSchool.id, world.cohort.id, false);
     await testDb.enrolment.update({ where: { id: former.id }, data: { status: "COMPLETED", licenceObtainedOn: noon("2026-02-20") } });
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "24",
+      result: "PASSED",
+    });
     expect(response.status).toBe(422);
     expect(response.text).toContain("Le permis est déjà obtenu");
   });
 
   it("exam — dated before the enrolment — 422 with the enrolment day", async () => {
     const world = await enrolledWorld();
-    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "THEORY", date: "2026-01-04", score: "36", result: "PASSED" });
+    const response = await post(world.home.schoolUser.email, world.home.enrolment.id, {
+      kind: "THEORY",
+      date: "2026-01-04",
+      score: "36",
+      result: "PASSED",
+    });
     expect(response.status).toBe(422);
     expect(response.text).toContain("d&#39;avant l&#39;inscription dans cette auto-école (le 05/01/2026)");
     expect(await testDb.exam.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(0);
@@ -176,7 +264,16 @@ describe("exam rules: theory validity, one licence, dates within the enrolment",
 
   it("exam — dated on the enrolment day — 303", async () => {
     const world = await enrolledWorld();
-    expect((await post(world.home.schoolUser.email, world.home.enrolment.id, { kind: "THEORY", date: "2026-01-05", score: "36", result: "PASSED" })).status).toBe(303);
+    expect(
+      (
+        await post(world.home.schoolUser.email, world.home.enrolment.id, {
+          kind: "THEORY",
+          date: "2026-01-05",
+          score: "36",
+          result: "PASSED",
+        })
+      ).status,
+    ).toBe(303);
   });
 });
 
@@ -192,13 +289,19 @@ describe("the licence: lessons to come cancelled, the school told", () => {
     const otherYouthLesson = await makeLesson(world.away.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
 
-    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/exams`).type("form").send({ kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED", _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.home.enrolment.id}/exams`)
+      .type("form")
+      .send({ kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED", _csrf: csrf });
 
     expect(response.status).toBe(303);
     const confirmation = await agent.get(response.headers.location!);
     expect(confirmation.text).toContain("2 leçons à venir ont été annulées");
     for (const lesson of coming) {
-      expect(await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({ attendance: "CANCELLED", cancelReason: "Permis obtenu" });
+      expect(await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({
+        attendance: "CANCELLED",
+        cancelReason: "Permis obtenu",
+      });
     }
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: past.id } })).attendance).toBe("PRESENT");
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: otherYouthLesson.id } })).attendance).toBe("SCHEDULED");
@@ -216,7 +319,10 @@ describe("the licence: lessons to come cancelled, the school told", () => {
     const colleague = await makeUser("SCHOOL", { drivingSchoolId: world.home.school.id });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post(`/enrolments/${world.home.enrolment.id}/exams`).type("form").send({ kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED", _csrf: csrf });
+    const response = await agent
+      .post(`/enrolments/${world.home.enrolment.id}/exams`)
+      .type("form")
+      .send({ kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED", _csrf: csrf });
 
     expect((await agent.get(response.headers.location!)).text).toContain("Aucune leçon à venir n&#39;était prévue.");
     expect(await testDb.notification.count({ where: { userId: colleague.id } })).toBe(1);
@@ -226,7 +332,12 @@ describe("the licence: lessons to come cancelled, the school told", () => {
   it("licence — a refused practical exam (no theory) — cancels nothing and notifies nobody", async () => {
     const world = await enrolledWorld(null);
     const coming = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });
-    const response = await post(world.admin.email, world.home.enrolment.id, { kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED" });
+    const response = await post(world.admin.email, world.home.enrolment.id, {
+      kind: "PRACTICAL",
+      date: "2026-04-02",
+      score: "24",
+      result: "PASSED",
+    });
     expect(response.status).toBe(422);
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: coming.id } })).attendance).toBe("SCHEDULED");
     expect(await testDb.notification.count({ where: { userId: world.home.schoolUser.id } })).toBe(0);

@@ -21,7 +21,10 @@ describe("admin:create", () => {
     const { printed, io } = terminal();
     expect(await planStartup({ demo: false })).toBe("FIRST_ADMIN");
 
-    const exitCode = await adminCreate(["Premiere.Coordinatrice@Exemple.fr", "--name", "Anne Martin", "--url", "https://spid.exemple.fr/"], io);
+    const exitCode = await adminCreate(
+      ["Premiere.Coordinatrice@Exemple.fr", "--name", "Anne Martin", "--url", "https://spid.exemple.fr/"],
+      io,
+    );
 
     expect(exitCode).toBe(0);
     const letter = printed.join("\n");
@@ -31,14 +34,22 @@ describe("admin:create", () => {
     expect(code).toBeTruthy();
     const admin = await testDb.user.findUniqueOrThrow({ where: { email: "premiere.coordinatrice@exemple.fr" } });
     expect(admin).toMatchObject({ role: "ADMIN", displayName: "Anne Martin", passwordHash: null });
-    expect(await testDb.auditEvent.count({ where: { entityId: admin.id, action: { in: ["ACCOUNT_CREATED", "ACCOUNT_CODE_ISSUED"] } } })).toBe(2);
+    expect(
+      await testDb.auditEvent.count({ where: { entityId: admin.id, action: { in: ["ACCOUNT_CREATED", "ACCOUNT_CODE_ISSUED"] } } }),
+    ).toBe(2);
     expect(await planStartup({ demo: true })).toBe("READY");
 
     const { agent, csrf } = await anonymous(freshApp());
-    const activated = await agent.post("/activate").type("form").send({ code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, _csrf: csrf });
+    const activated = await agent
+      .post("/activate")
+      .type("form")
+      .send({ code, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, _csrf: csrf });
     expect(activated.status).toBe(303);
     const signIn = await anonymous(freshApp());
-    const response = await signIn.agent.post("/login").type("form").send({ email: admin.email, password: NEW_PASSWORD, _csrf: signIn.csrf });
+    const response = await signIn.agent
+      .post("/login")
+      .type("form")
+      .send({ email: admin.email, password: NEW_PASSWORD, _csrf: signIn.csrf });
     expect(response.status).toBe(303);
   });
 

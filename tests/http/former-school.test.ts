@@ -17,23 +17,49 @@ const today = () => parisIsoDay(new Date());
 // rule (422) — anything but the 404 expected here.
 const ROUTES: Route[] = [
   { method: "GET", path: "/enrolments/:id/assessment", id: "enrolment" },
-  { method: "POST", path: "/enrolments/:id/assessment", id: "enrolment", body: () => ({ assessedOn: today(), gearbox: "MANUAL", forecastHours: "25" }) },
+  {
+    method: "POST",
+    path: "/enrolments/:id/assessment",
+    id: "enrolment",
+    body: () => ({ assessedOn: today(), gearbox: "MANUAL", forecastHours: "25" }),
+  },
   { method: "GET", path: "/enrolments/:id/booklet", id: "enrolment" },
   { method: "POST", path: "/enrolments/:id/skills", id: "enrolment", body: () => ({ skillCode: "C1.1", level: "IN_PROGRESS" }) },
   { method: "GET", path: "/enrolments/:id/exams", id: "enrolment" },
-  { method: "POST", path: "/enrolments/:id/exams", id: "enrolment", body: () => ({ kind: "THEORY", date: today(), score: "36", result: "PASSED" }) },
+  {
+    method: "POST",
+    path: "/enrolments/:id/exams",
+    id: "enrolment",
+    body: () => ({ kind: "THEORY", date: today(), score: "36", result: "PASSED" }),
+  },
   { method: "GET", path: "/enrolments/:id/difficulties/new", id: "enrolment" },
-  { method: "POST", path: "/enrolments/:id/difficulties", id: "enrolment", body: () => ({ category: "MOBILITY", description: "Plus de bus le samedi." }) },
+  {
+    method: "POST",
+    path: "/enrolments/:id/difficulties",
+    id: "enrolment",
+    body: () => ({ category: "MOBILITY", description: "Plus de bus le samedi." }),
+  },
   { method: "GET", path: "/lessons/:id", id: "lesson" },
   { method: "POST", path: "/lessons/:id/attendance", id: "lesson", body: () => ({ attendance: "PRESENT" }) },
 ];
 
 const counts = () =>
-  Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count(), testDb.difficulty.count(), testDb.enrolment.count({ where: { initialAssessmentAt: null } })]);
+  Promise.all([
+    testDb.lesson.count(),
+    testDb.skillAssessment.count(),
+    testDb.exam.count(),
+    testDb.difficulty.count(),
+    testDb.enrolment.count({ where: { initialAssessmentAt: null } }),
+  ]);
 
 function send(agent: Agent, csrf: string, route: Route, ids: Ids) {
   const path = route.path.replace(":id", ids[route.id]);
-  return route.method === "GET" ? agent.get(path) : agent.post(path).type("form").send({ ...route.body?.(ids), _csrf: csrf });
+  return route.method === "GET"
+    ? agent.get(path)
+    : agent
+        .post(path)
+        .type("form")
+        .send({ ...route.body?.(ids), _csrf: csrf });
 }
 
 describe("after a transfer, the former school", () => {
@@ -53,7 +79,10 @@ describe("after a transfer, the former school", () => {
     const newSchool = await makeSchool(world.home.missionLocale.id);
     const newSchoolUser = await makeUser("SCHOOL", { drivingSchoolId: newSchool.id });
     const admin = await signedIn(world.admin.email, PASSWORD);
-    const transfer = await admin.agent.post(`/youths/${youthId}/enrolments`).type("form").send({ drivingSchoolId: newSchool.id, gearbox: "MANUAL", _csrf: admin.csrf });
+    const transfer = await admin.agent
+      .post(`/youths/${youthId}/enrolments`)
+      .type("form")
+      .send({ drivingSchoolId: newSchool.id, gearbox: "MANUAL", _csrf: admin.csrf });
     expect(transfer.status).toBe(303);
     const newEnrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId, isCurrent: true } });
     const newLesson = await makeLesson(newEnrolment.id, { startsAt: minuteOf(new Date(Date.now() - 2 * 3_600_000)) });
@@ -85,8 +114,16 @@ describe("after a transfer, the former school", () => {
 
   it("POST /lessons — the former school planning on its old enrolment — 404, nothing written", async () => {
     const before = await counts();
-    const response = await former.agent.post("/lessons").type("form")
-      .send({ enrolmentId: old.enrolment, ...parisFields(new Date(Date.now() + 3 * DAY)), durationMin: "60", kind: "DRIVING", _csrf: former.csrf });
+    const response = await former.agent
+      .post("/lessons")
+      .type("form")
+      .send({
+        enrolmentId: old.enrolment,
+        ...parisFields(new Date(Date.now() + 3 * DAY)),
+        durationMin: "60",
+        kind: "DRIVING",
+        _csrf: former.csrf,
+      });
     expect(response.status).toBe(404);
     expect(await counts()).toEqual(before);
   });

@@ -16,11 +16,20 @@ describe("POST /lessons", () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const startsAt = inThreeDays();
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, startsAt), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, startsAt), _csrf: csrf });
     expect(response.status).toBe(303);
     const lessons = await testDb.lesson.findMany({ where: { enrolmentId: world.home.enrolment.id } });
     expect(lessons).toHaveLength(1);
-    expect(lessons[0]).toMatchObject({ startsAt, durationMin: 60, kind: "DRIVING", attendance: "SCHEDULED", instructorId: world.home.schoolUser.id });
+    expect(lessons[0]).toMatchObject({
+      startsAt,
+      durationMin: 60,
+      kind: "DRIVING",
+      attendance: "SCHEDULED",
+      instructorId: world.home.schoolUser.id,
+    });
     expect(await testDb.auditEvent.count({ where: { action: "LESSON_PLANNED", entityId: lessons[0]!.id } })).toBe(1);
   });
 
@@ -28,7 +37,10 @@ describe("POST /lessons", () => {
     const world = await makeWorld();
     await enrolledOn(world.home.enrolment.id, new Date("2026-01-05T09:00:00Z"));
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date()), date: "2026-01-15", time: "14:30", _csrf: csrf });
+    await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, new Date()), date: "2026-01-15", time: "14:30", _csrf: csrf });
     const lesson = await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: world.home.enrolment.id } });
     expect(lesson.startsAt.toISOString()).toBe("2026-01-15T13:30:00.000Z");
   });
@@ -38,7 +50,10 @@ describe("POST /lessons", () => {
     const startsAt = inThreeDays();
     await makeLesson(world.home.enrolment.id, { startsAt, durationMin: 60 });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date(startsAt.getTime() + 30 * 60_000)), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, new Date(startsAt.getTime() + 30 * 60_000)), _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("chevauche une autre leçon du ou de la jeune");
     expect(await testDb.lesson.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(1);
@@ -51,7 +66,10 @@ describe("POST /lessons", () => {
     const otherEnrolment = await makeEnrolment(other.id, world.home.school.id, world.cohort.id);
     await makeLesson(otherEnrolment.id, { startsAt, durationMin: 90, instructorId: world.home.schoolUser.id });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date(startsAt.getTime() + HOUR)), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, new Date(startsAt.getTime() + HOUR)), _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("moniteur ou de la monitrice");
     expect(await testDb.lesson.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(0);
@@ -63,7 +81,10 @@ describe("POST /lessons", () => {
     await makeLesson(world.home.enrolment.id, { startsAt, durationMin: 60, instructorId: world.home.schoolUser.id });
     await makeLesson(world.home.enrolment.id, { startsAt: new Date(startsAt.getTime() + HOUR), durationMin: 60, attendance: "CANCELLED" });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date(startsAt.getTime() + HOUR)), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, new Date(startsAt.getTime() + HOUR)), _csrf: csrf });
     expect(response.status).toBe(303);
     expect(await testDb.lesson.count({ where: { enrolmentId: world.home.enrolment.id } })).toBe(3);
   });
@@ -72,7 +93,10 @@ describe("POST /lessons", () => {
     const world = await makeWorld();
     await enrolledOn(world.home.enrolment.id, new Date(Date.now() - 30 * DAY));
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, minuteOf(new Date(Date.now() - 10 * DAY))), _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, minuteOf(new Date(Date.now() - 10 * DAY))), _csrf: csrf });
     expect(response.status).toBe(303);
   });
 
@@ -88,7 +112,10 @@ describe("POST /lessons", () => {
     it(`plan a lesson — ${field} = ${value} — 422 with the French message beside the field, input kept`, async () => {
       const world = await makeWorld();
       const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-      const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), [field]: value, _csrf: csrf });
+      const response = await agent
+        .post("/lessons")
+        .type("form")
+        .send({ ...lessonBody(world, inThreeDays()), [field]: value, _csrf: csrf });
       expect(response.status).toBe(422);
       expect(response.text).toContain(message);
       expect(response.text).toContain(`id="${field}-error"`);
@@ -99,14 +126,20 @@ describe("POST /lessons", () => {
   it("plan a lesson — an unknown field — 422 (strict form)", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), attendance: "PRESENT", _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, inThreeDays()), attendance: "PRESENT", _csrf: csrf });
     expect(response.status).toBe(422);
   });
 
   it("plan a lesson — instructor of another school — 422", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), instructorId: world.away.schoolUser.id, _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, inThreeDays()), instructorId: world.away.schoolUser.id, _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("moniteur ou une monitrice de l&#39;auto-école du jeune");
   });
@@ -114,14 +147,20 @@ describe("POST /lessons", () => {
   it("plan a lesson — as ADMIN with the school's instructor — 303", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), instructorId: world.home.schoolUser.id, _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, inThreeDays()), instructorId: world.home.schoolUser.id, _csrf: csrf });
     expect(response.status).toBe(303);
   });
 
   it("plan a lesson — another school's enrolment — 404, nothing stored", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), enrolmentId: world.away.enrolment.id, _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, inThreeDays()), enrolmentId: world.away.enrolment.id, _csrf: csrf });
     expect(response.status).toBe(404);
     expect(await testDb.lesson.count({ where: { enrolmentId: world.away.enrolment.id } })).toBe(0);
   });
@@ -130,13 +169,22 @@ describe("POST /lessons", () => {
     const world = await makeWorld();
     await enrolledOn(world.home.enrolment.id, new Date("2026-02-02T09:00:00Z"));
     // Availability: Mondays 18:00–20:00 only; pace overridden to 1 lesson a week.
-    await testDb.youth.update({ where: { id: world.home.youth.id }, data: { weeklyAvailability: JSON.stringify([{ day: 1, from: "18:00", to: "20:00" }]), maxLessonsPerWeek: 1 } });
+    await testDb.youth.update({
+      where: { id: world.home.youth.id },
+      data: { weeklyAvailability: JSON.stringify([{ day: 1, from: "18:00", to: "20:00" }]), maxLessonsPerWeek: 1 },
+    });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const first = await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date()), date: "2026-03-04", time: "10:00", _csrf: csrf }); // a Wednesday
+    const first = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, new Date()), date: "2026-03-04", time: "10:00", _csrf: csrf }); // a Wednesday
     expect(first.status).toBe(303);
     const page = await agent.get(first.headers.location!);
     expect(page.text).toContain("en dehors des disponibilités");
-    const second = await agent.post("/lessons").type("form").send({ ...lessonBody(world, new Date()), date: "2026-03-02", time: "18:00", _csrf: csrf }); // Monday, in the slot
+    const second = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, new Date()), date: "2026-03-02", time: "18:00", _csrf: csrf }); // Monday, in the slot
     expect(second.status).toBe(303);
     const next = await agent.get(second.headers.location!);
     expect(next.text).toContain("au-delà du rythme conseillé");
@@ -149,7 +197,10 @@ describe("POST /lessons", () => {
       const world = await makeWorld();
       const email = role === "YOUTH" ? world.home.youthUser.email : role === "REFERENT" ? world.home.referent.email : world.evaluator.email;
       const { agent, csrf } = await signedIn(email, PASSWORD);
-      const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), _csrf: csrf });
+      const response = await agent
+        .post("/lessons")
+        .type("form")
+        .send({ ...lessonBody(world, inThreeDays()), _csrf: csrf });
       expect(response.status).toBe(403);
     });
   }
@@ -170,7 +221,10 @@ describe("POST /lessons/:id/attendance", () => {
     const world = await makeWorld();
     const lesson = await makeLesson(world.home.enrolment.id);
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "LATE", lateMin: "10", _csrf: csrf });
+    const response = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "LATE", lateMin: "10", _csrf: csrf });
     expect(response.status).toBe(303);
     expect(await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({ attendance: "LATE", lateMin: 10 });
   });
@@ -189,9 +243,15 @@ describe("POST /lessons/:id/attendance", () => {
     const world = await makeWorld();
     const lesson = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() + 2 * DAY) });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "CANCELLED", reason: "Véhicule en panne", _csrf: csrf });
+    const response = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "CANCELLED", reason: "Véhicule en panne", _csrf: csrf });
     expect(response.status).toBe(303);
-    expect(await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({ attendance: "CANCELLED", cancelReason: "Véhicule en panne" });
+    expect(await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({
+      attendance: "CANCELLED",
+      cancelReason: "Véhicule en panne",
+    });
   });
 
   for (const [label, body, message] of [
@@ -204,7 +264,10 @@ describe("POST /lessons/:id/attendance", () => {
       const world = await makeWorld();
       const lesson = await makeLesson(world.home.enrolment.id);
       const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-      const response = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ ...body, _csrf: csrf });
+      const response = await agent
+        .post(`/lessons/${lesson.id}/attendance`)
+        .type("form")
+        .send({ ...body, _csrf: csrf });
       expect(response.status).toBe(422);
       expect(response.text).toContain(message);
       expect((await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).attendance).toBe("SCHEDULED");
@@ -262,13 +325,20 @@ describe("POST /lessons/:id/attendance", () => {
 describe("school home and week view", () => {
   it("school home — a lesson today — listed with its attendance taps; a tap marks it present", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() - 5 * 60_000)), durationMin: 30, instructorId: world.home.schoolUser.id });
+    const lesson = await makeLesson(world.home.enrolment.id, {
+      startsAt: minuteOf(new Date(Date.now() - 5 * 60_000)),
+      durationMin: 30,
+      instructorId: world.home.schoolUser.id,
+    });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const home = await agent.get("/");
     expect(home.status).toBe(200);
     expect(home.text).toContain(`action="/lessons/${lesson.id}/attendance"`);
     expect(home.text).toContain('value="PRESENT"');
-    const tap = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "PRESENT", returnTo: "/", _csrf: csrf });
+    const tap = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "PRESENT", returnTo: "/", _csrf: csrf });
     expect(tap.status).toBe(303);
     expect(tap.headers.location).toBe(`/#lesson-${lesson.id}`);
   });
@@ -276,7 +346,11 @@ describe("school home and week view", () => {
   it("school home — an enrolment without initial assessment and a poor attendance — flagged", async () => {
     const world = await makeWorld();
     await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { initialAssessmentAt: null } });
-    for (let i = 1; i <= 3; i += 1) await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - i * DAY), attendance: i === 1 ? "PRESENT" : "ABSENT_UNEXCUSED" });
+    for (let i = 1; i <= 3; i += 1)
+      await makeLesson(world.home.enrolment.id, {
+        startsAt: new Date(Date.now() - i * DAY),
+        attendance: i === 1 ? "PRESENT" : "ABSENT_UNEXCUSED",
+      });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const home = await agent.get("/");
     expect(home.text).toContain("Évaluation de départ à faire");
@@ -294,7 +368,11 @@ describe("school home and week view", () => {
   it("week view — the instructor's week — lists their lessons of that week only", async () => {
     const world = await makeWorld();
     await makeLesson(world.home.enrolment.id, { startsAt: new Date("2026-03-04T09:00:00Z"), instructorId: world.home.schoolUser.id });
-    await makeLesson(world.home.enrolment.id, { startsAt: new Date("2026-03-12T09:00:00Z"), instructorId: world.home.schoolUser.id, kind: "THEORY" });
+    await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date("2026-03-12T09:00:00Z"),
+      instructorId: world.home.schoolUser.id,
+      kind: "THEORY",
+    });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const page = await agent.get(`/lessons/week?instructorId=${world.home.schoolUser.id}&week=2026-03-05`);
     expect(page.status).toBe(200);
@@ -308,9 +386,13 @@ describe("pace override", () => {
   it("pace — the counsellor sets 2 per week — stored and audited; empty restores the suggested pace", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
-    expect((await agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: csrf })).status).toBe(303);
+    expect(
+      (await agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: csrf })).status,
+    ).toBe(303);
     expect((await testDb.youth.findUniqueOrThrow({ where: { id: world.home.youth.id } })).maxLessonsPerWeek).toBe(2);
-    expect((await agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "", _csrf: csrf })).status).toBe(303);
+    expect((await agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "", _csrf: csrf })).status).toBe(
+      303,
+    );
     expect((await testDb.youth.findUniqueOrThrow({ where: { id: world.home.youth.id } })).maxLessonsPerWeek).toBeNull();
     expect(await testDb.auditEvent.count({ where: { action: "YOUTH_PACE_SET", entityId: world.home.youth.id } })).toBe(2);
   });
@@ -328,9 +410,15 @@ describe("pace override", () => {
   it("pace — a youth of another Mission Locale — 404; a school — 403", async () => {
     const world = await makeWorld();
     const referent = await signedIn(world.home.referent.email, PASSWORD);
-    expect((await referent.agent.post(`/youths/${world.away.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: referent.csrf })).status).toBe(404);
+    expect(
+      (await referent.agent.post(`/youths/${world.away.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: referent.csrf }))
+        .status,
+    ).toBe(404);
     const school = await signedIn(world.home.schoolUser.email, PASSWORD);
-    expect((await school.agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: school.csrf })).status).toBe(403);
+    expect(
+      (await school.agent.post(`/youths/${world.home.youth.id}/pace`).type("form").send({ maxLessonsPerWeek: "2", _csrf: school.csrf }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -338,7 +426,9 @@ describe("school workspace — scope first, views audited", () => {
   it("plan a lesson — bad form on another school's enrolment — 404, not 422", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form")
+    const response = await agent
+      .post("/lessons")
+      .type("form")
       .send({ ...lessonBody(world, inThreeDays()), enrolmentId: world.away.enrolment.id, durationMin: "0", _csrf: csrf });
     expect(response.status).toBe(404);
   });
@@ -346,7 +436,10 @@ describe("school workspace — scope first, views audited", () => {
   it("plan a lesson — an unknown extra field — 422 with a French message", async () => {
     const world = await makeWorld();
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-    const response = await agent.post("/lessons").type("form").send({ ...lessonBody(world, inThreeDays()), surprise: "1", _csrf: csrf });
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, inThreeDays()), surprise: "1", _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).not.toContain("Unrecognized");
     expect(response.text).toContain("surprise");

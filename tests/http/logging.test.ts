@@ -47,7 +47,10 @@ describe("request logs", () => {
     const code = "ABCD-EFGH-JKMN-PQRS-TWXY-Z234-5678";
     const page = await agent.get(`/activate?code=${code}&page=2`);
 
-    await agent.post("/activate").type("form").send({ code, password: PASSWORD, passwordConfirmation: PASSWORD, _csrf: csrfFrom(page.text) });
+    await agent
+      .post("/activate")
+      .type("form")
+      .send({ code, password: PASSWORD, passwordConfirmation: PASSWORD, _csrf: csrfFrom(page.text) });
 
     const output = lines.join("");
     expect(output).toContain("/activate?code=***&page=2");
@@ -76,7 +79,14 @@ describe("log helpers", () => {
   });
 
   it("shortLine — an error entry — prints the level, the message and the stack", () => {
-    const line = shortLine(JSON.stringify({ level: 50, time: Date.UTC(2026, 0, 15, 9, 4, 5), msg: "GET /x 500 3ms", err: { stack: "Error: boom\n    at here" } }));
+    const line = shortLine(
+      JSON.stringify({
+        level: 50,
+        time: Date.UTC(2026, 0, 15, 9, 4, 5),
+        msg: "GET /x 500 3ms",
+        err: { stack: "Error: boom\n    at here" },
+      }),
+    );
     expect(line).toBe("10:04:05 ERREUR GET /x 500 3ms\nError: boom\n    at here\n");
   });
 });

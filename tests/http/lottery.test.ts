@@ -18,7 +18,11 @@ async function stratum(seats = 2, applicants = 5) {
   return { cohort, missionLocale, quota, applicants: made, admin, as };
 }
 
-async function freezeAndDraw(as: Awaited<ReturnType<typeof signedIn>>, quotaId: string, seed = "2026-09-15-EuroMillions-04-11-23-38-47-02-09") {
+async function freezeAndDraw(
+  as: Awaited<ReturnType<typeof signedIn>>,
+  quotaId: string,
+  seed = "2026-09-15-EuroMillions-04-11-23-38-47-02-09",
+) {
   const frozen = await as.agent.post(`/lottery/strata/${quotaId}/freeze`).type("form").send({ _csrf: as.csrf });
   expect(frozen.status).toBe(303);
   const drawn = await as.agent.post(`/lottery/strata/${quotaId}/draw`).type("form").send({ seed, seedIsPublic: "on", _csrf: as.csrf });
@@ -27,7 +31,10 @@ async function freezeAndDraw(as: Awaited<ReturnType<typeof signedIn>>, quotaId: 
 }
 
 async function validate(as: Awaited<ReturnType<typeof signedIn>>, drawId: string) {
-  const validated = await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "Comité de pilotage", _csrf: as.csrf });
+  const validated = await as.agent
+    .post(`/lottery/draws/${drawId}/validation`)
+    .type("form")
+    .send({ note: "Comité de pilotage", _csrf: as.csrf });
   expect(validated.status).toBe(303);
 }
 
@@ -40,11 +47,16 @@ describe("the draw: freeze, seed, draw", () => {
     const drawId = await freezeAndDraw(as, quota.id, seed);
 
     const refs = applicants.map((a) => a.youth.ref);
-    const freeze = await testDb.lotteryFreeze.findFirstOrThrow({ where: { cohortId: quota.cohortId, missionLocaleId: missionLocale.id }, include: { applicants: true } });
+    const freeze = await testDb.lotteryFreeze.findFirstOrThrow({
+      where: { cohortId: quota.cohortId, missionLocaleId: missionLocale.id },
+      include: { applicants: true },
+    });
     expect(freeze.listDigest).toBe(listDigest(refs));
     expect(freeze.applicants.map((a) => a.ref).sort()).toEqual([...refs].sort());
     const entries = await testDb.lotteryEntry.findMany({ where: { drawId }, orderBy: { rank: "asc" } });
-    expect(entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome }))).toEqual(rankApplicants(seed, missionLocale.code, refs, 2));
+    expect(entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome }))).toEqual(
+      rankApplicants(seed, missionLocale.code, refs, 2),
+    );
     const statuses = await testDb.application.findMany({ where: { cohortId: quota.cohortId }, select: { id: true, status: true } });
     const statusOf = new Map(statuses.map((s) => [s.id, s.status]));
     for (const entry of entries) expect(statusOf.get(entry.applicationId)).toBe(entry.outcome);
@@ -81,7 +93,10 @@ describe("the draw: freeze, seed, draw", () => {
     const { cohort, quota, as } = await stratum(1, 3);
     await testDb.cohort.update({ where: { id: cohort.id }, data: { drawDate: new Date(Date.now() + 10 * 24 * 3600 * 1000) } });
     expect((await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: as.csrf })).status).toBe(303);
-    const early = await as.agent.post(`/lottery/strata/${quota.id}/draw`).type("form").send({ seed: "graine", seedIsPublic: "on", _csrf: as.csrf });
+    const early = await as.agent
+      .post(`/lottery/strata/${quota.id}/draw`)
+      .type("form")
+      .send({ seed: "graine", seedIsPublic: "on", _csrf: as.csrf });
     expect(early.status).toBe(422);
     expect(early.text).toContain("ne peut pas avoir lieu avant");
     expect(await testDb.lotteryDraw.count({ where: { cohortId: cohort.id } })).toBe(0);
@@ -92,7 +107,10 @@ describe("the draw: freeze, seed, draw", () => {
     const drawId = await freezeAndDraw(as, quota.id, "première graine");
     const before = await testDb.lotteryEntry.findMany({ where: { drawId }, orderBy: { rank: "asc" } });
 
-    const again = await as.agent.post(`/lottery/strata/${quota.id}/draw`).type("form").send({ seed: "autre graine", seedIsPublic: "on", _csrf: as.csrf });
+    const again = await as.agent
+      .post(`/lottery/strata/${quota.id}/draw`)
+      .type("form")
+      .send({ seed: "autre graine", seedIsPublic: "on", _csrf: as.csrf });
     const refreeze = await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: as.csrf });
 
     expect(again.status).toBe(422);
@@ -105,7 +123,10 @@ describe("the draw: freeze, seed, draw", () => {
 
   it("the draw — without a freeze, or without a seed — is refused with the reason (422)", async () => {
     const { quota, as } = await stratum(2, 3);
-    const notFrozen = await as.agent.post(`/lottery/strata/${quota.id}/draw`).type("form").send({ seed: "x", seedIsPublic: "on", _csrf: as.csrf });
+    const notFrozen = await as.agent
+      .post(`/lottery/strata/${quota.id}/draw`)
+      .type("form")
+      .send({ seed: "x", seedIsPublic: "on", _csrf: as.csrf });
     expect(notFrozen.status).toBe(422);
     expect(notFrozen.text).toContain("Figez d&#39;abord la liste");
     await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: as.csrf });
@@ -127,8 +148,17 @@ describe("the draw: freeze, seed, draw", () => {
     const { quota, missionLocale, as } = await stratum(2, 2);
     await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: as.csrf });
     const response = await as.agent.post("/applications").type("form").send({
-      cohortId: quota.cohortId, missionLocaleId: missionLocale.id, firstName: "Nina", lastName: "Tardive", birthDate: "2004-01-02",
-      gender: "FEMALE", employmentStatus: "JOB_SEEKER", professionalProject: "Vendeuse", lotteryConsent: "on", evaluationConsent: "on", _csrf: as.csrf,
+      cohortId: quota.cohortId,
+      missionLocaleId: missionLocale.id,
+      firstName: "Nina",
+      lastName: "Tardive",
+      birthDate: "2004-01-02",
+      gender: "FEMALE",
+      employmentStatus: "JOB_SEEKER",
+      professionalProject: "Vendeuse",
+      lotteryConsent: "on",
+      evaluationConsent: "on",
+      _csrf: as.csrf,
     });
     expect(response.status).toBe(422);
     expect(response.text).toContain("déjà figée");
@@ -166,7 +196,13 @@ describe("the public proof", () => {
     expect(response.headers["content-type"]).toMatch(/application\/json/);
     const proof = response.body as Record<string, unknown> & { entries: Record<string, unknown>[] };
     expect(Object.keys(proof)).toEqual(["algorithm", "cohort", "stratum", "seats", "seed", "listDigest", "drawnAt", "entries"]);
-    expect(proof).toMatchObject({ algorithm: "sha256-rank-v1", cohort: cohort.name, stratum: missionLocale.code, seats: 2, seed: "graine-proof" });
+    expect(proof).toMatchObject({
+      algorithm: "sha256-rank-v1",
+      cohort: cohort.name,
+      stratum: missionLocale.code,
+      seats: 2,
+      seed: "graine-proof",
+    });
     expect(proof.entries.map((e) => Object.keys(e))).toEqual(proof.entries.map(() => ["ref", "key", "rank", "outcome"]));
     expect(proof.entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
     const parsed = parseProof(proof);
@@ -190,14 +226,34 @@ describe("the public proof", () => {
     const admin = await makeUser("ADMIN");
     const people = [];
     for (let i = 0; i < 3; i += 1) {
-      people.push(await makeApplicant(missionLocale.id, cohort.id, { lastName: `Personnelle${i}`, email: `perso${i}@exemple.fr`, phone: `061234567${i}` }));
+      people.push(
+        await makeApplicant(missionLocale.id, cohort.id, {
+          lastName: `Personnelle${i}`,
+          email: `perso${i}@exemple.fr`,
+          phone: `061234567${i}`,
+        }),
+      );
     }
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 0, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 0,
+      seats: 1,
+      validated: true,
+    });
     const { agent } = await anonymous();
     const text = (await agent.get(`/lottery/draws/${drawId}/proof.json`)).text;
     for (const { youth } of people) {
       expect(text).toContain(youth.ref);
-      for (const secret of [youth.lastName, youth.firstName, youth.email!, youth.phone!, youth.birthDate.toISOString().slice(0, 10), youth.id]) {
+      for (const secret of [
+        youth.lastName,
+        youth.firstName,
+        youth.email!,
+        youth.phone!,
+        youth.birthDate.toISOString().slice(0, 10),
+        youth.id,
+      ]) {
         expect(text).not.toContain(secret);
       }
     }
@@ -207,14 +263,24 @@ describe("the public proof", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 4, seats: 2, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 4,
+      seats: 2,
+      validated: true,
+    });
     const { agent } = await anonymous();
     const first = await agent.get(`/lottery/draws/${drawId}/proof.json`);
     expect(first.status).toBe(200);
     const before = first.body as unknown;
     const as = await signedIn(admin.email, PASSWORD);
     const best = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
-    await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: best.applicationId, reason: "Déménagement", _csrf: as.csrf });
+    await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: best.applicationId, reason: "Déménagement", _csrf: as.csrf });
     expect((await agent.get(`/lottery/draws/${drawId}/proof.json`)).body).toEqual(before);
   });
 
@@ -263,7 +329,10 @@ describe("the public proof", () => {
     const { agent } = await anonymous();
     const beforeDraw = (await agent.get(`/lottery/freezes/${freeze.id}/list.json`)).body as Record<string, unknown>;
 
-    await as.agent.post(`/lottery/strata/${quota.id}/draw`).type("form").send({ seed: "graine-publique-7", seedIsPublic: "on", _csrf: as.csrf });
+    await as.agent
+      .post(`/lottery/strata/${quota.id}/draw`)
+      .type("form")
+      .send({ seed: "graine-publique-7", seedIsPublic: "on", _csrf: as.csrf });
     const afterDraw = await agent.get(`/lottery/freezes/${freeze.id}/list.json`);
 
     expect(beforeDraw.seed).toBeNull();
@@ -317,7 +386,10 @@ describe("freezing a list asks for confirmation", () => {
     const { quota, as } = await stratum(2, 3);
     const page = await as.agent.get(`/lottery/strata/${quota.id}/freeze`);
 
-    const confirmed = await as.agent.post(`/lottery/strata/${quota.id}/freeze`).type("form").send({ _csrf: csrfFrom(page.text) });
+    const confirmed = await as.agent
+      .post(`/lottery/strata/${quota.id}/freeze`)
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text) });
     const again = await as.agent.get(`/lottery/strata/${quota.id}/freeze`);
 
     expect(confirmed.status).toBe(303);
@@ -340,7 +412,13 @@ describe("who sees a draw", () => {
     const home = await makeMissionLocale();
     const away = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId, applicants } = await makeDraw({ cohortId: cohort.id, missionLocaleId: home.id, adminId: admin.id, applicants: 2, seats: 1 });
+    const { drawId, applicants } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: home.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+    });
     const own = await signedIn((await makeUser("REFERENT", { missionLocaleId: home.id })).email, PASSWORD);
     const other = await signedIn((await makeUser("REFERENT", { missionLocaleId: away.id })).email, PASSWORD);
     const page = await own.agent.get(`/lottery/draws/${drawId}`);
@@ -353,7 +431,13 @@ describe("who sees a draw", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId, applicants } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1 });
+    const { drawId, applicants } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+    });
     const evaluator = await signedIn((await makeUser("EVALUATOR")).email, PASSWORD);
     const page = await evaluator.agent.get(`/lottery/draws/${drawId}`);
     expect(page.status).toBe(200);
@@ -382,7 +466,10 @@ describe("committee validation", () => {
     const as = await signedIn(admin.email, PASSWORD);
     const empty = await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "", _csrf: as.csrf });
     expect(empty.status).toBe(422);
-    const ok = await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "Comité de pilotage du 20 septembre", _csrf: as.csrf });
+    const ok = await as.agent
+      .post(`/lottery/draws/${drawId}/validation`)
+      .type("form")
+      .send({ note: "Comité de pilotage du 20 septembre", _csrf: as.csrf });
     expect(ok.status).toBe(303);
     const again = await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "Autre avis", _csrf: as.csrf });
     expect(again.status).toBe(422);
@@ -400,7 +487,9 @@ describe("committee validation", () => {
     const admin = await makeUser("ADMIN");
     const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id });
     const as = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
-    expect((await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "ok pour moi", _csrf: as.csrf })).status).toBe(403);
+    expect(
+      (await as.agent.post(`/lottery/draws/${drawId}/validation`).type("form").send({ note: "ok pour moi", _csrf: as.csrf })).status,
+    ).toBe(403);
   });
 });
 
@@ -409,21 +498,38 @@ describe("withdrawals and promotion", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 6, seats: 2 });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 6,
+      seats: 2,
+    });
     const byRank = await testDb.lotteryEntry.findMany({ where: { drawId }, orderBy: { rank: "asc" } });
     const entriesBefore = byRank.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome }));
     // The first waitlisted gave up before any place was free: never promoted.
     await testDb.application.update({ where: { id: byRank[2]!.applicationId }, data: { status: "WITHDRAWN" } });
     const as = await signedIn(admin.email, PASSWORD);
 
-    const first = await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: byRank[1]!.applicationId, reason: "A trouvé un emploi à Tours", _csrf: as.csrf });
-    const second = await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: byRank[0]!.applicationId, reason: "Déménagement", _csrf: as.csrf });
+    const first = await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: byRank[1]!.applicationId, reason: "A trouvé un emploi à Tours", _csrf: as.csrf });
+    const second = await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: byRank[0]!.applicationId, reason: "Déménagement", _csrf: as.csrf });
 
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
     const status = async (i: number) => (await testDb.application.findUniqueOrThrow({ where: { id: byRank[i]!.applicationId } })).status;
     expect([await status(0), await status(1), await status(2), await status(3), await status(4), await status(5)]).toEqual([
-      "WITHDRAWN", "WITHDRAWN", "WITHDRAWN", "SELECTED", "SELECTED", "WAITLISTED",
+      "WITHDRAWN",
+      "WITHDRAWN",
+      "WITHDRAWN",
+      "SELECTED",
+      "SELECTED",
+      "WAITLISTED",
     ]);
     const replacements = await testDb.lotteryReplacement.findMany({ where: { drawId }, orderBy: { at: "asc" } });
     expect(replacements.map((r) => [r.withdrawnApplicationId, r.promotedApplicationId])).toEqual([
@@ -432,24 +538,40 @@ describe("withdrawals and promotion", () => {
     ]);
     expect(replacements[0]!.byId).toBe(admin.id);
     expect(replacements[0]!.reason).toContain("A trouvé un emploi à Tours");
-    const entriesAfter = (await testDb.lotteryEntry.findMany({ where: { drawId }, orderBy: { rank: "asc" } })).map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome }));
+    const entriesAfter = (await testDb.lotteryEntry.findMany({ where: { drawId }, orderBy: { rank: "asc" } })).map(
+      ({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome }),
+    );
     expect(entriesAfter).toEqual(entriesBefore);
     const page = await as.agent.get(`/lottery/draws/${drawId}`);
     expect(page.text).toContain(`<strong>${byRank[3]!.ref}</strong> remplace <strong>${byRank[1]!.ref}</strong>`);
     expect(page.text).toContain("vérifié");
-    expect(await testDb.auditEvent.count({ where: { action: "LOTTERY_PROMOTED", entityId: { in: replacements.map((r) => r.id) } } })).toBe(2);
+    expect(await testDb.auditEvent.count({ where: { action: "LOTTERY_PROMOTED", entityId: { in: replacements.map((r) => r.id) } } })).toBe(
+      2,
+    );
   });
 
   it("a withdrawal — of a waitlisted applicant or one outside the draw — is refused (422)", async () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 3, seats: 1 });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 3,
+      seats: 1,
+    });
     const waitlisted = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 2 } });
     const outsider = await makeApplicant(missionLocale.id, cohort.id);
     const as = await signedIn(admin.email, PASSWORD);
-    const a = await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: waitlisted.applicationId, reason: "Essai", _csrf: as.csrf });
-    const b = await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: outsider.application.id, reason: "Essai", _csrf: as.csrf });
+    const a = await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: waitlisted.applicationId, reason: "Essai", _csrf: as.csrf });
+    const b = await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: outsider.application.id, reason: "Essai", _csrf: as.csrf });
     expect(a.status).toBe(422);
     expect(b.status).toBe(422);
     expect(await testDb.lotteryReplacement.count({ where: { drawId } })).toBe(0);
@@ -459,11 +581,20 @@ describe("withdrawals and promotion", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 3, seats: 1 });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 3,
+      seats: 1,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     for (const user of [await makeUser("REFERENT", { missionLocaleId: missionLocale.id }), await makeUser("EVALUATOR")]) {
       const as = await signedIn(user.email, PASSWORD);
-      const response = await as.agent.post(`/lottery/draws/${drawId}/withdrawals`).type("form").send({ applicationId: first.applicationId, reason: "Essai", _csrf: as.csrf });
+      const response = await as.agent
+        .post(`/lottery/draws/${drawId}/withdrawals`)
+        .type("form")
+        .send({ applicationId: first.applicationId, reason: "Essai", _csrf: as.csrf });
       expect(response.status).toBe(403);
     }
   });
@@ -474,7 +605,13 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 3, seats: 2 });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 3,
+      seats: 2,
+    });
     const referent = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
     const day = parisIsoDay(new Date(Date.now() + 10 * 86_400_000)); // after the draw, within six months
     const body = { startsAt: `${day}T14:00`, place: "Salle Jeanne-d'Arc", _csrf: referent.csrf };
@@ -487,7 +624,10 @@ describe("after the draw: information meeting and commitments", () => {
     const meeting = await testDb.infoMeeting.findFirstOrThrow({ where: { cohortId: cohort.id, missionLocaleId: missionLocale.id } });
     expect(meeting.startsAt.toISOString()).toBe(parisDateTime(day, "14:00").toISOString());
     expect(await testDb.application.count({ where: { infoMeetingId: meeting.id } })).toBe(2);
-    const bad = await referent.agent.post(`/lottery/draws/${drawId}/info-meeting`).type("form").send({ startsAt: "demain", place: "", _csrf: referent.csrf });
+    const bad = await referent.agent
+      .post(`/lottery/draws/${drawId}/info-meeting`)
+      .type("form")
+      .send({ startsAt: "demain", place: "", _csrf: referent.csrf });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain("Saisissez la date et l&#39;heure");
   });
@@ -496,9 +636,18 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+      validated: true,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 }, include: { application: true } });
-    const meeting = await testDb.infoMeeting.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, startsAt: new Date(Date.now() - 3_600_000), place: "Salle du Loing" } });
+    const meeting = await testDb.infoMeeting.create({
+      data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, startsAt: new Date(Date.now() - 3_600_000), place: "Salle du Loing" },
+    });
     await testDb.application.update({ where: { id: first.applicationId }, data: { infoMeetingId: meeting.id } });
     const youth = await signedIn((await makeUser("YOUTH", { youthId: first.application.youthId })).email, PASSWORD);
 
@@ -523,7 +672,13 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1 });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 }, include: { application: true } });
     const youth = await signedIn((await makeUser("YOUTH", { youthId: first.application.youthId })).email, PASSWORD);
     const page = await youth.agent.get("/me/commitments");
@@ -543,19 +698,37 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+      validated: true,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     const second = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 2 } });
     const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
     const as = await signedIn(referent.email, PASSWORD);
-    const tooEarly = await as.agent.post(`/applications/${first.applicationId}/commitments`).type("form").send({ attendance: "on", contribution: "on", _csrf: as.csrf });
+    const tooEarly = await as.agent
+      .post(`/applications/${first.applicationId}/commitments`)
+      .type("form")
+      .send({ attendance: "on", contribution: "on", _csrf: as.csrf });
     expect(tooEarly.status).toBe(422);
     expect(tooEarly.text).toContain("réunion d&#39;information ou après");
-    const meeting = await testDb.infoMeeting.create({ data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, startsAt: new Date(Date.now() - 3_600_000), place: "Salle" } });
+    const meeting = await testDb.infoMeeting.create({
+      data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, startsAt: new Date(Date.now() - 3_600_000), place: "Salle" },
+    });
     await testDb.application.update({ where: { id: first.applicationId }, data: { infoMeetingId: meeting.id } });
 
-    const response = await as.agent.post(`/applications/${first.applicationId}/commitments`).type("form").send({ attendance: "on", contribution: "on", _csrf: as.csrf });
-    const waitlisted = await as.agent.post(`/applications/${second.applicationId}/commitments`).type("form").send({ attendance: "on", _csrf: as.csrf });
+    const response = await as.agent
+      .post(`/applications/${first.applicationId}/commitments`)
+      .type("form")
+      .send({ attendance: "on", contribution: "on", _csrf: as.csrf });
+    const waitlisted = await as.agent
+      .post(`/applications/${second.applicationId}/commitments`)
+      .type("form")
+      .send({ attendance: "on", _csrf: as.csrf });
 
     expect(response.status).toBe(303);
     const application = await testDb.application.findUniqueOrThrow({ where: { id: first.applicationId } });
@@ -569,7 +742,14 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+      validated: true,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     const as = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
 
@@ -595,7 +775,14 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+      validated: true,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 }, include: { application: true } });
     const youth = await signedIn((await makeUser("YOUTH", { youthId: first.application.youthId })).email, PASSWORD);
 
@@ -611,7 +798,14 @@ describe("after the draw: information meeting and commitments", () => {
     const cohort = await makeCohort();
     const missionLocale = await makeMissionLocale();
     const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({ cohortId: cohort.id, missionLocaleId: missionLocale.id, adminId: admin.id, applicants: 2, seats: 1, validated: true });
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+      validated: true,
+    });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     const as = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
     const page = await as.agent.get(`/lottery/draws/${drawId}`);

@@ -34,9 +34,14 @@ describe("personal-data audit", () => {
     expect((await agent.get(`/applications/${application.id}/edit`)).status).toBe(200);
     expect((await agent.get("/applications?q=sacha")).status).toBe(200);
 
-    const viewed = await testDb.auditEvent.findMany({ where: { actorId: referent.id, action: "APPLICATION_VIEWED", entityId: application.id } });
+    const viewed = await testDb.auditEvent.findMany({
+      where: { actorId: referent.id, action: "APPLICATION_VIEWED", entityId: application.id },
+    });
     expect(viewed).toHaveLength(1);
-    const listed = await testDb.auditEvent.findFirstOrThrow({ where: { actorId: referent.id, action: "LIST_VIEWED" }, orderBy: { at: "desc" } });
+    const listed = await testDb.auditEvent.findFirstOrThrow({
+      where: { actorId: referent.id, action: "LIST_VIEWED" },
+      orderBy: { at: "desc" },
+    });
     expect(JSON.parse(listed.details!)).toMatchObject({ page: "/applications", filter: { q: "sacha" } });
   });
 
@@ -58,7 +63,8 @@ describe("personal-data audit", () => {
         const after = await testDb.auditEvent.count({ where: { actorId: actor.id } });
         const shown = (await youthNames()).filter((name) => response.text.includes(name));
         if (shown.length > 0) expect(row.audit, `${row.path} shows ${shown[0]} but is not declared as audited`).toBeDefined();
-        if (row.audit && response.status === 200) expect(after, `${row.path} is declared as audited but wrote no event`).toBeGreaterThan(before);
+        if (row.audit && response.status === 200)
+          expect(after, `${row.path} is declared as audited but wrote no event`).toBeGreaterThan(before);
       });
     }
   }

@@ -6,7 +6,11 @@ import { makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson, minuteOf, parisFields } from "../helpers/school-factories.ts";
 import { parisIsoDay } from "../../src/domain/time.ts";
 
-const REASONS: Record<string, string> = { SUSPENDED: "inscription est suspendue", COMPLETED: "inscription est terminée", DROPPED: "inscription est close" };
+const REASONS: Record<string, string> = {
+  SUSPENDED: "inscription est suspendue",
+  COMPLETED: "inscription est terminée",
+  DROPPED: "inscription est close",
+};
 
 describe("read-only enrolments", () => {
   for (const status of ["SUSPENDED", "COMPLETED", "DROPPED"] as const) {
@@ -16,8 +20,17 @@ describe("read-only enrolments", () => {
       const past = await makeLesson(enrolmentId, { startsAt: minuteOf(new Date(Date.now() - 2 * DAY)) });
       await testDb.enrolment.update({ where: { id: enrolmentId }, data: { status, enrolledAt: new Date(Date.now() - 60 * DAY) } });
       const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
-      const before = await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count(), testDb.auditEvent.count({ where: { entity: { not: "Youth" } } })]);
-      const send = (path: string, fields: Record<string, string>) => agent.post(path).type("form").send({ ...fields, _csrf: csrf });
+      const before = await Promise.all([
+        testDb.lesson.count(),
+        testDb.skillAssessment.count(),
+        testDb.exam.count(),
+        testDb.auditEvent.count({ where: { entity: { not: "Youth" } } }),
+      ]);
+      const send = (path: string, fields: Record<string, string>) =>
+        agent
+          .post(path)
+          .type("form")
+          .send({ ...fields, _csrf: csrf });
       const yesterday = parisIsoDay(new Date(Date.now() - DAY));
 
       const responses = [
@@ -33,7 +46,14 @@ describe("read-only enrolments", () => {
         expect(response.text).toContain(REASONS[status]);
       }
       expect((await testDb.lesson.findUniqueOrThrow({ where: { id: past.id } })).attendance).toBe("SCHEDULED");
-      expect(await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count(), testDb.auditEvent.count({ where: { entity: { not: "Youth" } } })])).toEqual(before);
+      expect(
+        await Promise.all([
+          testDb.lesson.count(),
+          testDb.skillAssessment.count(),
+          testDb.exam.count(),
+          testDb.auditEvent.count({ where: { entity: { not: "Youth" } } }),
+        ]),
+      ).toEqual(before);
     });
   }
 

@@ -28,7 +28,11 @@ describe("school home — lessons of the day", () => {
   it("school home — default view — only the signed-in instructor's lessons, the others counted with a link to the whole school", async () => {
     const world = await makeWorld();
     const { colleague, enrolment } = await colleagueWithLearner(world);
-    const own = await makeLesson(world.home.enrolment.id, { startsAt: todayAt(1), durationMin: 30, instructorId: world.home.schoolUser.id });
+    const own = await makeLesson(world.home.enrolment.id, {
+      startsAt: todayAt(1),
+      durationMin: 30,
+      instructorId: world.home.schoolUser.id,
+    });
     const theirs = await makeLesson(enrolment.id, { startsAt: todayAt(1), durationMin: 30, instructorId: colleague.id });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
@@ -75,8 +79,18 @@ describe("school home — lessons of the day", () => {
   it("school home — lesson states — aria-pressed on the recorded attendance, buttons named by what they do", async () => {
     const world = await makeWorld();
     const instructorId = world.home.schoolUser.id;
-    const present = await makeLesson(world.home.enrolment.id, { startsAt: todayAt(1), durationMin: 1, attendance: "PRESENT", instructorId });
-    const cancelled = await makeLesson(world.home.enrolment.id, { startsAt: todayAt(2), durationMin: 1, attendance: "CANCELLED", instructorId });
+    const present = await makeLesson(world.home.enrolment.id, {
+      startsAt: todayAt(1),
+      durationMin: 1,
+      attendance: "PRESENT",
+      instructorId,
+    });
+    const cancelled = await makeLesson(world.home.enrolment.id, {
+      startsAt: todayAt(2),
+      durationMin: 1,
+      attendance: "CANCELLED",
+      instructorId,
+    });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
     const home = await agent.get("/");
@@ -98,7 +112,11 @@ describe("school home — past lessons to record (À renseigner)", () => {
     const { colleague, enrolment } = await colleagueWithLearner(world);
     const instructorId = world.home.schoolUser.id;
     const waiting = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), instructorId });
-    const recorded = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 4 * DAY), attendance: "PRESENT", instructorId });
+    const recorded = await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date(Date.now() - 4 * DAY),
+      attendance: "PRESENT",
+      instructorId,
+    });
     const theirs = await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), instructorId: colleague.id });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
@@ -115,7 +133,10 @@ describe("school home — past lessons to record (À renseigner)", () => {
 
   it("pending list — another school's lesson to record — never listed", async () => {
     const world = await makeWorld();
-    const away = await makeLesson(world.away.enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), instructorId: world.away.schoolUser.id });
+    const away = await makeLesson(world.away.enrolment.id, {
+      startsAt: new Date(Date.now() - 3 * DAY),
+      instructorId: world.away.schoolUser.id,
+    });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
     const home = await agent.get("/?all=1");
@@ -128,10 +149,16 @@ describe("school home — past lessons to record (À renseigner)", () => {
 describe("school home — back on the card after a tap", () => {
   it("attendance tap — from the home — 303 to the same view with the card's fragment; the confirmation and its undo sit in that card", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), instructorId: world.home.schoolUser.id });
+    const lesson = await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date(Date.now() - 3 * DAY),
+      instructorId: world.home.schoolUser.id,
+    });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const tap = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "PRESENT", returnTo: "/?all=1", _csrf: csrf });
+    const tap = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "PRESENT", returnTo: "/?all=1", _csrf: csrf });
 
     expect(tap.status).toBe(303);
     expect(tap.headers.location).toBe(`/?all=1#lesson-${lesson.id}`);
@@ -148,7 +175,11 @@ describe("school home — back on the card after a tap", () => {
 
   it("undo — the previous value posted back through the attendance route — restored and audited as a correction", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), attendance: "LATE", instructorId: world.home.schoolUser.id });
+    const lesson = await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date(Date.now() - 3 * DAY),
+      attendance: "LATE",
+      instructorId: world.home.schoolUser.id,
+    });
     await testDb.lesson.update({ where: { id: lesson.id }, data: { lateMin: 12 } });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "ABSENT_UNEXCUSED", returnTo: "/", _csrf: csrf });
@@ -156,11 +187,17 @@ describe("school home — back on the card after a tap", () => {
     expect(card).toContain('name="attendance" value="LATE"');
     expect(card).toContain('name="lateMin" value="12"');
 
-    const undo = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "LATE", lateMin: "12", returnTo: "/", _csrf: csrf });
+    const undo = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "LATE", lateMin: "12", returnTo: "/", _csrf: csrf });
 
     expect(undo.status).toBe(303);
     expect(await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toMatchObject({ attendance: "LATE", lateMin: 12 });
-    const events = await testDb.auditEvent.findMany({ where: { action: "LESSON_ATTENDANCE_CORRECTED", entityId: lesson.id }, orderBy: { at: "asc" } });
+    const events = await testDb.auditEvent.findMany({
+      where: { action: "LESSON_ATTENDANCE_CORRECTED", entityId: lesson.id },
+      orderBy: { at: "asc" },
+    });
     expect(events.map((event) => JSON.parse(event.details ?? "{}") as { from: string; to: string })).toMatchObject([
       { from: "LATE", to: "ABSENT_UNEXCUSED" },
       { from: "ABSENT_UNEXCUSED", to: "LATE" },
@@ -169,11 +206,17 @@ describe("school home — back on the card after a tap", () => {
 
   it("undo of a first tap — SCHEDULED posted back — the lesson is to record again, still on the home with its confirmation", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), instructorId: world.home.schoolUser.id });
+    const lesson = await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date(Date.now() - 3 * DAY),
+      instructorId: world.home.schoolUser.id,
+    });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
     await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "PRESENT", returnTo: "/", _csrf: csrf });
 
-    const undo = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "SCHEDULED", returnTo: "/", _csrf: csrf });
+    const undo = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "SCHEDULED", returnTo: "/", _csrf: csrf });
 
     expect(undo.status).toBe(303);
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).attendance).toBe("SCHEDULED");
@@ -183,7 +226,10 @@ describe("school home — back on the card after a tap", () => {
 
   it("attendance tap — the lesson just recorded leaves the pending count but stays listed with its confirmation", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 3 * DAY), instructorId: world.home.schoolUser.id });
+    const lesson = await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date(Date.now() - 3 * DAY),
+      instructorId: world.home.schoolUser.id,
+    });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
     await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "ABSENT_EXCUSED", returnTo: "/", _csrf: csrf });
@@ -197,10 +243,17 @@ describe("school home — back on the card after a tap", () => {
 
   it("attendance — restoring a cancelled lesson not started yet — 303, planned again", async () => {
     const world = await makeWorld();
-    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() + 2 * DAY), attendance: "CANCELLED", instructorId: world.home.schoolUser.id });
+    const lesson = await makeLesson(world.home.enrolment.id, {
+      startsAt: new Date(Date.now() + 2 * DAY),
+      attendance: "CANCELLED",
+      instructorId: world.home.schoolUser.id,
+    });
     const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
 
-    const response = await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "SCHEDULED", returnTo: "/", _csrf: csrf });
+    const response = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "SCHEDULED", returnTo: "/", _csrf: csrf });
 
     expect(response.status).toBe(303);
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).attendance).toBe("SCHEDULED");

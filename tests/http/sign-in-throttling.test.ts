@@ -37,7 +37,10 @@ async function trustedBrowser(app: Express, email: string, ip: string): Promise<
   const response = await signIn(browser, email, PASSWORD);
   expect(response.status).toBe(303);
   const home = await browser.agent.get(response.headers.location ?? "/");
-  await browser.agent.post("/logout").type("form").send({ _csrf: csrfFrom(home.text) });
+  await browser.agent
+    .post("/logout")
+    .type("form")
+    .send({ _csrf: csrfFrom(home.text) });
   return { ...browser, csrf: csrfFrom((await browser.agent.get("/login")).text) };
 }
 

@@ -35,7 +35,10 @@ describe("POST /login", () => {
     const agent = request.agent(testApp());
     const page = await agent.get("/login");
     const sidBefore = /spid\.sid=([^;]+)/.exec(String(page.headers["set-cookie"]))?.[1];
-    const response = await agent.post("/login").type("form").send({ email: user.email, password: PASSWORD, _csrf: csrfFrom(page.text) });
+    const response = await agent
+      .post("/login")
+      .type("form")
+      .send({ email: user.email, password: PASSWORD, _csrf: csrfFrom(page.text) });
     const sidAfter = /spid\.sid=([^;]+)/.exec(String(response.headers["set-cookie"]))?.[1];
     expect(sidBefore).toBeTruthy();
     expect(sidAfter).toBeTruthy();
@@ -89,7 +92,10 @@ describe("POST /login", () => {
     ["a NUL byte", { email: "a\u0000@test.fr", password: "x" }, 401],
   ])("sign-in — %s — %i and the form again, nothing signed in", async (_label, fields, status) => {
     const { agent, csrf } = await anonymous(freshApp());
-    const response = await agent.post("/login").type("form").send({ ...fields, _csrf: csrf });
+    const response = await agent
+      .post("/login")
+      .type("form")
+      .send({ ...fields, _csrf: csrf });
     expect(response.status).toBe(status);
     expect(response.text).toContain('name="_csrf"');
     expect((await agent.get("/")).status).toBe(302);
@@ -97,7 +103,10 @@ describe("POST /login", () => {
 
   it("sign-in — fields sent as arrays (wrong types) — 422", async () => {
     const { agent, csrf } = await anonymous(freshApp());
-    const response = await agent.post("/login").type("form").send(`email=a%40test.fr&email=b%40test.fr&password=x&_csrf=${encodeURIComponent(csrf)}`);
+    const response = await agent
+      .post("/login")
+      .type("form")
+      .send(`email=a%40test.fr&email=b%40test.fr&password=x&_csrf=${encodeURIComponent(csrf)}`);
     expect(response.status).toBe(422);
   });
 
@@ -106,7 +115,10 @@ describe("POST /login", () => {
     const app = freshApp();
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       const { agent, csrf } = await anonymous(app);
-      const response = await agent.post("/login").type("form").send({ email: user.email, password: `wrong ${attempt}`, _csrf: csrf });
+      const response = await agent
+        .post("/login")
+        .type("form")
+        .send({ email: user.email, password: `wrong ${attempt}`, _csrf: csrf });
       expect(response.status).toBe(401);
     }
     const { agent, csrf } = await anonymous(app);
@@ -119,7 +131,10 @@ describe("POST /login", () => {
     const app = freshApp();
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       const { agent, csrf } = await anonymous(app);
-      await agent.post("/login").type("form").send({ email: `nobody${attempt}@test.fr`, password: "wrong", _csrf: csrf });
+      await agent
+        .post("/login")
+        .type("form")
+        .send({ email: `nobody${attempt}@test.fr`, password: "wrong", _csrf: csrf });
     }
     const user = await makeUser("ADMIN");
     const { agent, csrf } = await anonymous(app);

@@ -9,7 +9,9 @@ describe("GET /youths/:id", () => {
     const response = await agent.get(`/youths/${world.home.youth.id}`);
     expect(response.status).toBe(200);
     expect(response.text).toContain(world.home.youth.lastName);
-    const events = await testDb.auditEvent.findMany({ where: { action: "YOUTH_VIEWED", entityId: world.home.youth.id, actorId: world.home.referent.id } });
+    const events = await testDb.auditEvent.findMany({
+      where: { action: "YOUTH_VIEWED", entityId: world.home.youth.id, actorId: world.home.referent.id },
+    });
     expect(events).toHaveLength(1);
   });
 

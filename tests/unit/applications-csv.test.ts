@@ -85,12 +85,23 @@ describe("accepted values", () => {
     const line = "Martin;Léa;14/02/2004;Femme;;;Demandeuse d'emploi;Aide-soignante;OUI;Non";
     const { applicants, problems } = await analyseImport(`${HEADER}\n${line}`, context);
     expect(problems).toEqual([]);
-    expect(applicants[0]).toMatchObject({ gender: "FEMALE", employmentStatus: "JOB_SEEKER", lotteryConsent: true, evaluationConsent: false });
+    expect(applicants[0]).toMatchObject({
+      gender: "FEMALE",
+      employmentStatus: "JOB_SEEKER",
+      lotteryConsent: true,
+      evaluationConsent: false,
+    });
   });
 });
 
 describe("duplicate maps", () => {
-  const person = (lastName: string, extra: Partial<PersonKey> = {}): PersonKey => ({ lastName, birthDate: new Date("2004-02-14T00:00:00Z"), email: null, phone: null, ...extra });
+  const person = (lastName: string, extra: Partial<PersonKey> = {}): PersonKey => ({
+    lastName,
+    birthDate: new Date("2004-02-14T00:00:00Z"),
+    email: null,
+    phone: null,
+    ...extra,
+  });
 
   it("duplicateIndex — people found by name and birth date, e-mail or phone — each once, in the order added, with every reason", () => {
     const index = duplicateIndex([
@@ -117,7 +128,10 @@ describe("duplicate maps", () => {
 
   it("analyseImport — 1 000 lines with long accented names, all the same person — each later line flagged against line 2", async () => {
     const name = "Éléonore-Amélie de La Tour-d’Auvergne-Lefèvre-Désirée-Hélène Ménard";
-    const lines = Array.from({ length: 1000 }, (_, i) => `${name};Zoé;14/02/2004;F;;06${String(10_000_000 + Math.floor(i / 2)).padStart(8, "0")};JOB_SEEKER;Projet;oui;oui`);
+    const lines = Array.from(
+      { length: 1000 },
+      (_, i) => `${name};Zoé;14/02/2004;F;;06${String(10_000_000 + Math.floor(i / 2)).padStart(8, "0")};JOB_SEEKER;Projet;oui;oui`,
+    );
     const { problems } = await analyseImport(`${HEADER}\n${lines.join("\n")}`, context);
     expect(problems).toHaveLength(999);
     expect(problems[0]!.messages[0]).toBe("Doublon de la ligne 2 (même nom et même date de naissance, même numéro de téléphone).");
@@ -129,7 +143,14 @@ describe("analyseImport", () => {
     const { applicants, problems } = await analyseImport(`\uFEFF${HEADER}\n${GOOD}\n`, context);
     expect(problems).toEqual([]);
     expect(applicants).toHaveLength(1);
-    expect(applicants[0]).toMatchObject({ line: 2, lastName: "Martin", firstName: "Léa", gender: "FEMALE", employmentStatus: "JOB_SEEKER", lotteryConsent: true });
+    expect(applicants[0]).toMatchObject({
+      line: 2,
+      lastName: "Martin",
+      firstName: "Léa",
+      gender: "FEMALE",
+      employmentStatus: "JOB_SEEKER",
+      lotteryConsent: true,
+    });
     expect(applicants[0]!.birthDate.toISOString()).toBe("2004-02-14T00:00:00.000Z");
   });
 
@@ -167,7 +188,10 @@ describe("analyseImport", () => {
 
   it("analyseImport — =HYPERLINK(...) in a field — is kept as plain text, exactly as typed", async () => {
     const injection = '=HYPERLINK("http://evil.example","x")';
-    const { applicants, problems } = await analyseImport(`${HEADER}\n=1+1;Léa;14/02/2004;F;;;JOB_SEEKER;"${injection.replaceAll('"', '""')}";oui;oui`, context);
+    const { applicants, problems } = await analyseImport(
+      `${HEADER}\n=1+1;Léa;14/02/2004;F;;;JOB_SEEKER;"${injection.replaceAll('"', '""')}";oui;oui`,
+      context,
+    );
     expect(problems).toEqual([]);
     expect(applicants[0]!.professionalProject).toBe(injection);
     expect(applicants[0]!.lastName).toBe("=1+1");

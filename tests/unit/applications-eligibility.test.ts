@@ -7,14 +7,24 @@ const DRAW = new Date("2026-07-01T08:00:00Z");
 const ML = "ml-orleans";
 const context = { drawDate: DRAW, missionLocaleName: "Mission Locale de l'Orléanais", missionLocalesWithSeats: new Set([ML]) };
 const consent = new Date("2026-03-01T10:00:00Z");
-const eligible = { birthDate: new Date("2004-05-06T00:00:00Z"), missionLocaleId: ML, professionalProject: "Cariste", lotteryConsentAt: consent, evaluationConsentAt: consent };
+const eligible = {
+  birthDate: new Date("2004-05-06T00:00:00Z"),
+  missionLocaleId: ML,
+  professionalProject: "Cariste",
+  lotteryConsentAt: consent,
+  evaluationConsentAt: consent,
+};
 
 describe("eligibility", () => {
   it("eligibilityOf — every condition met — is eligible with five lines, all ok", () => {
     const result = eligibilityOf(eligible, context);
     expect(result.eligible).toBe(true);
     expect(result.lines.map((l) => [l.check, l.ok])).toEqual([
-      ["AGE", true], ["MISSION_LOCALE", true], ["PROJECT", true], ["LOTTERY_CONSENT", true], ["EVALUATION_CONSENT", true],
+      ["AGE", true],
+      ["MISSION_LOCALE", true],
+      ["PROJECT", true],
+      ["LOTTERY_CONSENT", true],
+      ["EVALUATION_CONSENT", true],
     ]);
     expect(result.lines[0]!.text).toBe("A 22 ans le 01/07/2026, jour du tirage (il faut avoir de 18 à 25 ans).");
   });
@@ -35,9 +45,17 @@ describe("eligibility", () => {
   });
 
   it("eligibilityOf — no project, no consents, a Mission Locale without seats — says each reason", () => {
-    const result = eligibilityOf({ ...eligible, missionLocaleId: "ml-other", professionalProject: "  ", lotteryConsentAt: null, evaluationConsentAt: null }, context);
+    const result = eligibilityOf(
+      { ...eligible, missionLocaleId: "ml-other", professionalProject: "  ", lotteryConsentAt: null, evaluationConsentAt: null },
+      context,
+    );
     expect(result.eligible).toBe(false);
-    expect(result.lines.filter((l) => !l.ok).map((l) => l.check)).toEqual(["MISSION_LOCALE", "PROJECT", "LOTTERY_CONSENT", "EVALUATION_CONSENT"]);
+    expect(result.lines.filter((l) => !l.ok).map((l) => l.check)).toEqual([
+      "MISSION_LOCALE",
+      "PROJECT",
+      "LOTTERY_CONSENT",
+      "EVALUATION_CONSENT",
+    ]);
   });
 });
 
@@ -45,7 +63,9 @@ describe("duplicates", () => {
   const person = { lastName: "Le Goff", birthDate: new Date("2003-09-09T00:00:00Z"), email: "a.b@exemple.fr", phone: "0612345678" };
 
   it("duplicateReasons — same name written differently and same birth date — one reason", () => {
-    expect(duplicateReasons(person, { ...person, lastName: "LEGOFF", email: null, phone: null })).toEqual(["même nom et même date de naissance"]);
+    expect(duplicateReasons(person, { ...person, lastName: "LEGOFF", email: null, phone: null })).toEqual([
+      "même nom et même date de naissance",
+    ]);
     expect(normaliseName("Lefèvre-Dupont")).toBe(normaliseName("LEFEVRE DUPONT"));
   });
 
@@ -56,6 +76,8 @@ describe("duplicates", () => {
   });
 
   it("duplicateReasons — same name, other birth date, no shared contact — none", () => {
-    expect(duplicateReasons(person, { lastName: "Le Goff", birthDate: new Date("2003-09-10T00:00:00Z"), email: null, phone: null })).toEqual([]);
+    expect(
+      duplicateReasons(person, { lastName: "Le Goff", birthDate: new Date("2003-09-10T00:00:00Z"), email: null, phone: null }),
+    ).toEqual([]);
   });
 });

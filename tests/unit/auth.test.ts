@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CODE_ALPHABET, generateActivationCode, hashActivationCode, normaliseActivationCode,
-} from "../../src/auth/activation-codes.ts";
+import { CODE_ALPHABET, generateActivationCode, hashActivationCode, normaliseActivationCode } from "../../src/auth/activation-codes.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../../src/auth/passwords.ts";
 import { deviceCookieOptions, issueDeviceToken, readDeviceToken } from "../../src/auth/device-cookies.ts";
 import { memoryThrottle } from "../../src/http/throttle.ts";

@@ -35,7 +35,9 @@ describe("configuration", () => {
     expect(second.sessionSecret).toBe(first.sessionSecret);
     expect(second.pseudonymKey).toBe(first.pseudonymKey);
     expect(existsSync(path.join(dir, "dev-secrets.json"))).toBe(true);
-    expect((JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")) as { pseudonymKey: string }).pseudonymKey).toBe(first.pseudonymKey);
+    expect((JSON.parse(readFileSync(path.join(dir, "dev-secrets.json"), "utf8")) as { pseudonymKey: string }).pseudonymKey).toBe(
+      first.pseudonymKey,
+    );
     expect(first.cookieSecure).toBe(false);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
@@ -48,7 +50,9 @@ describe("configuration", () => {
 
   it("TRUST_PROXY — not set — trusts no proxy", () => {
     const { url } = tempDatabaseUrl();
-    expect(loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40) }).trustProxy).toBe(0);
+    expect(
+      loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40) }).trustProxy,
+    ).toBe(0);
   });
 
   it("TRUST_PROXY — a hop count — is read as that number", () => {
@@ -59,7 +63,9 @@ describe("configuration", () => {
 
   it.each(["true", "-1", "1.5", "loopback"])("TRUST_PROXY — %s — is refused by name with a French message", (value) => {
     const { url } = tempDatabaseUrl();
-    expect(() => loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), TRUST_PROXY: value }),
+    ).toThrow(/TRUST_PROXY/);
   });
 
   it.each([
@@ -76,12 +82,23 @@ describe("configuration", () => {
 
   it("SPID_DEMO — neither true nor false — is refused by name", () => {
     const { url } = tempDatabaseUrl();
-    expect(() => loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), SPID_DEMO: "yes" })).toThrow(/SPID_DEMO/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), SPID_DEMO: "yes" }),
+    ).toThrow(/SPID_DEMO/);
   });
 
   it("a variable left empty — as copied from .env.example — takes its default", () => {
     const { url } = tempDatabaseUrl();
-    const env = { NODE_ENV: "production", DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), COOKIE_SECURE: "", TRUST_PROXY: "", SPID_DEMO: "", PORT: "" };
+    const env = {
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      SESSION_SECRET: "s".repeat(40),
+      PSEUDONYM_KEY: "p".repeat(40),
+      COOKIE_SECURE: "",
+      TRUST_PROXY: "",
+      SPID_DEMO: "",
+      PORT: "",
+    };
     const config = loadConfig(env);
     expect(config).toMatchObject({ cookieSecure: true, trustProxy: 0, demo: false, port: 3000 });
   });

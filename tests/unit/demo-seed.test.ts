@@ -25,7 +25,13 @@ afterAll(async () => {
 
 async function drawFingerprint(client: PrismaClient): Promise<string[]> {
   const entries = await client.lotteryEntry.findMany({
-    select: { ref: true, key: true, rank: true, outcome: true, draw: { select: { seed: true, missionLocale: { select: { code: true } } } } },
+    select: {
+      ref: true,
+      key: true,
+      rank: true,
+      outcome: true,
+      draw: { select: { seed: true, missionLocale: { select: { code: true } } } },
+    },
     orderBy: [{ ref: "asc" }],
   });
   return entries.map((e) => `${e.draw.missionLocale.code}:${e.draw.seed}:${e.ref}:${e.key}:${e.rank}:${e.outcome}`);
@@ -56,13 +62,19 @@ describe("demo seed", () => {
     expect(byEmail.get("ecole.orleans@autonomie.test")?.drivingSchool?.missionLocale.code).toBe("ORLEANS");
     expect(byEmail.get("ecole.montargis@autonomie.test")?.drivingSchool?.missionLocale.code).toBe("MONTARGIS");
     expect(byEmail.get("jeune@autonomie.test")?.youthId).toBeTruthy();
-    const withPassword = users.filter((u) => u.passwordHash !== null).map((u) => u.email).sort();
+    const withPassword = users
+      .filter((u) => u.passwordHash !== null)
+      .map((u) => u.email)
+      .sort();
     expect(withPassword).toEqual(expected.map(([email]) => email).sort());
     for (const user of users) expect(user.email).toBe(user.email?.toLowerCase());
   });
 
   it("loads three Missions Locales and nine schools", async () => {
-    const missionLocales = await prisma.missionLocale.findMany({ include: { _count: { select: { drivingSchools: true } } }, orderBy: { code: "asc" } });
+    const missionLocales = await prisma.missionLocale.findMany({
+      include: { _count: { select: { drivingSchools: true } } },
+      orderBy: { code: "asc" },
+    });
     expect(missionLocales.map((m) => [m.code, m._count.drivingSchools])).toEqual([
       ["MONTARGIS", 3],
       ["ORLEANS", 4],
@@ -108,7 +120,9 @@ describe("demo seed", () => {
         const refs = draw.entries.map((e) => e.ref);
         expect(draw.listDigest).toBe(listDigest(refs));
         expect(draw.freeze.listDigest).toBe(draw.listDigest);
-        const stored = [...draw.entries].sort((a, b) => a.rank - b.rank).map((e) => ({ ref: e.ref, key: e.key, rank: e.rank, outcome: e.outcome }));
+        const stored = [...draw.entries]
+          .sort((a, b) => a.rank - b.rank)
+          .map((e) => ({ ref: e.ref, key: e.key, rank: e.rank, outcome: e.outcome }));
         expect(stored).toEqual(rankApplicants(draw.seed, code, refs, draw.seats));
         expect(draw.validatedAt).toBeInstanceOf(Date);
       }
@@ -193,7 +207,14 @@ describe("demo seed", () => {
   it("never double-books an instructor or a youth, and leaves no past lesson SCHEDULED", async () => {
     const lessons = await prisma.lesson.findMany({
       where: { attendance: { not: "CANCELLED" } },
-      select: { id: true, instructorId: true, startsAt: true, durationMin: true, attendance: true, enrolment: { select: { youthId: true, drivingSchoolId: true } } },
+      select: {
+        id: true,
+        instructorId: true,
+        startsAt: true,
+        durationMin: true,
+        attendance: true,
+        enrolment: { select: { youthId: true, drivingSchoolId: true } },
+      },
     });
     expect(lessons.length).toBeGreaterThan(5_000);
     const overlaps = (key: (l: (typeof lessons)[number]) => string | null): number => {
@@ -268,7 +289,9 @@ describe("demo seed", () => {
       expect(secondSummary).toEqual(summary);
       expect(await drawFingerprint(second)).toEqual(await drawFingerprint(prisma));
       const youthIds = async (client: PrismaClient): Promise<string[]> =>
-        (await client.youth.findMany({ select: { id: true, ref: true, lastName: true }, orderBy: { ref: "asc" } })).map((y) => `${y.ref}:${y.id}:${y.lastName}`);
+        (await client.youth.findMany({ select: { id: true, ref: true, lastName: true }, orderBy: { ref: "asc" } })).map(
+          (y) => `${y.ref}:${y.id}:${y.lastName}`,
+        );
       expect(await youthIds(second)).toEqual(await youthIds(prisma));
     } finally {
       await second.$disconnect();

@@ -50,7 +50,10 @@ describe("exam refusal", () => {
   });
 
   it("examRefusal — a practical without a theory pass — refused on the kind", () => {
-    expect(examRefusal(practical("2026-04-02"), context({ theoryPassedOn: [] }))).toMatchObject({ field: "kind", message: expect.stringContaining("Pas de code valable") as unknown });
+    expect(examRefusal(practical("2026-04-02"), context({ theoryPassedOn: [] }))).toMatchObject({
+      field: "kind",
+      message: expect.stringContaining("Pas de code valable") as unknown,
+    });
   });
 
   it("examRefusal — a practical one day past the theory's five years — refused, naming the end of validity", () => {
@@ -68,11 +71,15 @@ describe("exam refusal", () => {
   });
 
   it("examRefusal — a second passed practical — refused on the result, even on an enrolment already completed", () => {
-    expect(examRefusal(practical("2026-06-02", "PASSED"), context({ licenceOn: "2026-04-02", status: "COMPLETED" }))).toMatchObject({ field: "result" });
+    expect(examRefusal(practical("2026-06-02", "PASSED"), context({ licenceOn: "2026-04-02", status: "COMPLETED" }))).toMatchObject({
+      field: "result",
+    });
   });
 
   it("examRefusal — a failed practical after the licence, on a completed enrolment — refused as read-only", () => {
-    expect(examRefusal(practical("2026-06-02"), context({ licenceOn: "2026-04-02", status: "COMPLETED" }))).toMatchObject({ field: "_form" });
+    expect(examRefusal(practical("2026-06-02"), context({ licenceOn: "2026-04-02", status: "COMPLETED" }))).toMatchObject({
+      field: "_form",
+    });
   });
 
   it("examRefusal — the day before the enrolment — refused on the date; the enrolment day — null", () => {
@@ -81,7 +88,10 @@ describe("exam refusal", () => {
   });
 
   it("examRefusal — tomorrow — refused on the date; today — null", () => {
-    expect(examRefusal(theory("2026-12-02"), context())).toMatchObject({ field: "date", message: expect.stringContaining("à venir") as unknown });
+    expect(examRefusal(theory("2026-12-02"), context())).toMatchObject({
+      field: "date",
+      message: expect.stringContaining("à venir") as unknown,
+    });
     expect(examRefusal(theory("2026-12-01"), context())).toBeNull();
   });
 

@@ -54,7 +54,13 @@ describe("calendar days", () => {
   });
 
   it("dayProblem — explicit bounds and own messages — those messages", () => {
-    const options = { invalid: INVALID, min: "2026-09-01", max: "2026-09-30", tooEarly: (d: string) => `Pas avant le ${d}.`, tooLate: (d: string) => `Pas après le ${d}.` };
+    const options = {
+      invalid: INVALID,
+      min: "2026-09-01",
+      max: "2026-09-30",
+      tooEarly: (d: string) => `Pas avant le ${d}.`,
+      tooLate: (d: string) => `Pas après le ${d}.`,
+    };
     expect(dayProblem("31/08/2026", options, NOW)).toBe("Pas avant le 1 septembre 2026.");
     expect(dayProblem("2026-10-01", options, NOW)).toBe("Pas après le 30 septembre 2026.");
     expect(dayProblem("2026-09-15", options, NOW)).toBeNull();
@@ -158,6 +164,6 @@ describe("free text", () => {
   });
 
   it("textProblem — accents, apostrophes, emoji and a formula — accepted as data", () => {
-    expect(textProblem("Élodie d’Aubigné 🚗 =HYPERLINK(\"x\")", {})).toBeNull();
+    expect(textProblem('Élodie d’Aubigné 🚗 =HYPERLINK("x")', {})).toBeNull();
   });
 });

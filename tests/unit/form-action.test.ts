@@ -50,7 +50,13 @@ describe("formAction", () => {
 
   it("formAction — a record out of scope and a bad form — 404 before the form is looked at", async () => {
     const rejected = vi.fn();
-    const handler = formAction({ schema, inScope: () => Promise.reject(new NotFoundError()), act: vi.fn(), rejected, done: () => ({ to: "/" }) });
+    const handler = formAction({
+      schema,
+      inScope: () => Promise.reject(new NotFoundError()),
+      act: vi.fn(),
+      rejected,
+      done: () => ({ to: "/" }),
+    });
     const { req, res } = exchange({ name: "" });
 
     await expect(run(handler, req, res)).rejects.toBeInstanceOf(NotFoundError);
@@ -72,7 +78,13 @@ describe("formAction", () => {
 
   it("formAction — reword on a bad form — the reworded messages", async () => {
     const rejected = vi.fn();
-    const handler = formAction({ schema, reword: () => ({ _form: "Demande incorrecte." }), act: vi.fn(), rejected, done: () => ({ to: "/" }) });
+    const handler = formAction({
+      schema,
+      reword: () => ({ _form: "Demande incorrecte." }),
+      act: vi.fn(),
+      rejected,
+      done: () => ({ to: "/" }),
+    });
     const { req, res } = exchange({ name: "Léa", extra: "x" });
 
     await run(handler, req, res);
@@ -82,7 +94,12 @@ describe("formAction", () => {
 
   it("formAction — the service throws a FormError — 422 with its message by its field", async () => {
     const rejected = vi.fn();
-    const handler = formAction({ schema, act: () => Promise.reject(new FormError("name", "Ce nom est déjà pris.")), rejected, done: () => ({ to: "/" }) });
+    const handler = formAction({
+      schema,
+      act: () => Promise.reject(new FormError("name", "Ce nom est déjà pris.")),
+      rejected,
+      done: () => ({ to: "/" }),
+    });
     const { req, res, sent, session } = exchange({ name: "Léa" });
 
     await run(handler, req, res);
@@ -112,7 +129,13 @@ describe("formAction", () => {
 
   it("formAction — an error neither a FormError nor a known refusal — goes on to the error handler", async () => {
     const rejected = vi.fn();
-    const handler = formAction({ schema, act: () => Promise.reject(new Error("boom")), refusal: () => undefined, rejected, done: () => ({ to: "/" }) });
+    const handler = formAction({
+      schema,
+      act: () => Promise.reject(new Error("boom")),
+      refusal: () => undefined,
+      rejected,
+      done: () => ({ to: "/" }),
+    });
     const { req, res } = exchange({ name: "Léa" });
 
     await expect(run(handler, req, res)).rejects.toThrow("boom");

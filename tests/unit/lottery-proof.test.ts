@@ -59,7 +59,16 @@ describe("verifyProof", () => {
   });
 
   it("buildProof — when given the frozen refs in any order — then it produces the published proof", () => {
-    const refs = ["AUT-2026-0008", "AUT-2026-0002", "AUT-2026-0005", "AUT-2026-0001", "AUT-2026-0007", "AUT-2026-0003", "AUT-2026-0006", "AUT-2026-0004"];
+    const refs = [
+      "AUT-2026-0008",
+      "AUT-2026-0002",
+      "AUT-2026-0005",
+      "AUT-2026-0001",
+      "AUT-2026-0007",
+      "AUT-2026-0003",
+      "AUT-2026-0006",
+      "AUT-2026-0004",
+    ];
 
     const proof = buildProof({
       cohort: "Cohorte 2026",
@@ -118,9 +127,7 @@ describe("verifyProof", () => {
 
     const problems = problemsOf(proof);
 
-    expect(problems).toEqual([
-      "Entrée rang 4 (AUT-2026-0003) : issue attendue WAITLISTED (3 places, rang réel 4), trouvée SELECTED.",
-    ]);
+    expect(problems).toEqual(["Entrée rang 4 (AUT-2026-0003) : issue attendue WAITLISTED (3 places, rang réel 4), trouvée SELECTED."]);
   });
 
   it("verifyProof — when the list digest is wrong — then the digest problem gives both values", () => {
@@ -130,9 +137,7 @@ describe("verifyProof", () => {
 
     const problems = problemsOf(proof);
 
-    expect(problems).toEqual([
-      `Empreinte de la liste (8 références) : attendue ${VALID_PROOF.listDigest}, trouvée ${DIGEST_WITH_0009}.`,
-    ]);
+    expect(problems).toEqual([`Empreinte de la liste (8 références) : attendue ${VALID_PROOF.listDigest}, trouvée ${DIGEST_WITH_0009}.`]);
   });
 
   it("verifyProof — when a consistent entry was appended — then the frozen list digest no longer matches", () => {
@@ -142,9 +147,7 @@ describe("verifyProof", () => {
 
     const problems = problemsOf(proof);
 
-    expect(problems).toEqual([
-      `Empreinte de la liste (9 références) : attendue ${DIGEST_WITH_0009}, trouvée ${VALID_PROOF.listDigest}.`,
-    ]);
+    expect(problems).toEqual([`Empreinte de la liste (9 références) : attendue ${DIGEST_WITH_0009}, trouvée ${VALID_PROOF.listDigest}.`]);
   });
 
   it("verifyProof — when a selected entry was removed — then the digest and the following ranks are reported", () => {
@@ -156,9 +159,7 @@ describe("verifyProof", () => {
 
     expect(problems[0]).toMatch(/^Empreinte de la liste \(7 références\) : attendue [0-9a-f]{64}, trouvée 5485495f/);
     expect(problems).toContain("Entrée rang 3 (AUT-2026-0001) : rang attendu 2, trouvé 3.");
-    expect(problems).toContain(
-      "Entrée rang 4 (AUT-2026-0003) : issue attendue SELECTED (3 places, rang réel 3), trouvée WAITLISTED.",
-    );
+    expect(problems).toContain("Entrée rang 4 (AUT-2026-0003) : issue attendue SELECTED (3 places, rang réel 3), trouvée WAITLISTED.");
   });
 
   it("verifyProof — when hashes are in upper-case hex — then each is reported as such", () => {
@@ -191,9 +192,7 @@ describe("verifyProof", () => {
 
     const problems = problemsOf(proof);
 
-    expect(problems).toEqual([
-      "Algorithme « sha1-rank-v0 » inconnu : ce vérificateur ne connaît que « sha256-rank-v1 ».",
-    ]);
+    expect(problems).toEqual(["Algorithme « sha1-rank-v0 » inconnu : ce vérificateur ne connaît que « sha256-rank-v1 »."]);
   });
 });
 
@@ -219,7 +218,10 @@ describe("parseProof", () => {
   });
 
   it("parseProof — when an entry carries a field docs/lottery.md does not name (e.g. a name) — then it is refused", () => {
-    const value: unknown = { ...VALID_PROOF, entries: [{ ...VALID_PROOF.entries[0], name: "Lou Martin" }, ...VALID_PROOF.entries.slice(1)] };
+    const value: unknown = {
+      ...VALID_PROOF,
+      entries: [{ ...VALID_PROOF.entries[0], name: "Lou Martin" }, ...VALID_PROOF.entries.slice(1)],
+    };
 
     const result = parseProof(value);
 

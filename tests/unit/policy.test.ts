@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { can, enrolmentScope, GRANTS, youthScope, type Actor } from "../../src/auth/policy.ts";
 
 const actor = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({
-  id: "u1", role, missionLocaleId: null, drivingSchoolId: null, youthId: null, ...scope,
+  id: "u1",
+  role,
+  missionLocaleId: null,
+  drivingSchoolId: null,
+  youthId: null,
+  ...scope,
 });
 
 describe("policy", () => {
@@ -20,7 +25,9 @@ describe("policy", () => {
   it("youthScope — each role — builds the where clause of its scope", () => {
     expect(youthScope(actor("ADMIN"))).toEqual({});
     expect(youthScope(actor("REFERENT", { missionLocaleId: "ml" }))).toEqual({ missionLocaleId: "ml" });
-    expect(youthScope(actor("SCHOOL", { drivingSchoolId: "s" }))).toEqual({ enrolments: { some: { drivingSchoolId: "s", isCurrent: true } } });
+    expect(youthScope(actor("SCHOOL", { drivingSchoolId: "s" }))).toEqual({
+      enrolments: { some: { drivingSchoolId: "s", isCurrent: true } },
+    });
     expect(youthScope(actor("YOUTH", { youthId: "y" }))).toEqual({ id: "y" });
     expect(youthScope(actor("EVALUATOR"))).toEqual({ id: { in: [] } });
   });

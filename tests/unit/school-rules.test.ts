@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  attendanceTooEarly,
-  overlaps,
-  paceLimit,
-  planningWarnings,
-  undoOf,
-  withinAvailability,
-} from "../../src/features/lessons/rules.ts";
+import { attendanceTooEarly, overlaps, paceLimit, planningWarnings, undoOf, withinAvailability } from "../../src/features/lessons/rules.ts";
 import { parisDateTime } from "../../src/domain/time.ts";
 import { examProblem, passes } from "../../src/features/exams/rules.ts";
 
@@ -53,9 +46,21 @@ describe("lesson rules", () => {
   });
 
   it("undoOf — a first tap, a lateness, a cancellation — the fields that put the previous value back", () => {
-    expect(undoOf({ attendance: "SCHEDULED", lateMin: null, cancelReason: null }, { attendance: "PRESENT" })).toEqual({ attendance: "SCHEDULED", lateMin: null, reason: null });
-    expect(undoOf({ attendance: "LATE", lateMin: 10, cancelReason: null }, { attendance: "PRESENT" })).toEqual({ attendance: "LATE", lateMin: 10, reason: null });
-    expect(undoOf({ attendance: "CANCELLED", lateMin: null, cancelReason: "Panne" }, { attendance: "PRESENT" })).toEqual({ attendance: "CANCELLED", lateMin: null, reason: "Panne" });
+    expect(undoOf({ attendance: "SCHEDULED", lateMin: null, cancelReason: null }, { attendance: "PRESENT" })).toEqual({
+      attendance: "SCHEDULED",
+      lateMin: null,
+      reason: null,
+    });
+    expect(undoOf({ attendance: "LATE", lateMin: 10, cancelReason: null }, { attendance: "PRESENT" })).toEqual({
+      attendance: "LATE",
+      lateMin: 10,
+      reason: null,
+    });
+    expect(undoOf({ attendance: "CANCELLED", lateMin: null, cancelReason: "Panne" }, { attendance: "PRESENT" })).toEqual({
+      attendance: "CANCELLED",
+      lateMin: null,
+      reason: "Panne",
+    });
   });
 
   it("undoOf — nothing changed, or a previous value that cannot be sent again — null", () => {
@@ -66,9 +71,21 @@ describe("lesson rules", () => {
   });
 
   it("planningWarnings — beyond the pace and outside the slots — both warnings", () => {
-    const warnings = planningWarnings({ lesson: { startsAt: parisDateTime("2026-03-03", "10:00"), durationMin: 60 }, slots: [{ day: 1, from: "18:00", to: "20:00" }], lessonsThatWeek: 3, limit: 2 });
+    const warnings = planningWarnings({
+      lesson: { startsAt: parisDateTime("2026-03-03", "10:00"), durationMin: 60 },
+      slots: [{ day: 1, from: "18:00", to: "20:00" }],
+      lessonsThatWeek: 3,
+      limit: 2,
+    });
     expect(warnings).toHaveLength(2);
-    expect(planningWarnings({ lesson: { startsAt: parisDateTime("2026-03-02", "18:00"), durationMin: 60 }, slots: [], lessonsThatWeek: 2, limit: 2 })).toEqual([]);
+    expect(
+      planningWarnings({
+        lesson: { startsAt: parisDateTime("2026-03-02", "18:00"), durationMin: 60 },
+        slots: [],
+        lessonsThatWeek: 2,
+        limit: 2,
+      }),
+    ).toEqual([]);
   });
 });
 

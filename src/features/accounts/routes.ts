@@ -73,7 +73,13 @@ export const ACCOUNT_ROUTES: readonly Route[] = [
   { method: "get", path: "/accounts/new", permission: "account:create", handler: showNew },
   { method: "post", path: "/accounts", permission: "account:create", handler: create },
   { method: "get", path: "/accounts/:id", permission: "account:list", handler: show, audit: { kind: "record", entity: "User" } },
-  { method: "get", path: "/accounts/:id/letter", permission: "account:issue-code", handler: letter, audit: { kind: "record", entity: "User" } },
+  {
+    method: "get",
+    path: "/accounts/:id/letter",
+    permission: "account:issue-code",
+    handler: letter,
+    audit: { kind: "record", entity: "User" },
+  },
   { method: "post", path: "/accounts/:id/codes", permission: "account:issue-code", handler: issueCode },
   { method: "post", path: "/accounts/:id/deactivate", permission: "account:deactivate", handler: deactivate },
 ];

@@ -1,11 +1,7 @@
 import { db } from "../../db/client.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { accountScope, creatableRoles, youthScope, type Actor } from "../../auth/policy.ts";
-import {
-  activationCodeExpiry,
-  generateActivationCode,
-  hashActivationCode,
-} from "../../auth/activation-codes.ts";
+import { activationCodeExpiry, generateActivationCode, hashActivationCode } from "../../auth/activation-codes.ts";
 import { hashPassword, passwordProblem } from "../../auth/passwords.ts";
 import { FormError, NotFoundError, ForbiddenError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -44,7 +40,9 @@ export async function listAccounts(actor: Actor, filters: { q?: string | undefin
             // order, without accents, or the ref); staff accounts by name or e-mail as typed.
             OR: [
               { youth: { is: youthSearchWhere(filters.q) } },
-              ...(/[%_]/.test(filters.q) ? [] : [{ displayName: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }]),
+              ...(/[%_]/.test(filters.q)
+                ? []
+                : [{ displayName: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }]),
             ],
           }
         : {},
@@ -152,7 +150,10 @@ export async function createAccount(actor: Actor, form: CreateAccountForm): Prom
   }
   return db().$transaction(async (tx) => {
     const user = await tx.user.create({ data: { ...data, createdById: actor.id }, select: { id: true } });
-    await recordAudit({ actorId: actor.id, action: "ACCOUNT_CREATED", entity: "User", entityId: user.id, details: { role: form.role } }, tx);
+    await recordAudit(
+      { actorId: actor.id, action: "ACCOUNT_CREATED", entity: "User", entityId: user.id, details: { role: form.role } },
+      tx,
+    );
     return issueCodeIn(tx, user.id, actor.id);
   });
 }
@@ -165,7 +166,10 @@ export async function createCoordinatorAccount(email: string, displayName: strin
   }
   return db().$transaction(async (tx) => {
     const user = await tx.user.create({ data: { role: "ADMIN", email, displayName }, select: { id: true } });
-    await recordAudit({ actorId: null, action: "ACCOUNT_CREATED", entity: "User", entityId: user.id, details: { role: "ADMIN", via: "admin:create" } }, tx);
+    await recordAudit(
+      { actorId: null, action: "ACCOUNT_CREATED", entity: "User", entityId: user.id, details: { role: "ADMIN", via: "admin:create" } },
+      tx,
+    );
     return issueCodeIn(tx, user.id, null);
   });
 }
@@ -209,7 +213,11 @@ export async function activateAccount(code: string, password: string): Promise<v
     where: { codeHash: hashActivationCode(code), usedAt: null, revokedAt: null, expiresAt: { gt: now }, user: { isActive: true } },
     select: { id: true, user: { select: { id: true, email: true, displayName: true, youth: { select: { ref: true } } } } },
   });
-  if (!found) throw new FormError("code", "Ce code n'est pas valide : il est peut-être expiré ou déjà utilisé. Demandez un nouveau code à votre conseiller·ère.");
+  if (!found)
+    throw new FormError(
+      "code",
+      "Ce code n'est pas valide : il est peut-être expiré ou déjà utilisé. Demandez un nouveau code à votre conseiller·ère.",
+    );
   const { user } = found;
   const personal = [user.email ?? "", user.email?.split("@")[0] ?? "", ...user.displayName.split(/\s+/), user.youth?.ref ?? ""];
   const problem = passwordProblem(password, personal);

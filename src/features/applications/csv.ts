@@ -14,13 +14,13 @@ import { ageInRange, drawDay, MAX_AGE, MIN_AGE } from "./eligibility.ts";
 import { consentOf, employmentStatusOf, genderOf } from "./import-values.ts";
 import { emailField, MESSAGES, phoneField, postalCodeField } from "./schemas.ts";
 
-export type CsvRecord = { line: number; fields: string[] };
+type CsvRecord = { line: number; fields: string[] };
 export type CsvTable = { delimiter: ";" | ","; records: CsvRecord[] };
 export type LineProblem = { line: number; messages: string[] };
 
-export const MAX_LINES = 1000;
+const MAX_LINES = 1000;
 
-export class CsvSyntaxError extends Error {
+class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     message: string,
@@ -54,7 +54,7 @@ const PIECE = 16_384;
 
 function pieces(text: string): string[] {
   const result: string[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     // Cut after a line end, never inside a character.
     const newline = text.indexOf("\n", start + PIECE);
     const end = newline === -1 ? text.length : newline + 1;
@@ -102,7 +102,12 @@ export async function readCsv(input: string): Promise<CsvTable> {
     if (!(error instanceof CsvError)) throw error;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") throw new CsvSyntaxError(previousEnd + 1, UNCLOSED_QUOTE);
     const line = typeof error.lines === "number" ? error.lines : previousEnd + 1;
-    throw new CsvSyntaxError(line, error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE" || error.code === "CSV_INVALID_CLOSING_QUOTE" ? TEXT_AFTER_QUOTE : UNREADABLE);
+    throw new CsvSyntaxError(
+      line,
+      error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE" || error.code === "CSV_INVALID_CLOSING_QUOTE"
+        ? TEXT_AFTER_QUOTE
+        : UNREADABLE,
+    );
   }
   return { delimiter, records };
 }
@@ -150,9 +155,18 @@ const COLUMN_LABELS: Record<Column, string> = {
   accord_tirage: "accord pour le tirage",
   accord_evaluation: "accord pour l'évaluation",
 };
-const HEADER_ALIASES: Record<string, Column> = { prenom: "prenom", date_de_naissance: "date_naissance", e_mail: "email", mail: "email", courriel: "email", tel: "telephone", projet: "projet_professionnel", cp: "code_postal" };
+const HEADER_ALIASES: Record<string, Column> = {
+  prenom: "prenom",
+  date_de_naissance: "date_naissance",
+  e_mail: "email",
+  mail: "email",
+  courriel: "email",
+  tel: "telephone",
+  projet: "projet_professionnel",
+  cp: "code_postal",
+};
 
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return header
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -186,7 +200,11 @@ type TextColumn = keyof typeof TEXT_LIMITS;
 const TEXT_SCHEMAS = Object.fromEntries(
   (Object.entries(TEXT_LIMITS) as [TextColumn, number][]).map(([column, max]) => [
     column,
-    optionalTextField({ max, tooLong: `${COLUMN_LABELS[column]} : au plus ${max} caractères.`, multiline: column === "projet_professionnel" }),
+    optionalTextField({
+      max,
+      tooLong: `${COLUMN_LABELS[column]} : au plus ${max} caractères.`,
+      multiline: column === "projet_professionnel",
+    }),
   ]),
 ) as Record<TextColumn, ReturnType<typeof optionalTextField>>;
 // Lines checked between two turns of the event loop.
@@ -196,7 +214,11 @@ function firstMessage(result: z.ZodSafeParseResult<unknown>): string {
   return result.success ? "" : (result.error.issues[0]?.message ?? "Valeur invalide.");
 }
 
-function readLine(values: Partial<Record<Column, string>>, line: number, draw: DrawDay): { applicant?: ImportedApplicant; messages: string[] } {
+function readLine(
+  values: Partial<Record<Column, string>>,
+  line: number,
+  draw: DrawDay,
+): { applicant?: ImportedApplicant; messages: string[] } {
   const messages: string[] = [];
   const get = (column: Column) => (values[column] ?? "").trim();
   for (const column of REQUIRED_COLUMNS) {
@@ -292,9 +314,13 @@ export async function analyseImport(input: string, context: ImportContext): Prom
     if (!columns.includes(column)) headerMessages.push(`Colonne obligatoire absente : ${column}.`);
   }
   if (headerMessages.length > 0) return { applicants: [], problems: [{ line: header.line, messages: headerMessages }] };
-  if (records.length === 0) return { applicants: [], problems: [{ line: header.line, messages: ["Le fichier ne contient aucune candidature."] }] };
+  if (records.length === 0)
+    return { applicants: [], problems: [{ line: header.line, messages: ["Le fichier ne contient aucune candidature."] }] };
   if (records.length > MAX_LINES) {
-    return { applicants: [], problems: [{ line: header.line, messages: [`Au plus ${MAX_LINES} candidatures par import (le fichier en a ${records.length}).`] }] };
+    return {
+      applicants: [],
+      problems: [{ line: header.line, messages: [`Au plus ${MAX_LINES} candidatures par import (le fichier en a ${records.length}).`] }],
+    };
   }
 
   const applicants: ImportedApplicant[] = [];
@@ -306,7 +332,9 @@ export async function analyseImport(input: string, context: ImportContext): Prom
     if (index > 0 && index % LINES_PER_TURN === 0) await nextTurn();
     const messages: string[] = [];
     if (record.fields.length !== columns.length) {
-      messages.push(`${record.fields.length} champs au lieu de ${columns.length} : vérifiez le séparateur « ${table.delimiter} » et les guillemets.`);
+      messages.push(
+        `${record.fields.length} champs au lieu de ${columns.length} : vérifiez le séparateur « ${table.delimiter} » et les guillemets.`,
+      );
     }
     const values: Partial<Record<Column, string>> = {};
     columns.forEach((column, index) => {

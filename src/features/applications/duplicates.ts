@@ -24,9 +24,9 @@ export function normalisePhone(phone: string): string {
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
-export const SAME_NAME_AND_BIRTH = "même nom et même date de naissance";
-export const SAME_EMAIL = "même adresse e-mail";
-export const SAME_PHONE = "même numéro de téléphone";
+const SAME_NAME_AND_BIRTH = "même nom et même date de naissance";
+const SAME_EMAIL = "même adresse e-mail";
+const SAME_PHONE = "même numéro de téléphone";
 
 /** `Youth.nameKey`: the last name normalised and the birth day, e.g. "LEGOFF|2004-05-06". Stored
  * with each youth (and back-filled in SQL by the migration that added it, which must give the same
@@ -70,7 +70,11 @@ export function duplicateIndex<T extends PersonKey>(records: readonly T[] = []):
   const byKey = new Map<string, Entry[]>();
   let added = 0;
   // One map for the three kinds of key, each prefixed with its kind so that they never collide.
-  const keysOf = (keys: DuplicateKeys) => [`n:${keys.nameAndBirth}`, ...(keys.email ? [`e:${keys.email}`] : []), ...(keys.phone ? [`p:${keys.phone}`] : [])];
+  const keysOf = (keys: DuplicateKeys) => [
+    `n:${keys.nameAndBirth}`,
+    ...(keys.email ? [`e:${keys.email}`] : []),
+    ...(keys.phone ? [`p:${keys.phone}`] : []),
+  ];
   const add = (record: T) => {
     const entry = { order: added, record, keys: duplicateKeys(record) };
     added += 1;

@@ -22,8 +22,8 @@ export type EligibilityContext = {
   missionLocalesWithSeats: ReadonlySet<string>;
 };
 
-export type EligibilityCheck = "AGE" | "MISSION_LOCALE" | "PROJECT" | "LOTTERY_CONSENT" | "EVALUATION_CONSENT";
-export type EligibilityLine = { check: EligibilityCheck; ok: boolean; text: string };
+type EligibilityCheck = "AGE" | "MISSION_LOCALE" | "PROJECT" | "LOTTERY_CONSENT" | "EVALUATION_CONSENT";
+type EligibilityLine = { check: EligibilityCheck; ok: boolean; text: string };
 export type Eligibility = { eligible: boolean; lines: EligibilityLine[] };
 
 /** The draw's calendar day in Paris, as the UTC midnight birth dates are stored at. */

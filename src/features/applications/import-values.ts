@@ -5,7 +5,7 @@ import { GENDER_LABELS, GENDERS, type Gender } from "../../domain/enums.ts";
 import { EMPLOYMENT_STATUS_CODES, EMPLOYMENT_STATUS_LABELS } from "../../domain/remc.ts";
 
 /** Lower case, no accents, letters and digits only: "Demandeur d’emploi" → "demandeurdemploi". */
-export function valueKey(text: string): string {
+function valueKey(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -40,12 +40,16 @@ const STATUS_SYNONYMS: Record<string, readonly string[]> = {
 const STATUS_WORDS: Record<string, readonly string[]> = Object.fromEntries(
   EMPLOYMENT_STATUS_CODES.map((code) => [
     code,
-    [...new Set([EMPLOYMENT_STATUS_LABELS[code] ?? code, ...(STATUS_SYNONYMS[code] ?? [])].flatMap((word) => [word, ...inclusiveForms(word)]))],
+    [
+      ...new Set(
+        [EMPLOYMENT_STATUS_LABELS[code] ?? code, ...(STATUS_SYNONYMS[code] ?? [])].flatMap((word) => [word, ...inclusiveForms(word)]),
+      ),
+    ],
   ]),
 );
 
-export const YES_WORDS = ["oui", "o", "1", "x", "vrai", "yes"] as const;
-export const NO_WORDS = ["non", "n", "0", "faux", "no"] as const;
+const YES_WORDS = ["oui", "o", "1", "x", "vrai", "yes"] as const;
+const NO_WORDS = ["non", "n", "0", "faux", "no"] as const;
 
 function lookup<T extends string>(words: Record<T, readonly string[]>): Map<string, T> {
   const map = new Map<string, T>();

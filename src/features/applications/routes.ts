@@ -98,7 +98,15 @@ const update = formAction({
 
 async function renderImport(req: Request, res: Response, page: FormPage<applications.ImportRejected>) {
   const options = await applications.importFormOptions(actorOf(req));
-  res.render("applications/import", { title: "Importer des candidatures", ...options, columns: Object.keys(COLUMNS), accepted: ACCEPTED_VALUES, problems: page.refused?.problems ?? [], values: page.values, errors: page.errors });
+  res.render("applications/import", {
+    title: "Importer des candidatures",
+    ...options,
+    columns: Object.keys(COLUMNS),
+    accepted: ACCEPTED_VALUES,
+    problems: page.refused?.problems ?? [],
+    values: page.values,
+    errors: page.errors,
+  });
 }
 
 async function showImport(req: Request, res: Response) {
@@ -115,7 +123,11 @@ const runImport = formAction({
   refusal: (error, req) => {
     if (!(error instanceof applications.ImportRejected)) return undefined;
     const count = error.problems.length;
-    return { values: formValues(req.body), errors: { csv: `Le fichier est refusé : ${count} ${plural(count, "ligne")} à corriger. Rien n'a été enregistré.` }, refused: error };
+    return {
+      values: formValues(req.body),
+      errors: { csv: `Le fichier est refusé : ${count} ${plural(count, "ligne")} à corriger. Rien n'a été enregistré.` },
+      refused: error,
+    };
   },
   rejected: renderImport,
   done: (result) => ({
@@ -157,8 +169,20 @@ export const APPLICATION_ROUTES: readonly Route[] = [
   // Fixed paths before "/applications/:id", which would otherwise take "import" for an id.
   { method: "get", path: "/applications/import", permission: "application:import", handler: showImport },
   { method: "post", path: "/applications/import", permission: "application:import", handler: runImport },
-  { method: "get", path: "/applications/:id", permission: "application:read", handler: show, audit: { kind: "record", entity: "Application" } },
-  { method: "get", path: "/applications/:id/edit", permission: "application:manage", handler: showEdit, audit: { kind: "record", entity: "Application" } },
+  {
+    method: "get",
+    path: "/applications/:id",
+    permission: "application:read",
+    handler: show,
+    audit: { kind: "record", entity: "Application" },
+  },
+  {
+    method: "get",
+    path: "/applications/:id/edit",
+    permission: "application:manage",
+    handler: showEdit,
+    audit: { kind: "record", entity: "Application" },
+  },
   { method: "post", path: "/applications/:id", permission: "application:manage", handler: update },
   { method: "post", path: "/applications/:id/commitments", permission: "commitment:record", handler: recordCommitments },
   { method: "get", path: "/me/commitments", permission: "commitment:confirm-own", handler: showOwn, audit: OWN_FILE },

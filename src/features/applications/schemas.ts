@@ -23,14 +23,14 @@ const SLOT_ORDER = "L'heure de fin doit suivre l'heure de début.";
 const CSV_REQUIRED = "Collez le contenu du fichier CSV ou choisissez un fichier.";
 const CSV_TOO_LONG = "Le fichier dépasse 1 Mo : importez-le en plusieurs fois (au plus 1 000 lignes).";
 /** The largest CSV file an import takes, in UTF-8 bytes. */
-export const CSV_MAX_BYTES = 1024 * 1024;
+const CSV_MAX_BYTES = 1024 * 1024;
 const COMMITMENT_REQUIRED = "Cochez au moins un engagement à enregistrer.";
 
 export const MESSAGES = { BIRTH_DATE_INVALID, EMAIL_INVALID, PHONE_INVALID, POSTAL_CODE_INVALID, STATUS_REQUIRED, GENDER_REQUIRED };
 
 // Free text is kept as typed (trimmed): a value such as `=HYPERLINK(…)` is data, printed escaped,
 // never interpreted. Birth dates are calendar days, stored at UTC midnight.
-export const birthDateField = dayField({ invalid: BIRTH_DATE_INVALID, max: 0, tooLate: () => BIRTH_DATE_INVALID }).transform((day) =>
+const birthDateField = dayField({ invalid: BIRTH_DATE_INVALID, max: 0, tooLate: () => BIRTH_DATE_INVALID }).transform((day) =>
   day ? utcDay(day) : new Date(Number.NaN),
 );
 
@@ -56,11 +56,16 @@ export const postalCodeField = z
   .string()
   .optional()
   .transform((value) => value?.trim() || undefined)
-  .pipe(z.string().regex(/^\d{5}$/, POSTAL_CODE_INVALID).optional());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{5}$/, POSTAL_CODE_INVALID)
+      .optional(),
+  );
 
-export const employmentStatusField = z.enum(EMPLOYMENT_STATUS_CODES as [string, ...string[]], STATUS_REQUIRED);
-export const genderField = z.enum(GENDERS, GENDER_REQUIRED);
-export const projectField = optionalTextField({ max: 2000, tooLong: PROJECT_TOO_LONG, multiline: true });
+const employmentStatusField = z.enum(EMPLOYMENT_STATUS_CODES as [string, ...string[]], STATUS_REQUIRED);
+const genderField = z.enum(GENDERS, GENDER_REQUIRED);
+const projectField = optionalTextField({ max: 2000, tooLong: PROJECT_TOO_LONG, multiline: true });
 
 const checkbox = z
   .string()
@@ -71,7 +76,12 @@ const optionalTime = z
   .string()
   .optional()
   .transform((value) => value?.trim() || undefined)
-  .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, TIME_INVALID).optional());
+  .pipe(
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, TIME_INVALID)
+      .optional(),
+  );
 
 export const WEEK_DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 type AvailabilityKey = `avail${(typeof WEEK_DAYS)[number]}${"From" | "To"}`;

@@ -25,7 +25,8 @@ import { YOUTH_PROFILE } from "../youths/service.ts";
 
 const PAGE_SIZE = 50;
 const COHORT_UNKNOWN = "Cette promotion n'existe pas.";
-const LIST_FROZEN = "La liste du tirage de cette promotion est déjà figée pour cette Mission Locale : plus aucune candidature ne peut y entrer.";
+const LIST_FROZEN =
+  "La liste du tirage de cette promotion est déjà figée pour cette Mission Locale : plus aucune candidature ne peut y entrer.";
 const FIELD_LOCKED = "La liste du tirage est figée : ce renseignement, qui décide de l'éligibilité, ne peut plus changer.";
 const COHORT_FIXED = "La promotion d'une candidature ne change pas : déposez une nouvelle candidature.";
 const NOT_SELECTED = "Les engagements ne concernent que les jeunes retenu·es par le tirage.";
@@ -36,7 +37,15 @@ const DRAWN: readonly ApplicationStatus[] = ["SELECTED", "WAITLISTED", "WITHDRAW
 
 export class DuplicatesFound extends Error {
   constructor(
-    readonly matches: { id: string; ref: string; firstName: string; lastName: string; birthDate: Date; missionLocale: string; reasons: string[] }[],
+    readonly matches: {
+      id: string;
+      ref: string;
+      firstName: string;
+      lastName: string;
+      birthDate: Date;
+      missionLocale: string;
+      reasons: string[];
+    }[],
   ) {
     super("possible duplicates");
   }
@@ -70,7 +79,10 @@ async function cohortContext(cohortId: string) {
 }
 
 async function isFrozen(cohortId: string, missionLocaleId: string, client: DbTx = db()): Promise<boolean> {
-  const freeze = await client.lotteryFreeze.findUnique({ where: { cohortId_missionLocaleId: { cohortId, missionLocaleId } }, select: { id: true } });
+  const freeze = await client.lotteryFreeze.findUnique({
+    where: { cohortId_missionLocaleId: { cohortId, missionLocaleId } },
+    select: { id: true },
+  });
   return freeze !== null;
 }
 
@@ -91,7 +103,13 @@ async function listFilterOptions(actor: Actor) {
 export async function applicationFormOptions(actor: Actor) {
   const [cohorts, missionLocales] = await Promise.all([
     db().cohort.findMany({
-      select: { id: true, name: true, drawDate: true, freezes: { select: { missionLocaleId: true } }, draws: { select: { missionLocaleId: true } } },
+      select: {
+        id: true,
+        name: true,
+        drawDate: true,
+        freezes: { select: { missionLocaleId: true } },
+        draws: { select: { missionLocaleId: true } },
+      },
       orderBy: { drawDate: "desc" },
     }),
     db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
@@ -168,7 +186,16 @@ async function existingPeople(actor: Actor, people: readonly PersonKey[], except
   const lookUp = (kind: LookupKind, values: string[]) =>
     db().youth.findMany({
       where: { AND: [youthScope(actor), lookupWhere(kind, values), exceptYouthId ? { NOT: { id: exceptYouthId } } : {}] },
-      select: { id: true, ref: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, missionLocale: { select: { name: true } } },
+      select: {
+        id: true,
+        ref: true,
+        firstName: true,
+        lastName: true,
+        birthDate: true,
+        email: true,
+        phone: true,
+        missionLocale: { select: { name: true } },
+      },
     });
   const found: Awaited<ReturnType<typeof lookUp>> = [];
   let queries = 0;
@@ -187,9 +214,7 @@ async function existingPeople(actor: Actor, people: readonly PersonKey[], except
 async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId?: string): Promise<DuplicatesFound | null> {
   const matches = findDuplicates(person, await existingPeople(actor, [person], exceptYouthId));
   if (matches.length === 0) return null;
-  return new DuplicatesFound(
-    matches.map(({ record, reasons }) => ({ ...record, missionLocale: record.missionLocale.name, reasons })),
-  );
+  return new DuplicatesFound(matches.map(({ record, reasons }) => ({ ...record, missionLocale: record.missionLocale.name, reasons })));
 }
 
 // ---------------------------------------------------------------- list and detail
@@ -261,11 +286,17 @@ async function scopedApplication(actor: Actor, id: string) {
 export async function findApplication(actor: Actor, id: string) {
   const application = await scopedApplication(actor, id);
   const context = await cohortContext(application.cohortId);
-  const eligibility: Eligibility = eligibilityOf(application.youth, { ...context, missionLocaleName: application.youth.missionLocale.name });
+  const eligibility: Eligibility = eligibilityOf(application.youth, {
+    ...context,
+    missionLocaleName: application.youth.missionLocale.name,
+  });
   const frozen = await isFrozen(application.cohortId, application.youth.missionLocaleId);
   const entry = application.lotteryEntries[0] ?? null;
   return {
-    application: { ...application, youth: { ...application.youth, weeklyAvailability: parseAvailability(application.youth.weeklyAvailability) } },
+    application: {
+      ...application,
+      youth: { ...application.youth, weeklyAvailability: parseAvailability(application.youth.weeklyAvailability) },
+    },
     eligibility,
     frozen,
     entry,
@@ -304,7 +335,11 @@ export async function applicationFormValues(actor: Actor, id: string) {
 
 // ---------------------------------------------------------------- create and edit
 
-function youthFields(form: ApplicationForm, previous: { lotteryConsentAt: Date | null; evaluationConsentAt: Date | null } | null, now: Date) {
+function youthFields(
+  form: ApplicationForm,
+  previous: { lotteryConsentAt: Date | null; evaluationConsentAt: Date | null } | null,
+  now: Date,
+) {
   return {
     firstName: form.firstName,
     lastName: form.lastName,
@@ -330,27 +365,54 @@ export async function createApplication(actor: Actor, form: ApplicationForm): Pr
   // Before the duplicates: confirming a possible duplicate would not open a closed list.
   if (await isFrozen(cohort.id, missionLocale.id)) throw new FormError("cohortId", LIST_FROZEN);
   if (!form.confirmDuplicate) {
-    const duplicates = await possibleDuplicates(actor, { lastName: form.lastName, birthDate: form.birthDate, email: form.email ?? null, phone: form.phone ?? null });
+    const duplicates = await possibleDuplicates(actor, {
+      lastName: form.lastName,
+      birthDate: form.birthDate,
+      email: form.email ?? null,
+      phone: form.phone ?? null,
+    });
     if (duplicates) throw duplicates;
   }
   const now = new Date();
   const fields = youthFields(form, null, now);
-  const { eligible } = eligibilityOf({ ...fields, missionLocaleId: missionLocale.id }, { ...cohort, missionLocaleName: missionLocale.name });
+  const { eligible } = eligibilityOf(
+    { ...fields, missionLocaleId: missionLocale.id },
+    { ...cohort, missionLocaleName: missionLocale.name },
+  );
   return withRefRetry(() =>
     db().$transaction(async (tx) => {
       // Checked inside the write: a list frozen meanwhile cannot gain an application.
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const [ref] = await nextRefs(tx, parisParts(cohort.drawDate).year, 1);
       const youth = await tx.youth.create({
-        data: { ...fields, searchName: searchNameOf(fields), nameKey: nameKeyOf(fields), ref: ref!, missionLocaleId: missionLocale.id, referentId: referentFiling(actor) },
+        data: {
+          ...fields,
+          searchName: searchNameOf(fields),
+          nameKey: nameKeyOf(fields),
+          ref: ref!,
+          missionLocaleId: missionLocale.id,
+          referentId: referentFiling(actor),
+        },
         select: { id: true },
       });
       const application = await tx.application.create({
-        data: { youthId: youth.id, cohortId: cohort.id, status: eligible ? "ELIGIBLE" : "INELIGIBLE", submittedAt: now, createdById: actor.id },
+        data: {
+          youthId: youth.id,
+          cohortId: cohort.id,
+          status: eligible ? "ELIGIBLE" : "INELIGIBLE",
+          submittedAt: now,
+          createdById: actor.id,
+        },
         select: { id: true },
       });
       await recordAudit(
-        { actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { ref, youthId: youth.id, duplicateConfirmed: form.confirmDuplicate } },
+        {
+          actorId: actor.id,
+          action: "APPLICATION_CREATED",
+          entity: "Application",
+          entityId: application.id,
+          details: { ref, youthId: youth.id, duplicateConfirmed: form.confirmDuplicate },
+        },
         tx,
       );
       return application;
@@ -368,19 +430,29 @@ export async function updateApplication(actor: Actor, id: string, form: Applicat
     // The frozen list was computed from these; changing them afterwards would make it unverifiable.
     const same = (a: Date | null, b: Date | null) => (a === null) === (b === null);
     if (fields.birthDate.getTime() !== before.birthDate.getTime()) throw new FormError("birthDate", FIELD_LOCKED);
-    if ((fields.professionalProject ?? "").trim() === "" && (before.professionalProject ?? "").trim() !== "") throw new FormError("professionalProject", FIELD_LOCKED);
+    if ((fields.professionalProject ?? "").trim() === "" && (before.professionalProject ?? "").trim() !== "")
+      throw new FormError("professionalProject", FIELD_LOCKED);
     if (!same(fields.lotteryConsentAt, before.lotteryConsentAt)) throw new FormError("lotteryConsent", FIELD_LOCKED);
     if (!same(fields.evaluationConsentAt, before.evaluationConsentAt)) throw new FormError("evaluationConsent", FIELD_LOCKED);
   }
   const keyChanged =
-    fields.lastName !== before.lastName || fields.birthDate.getTime() !== before.birthDate.getTime() ||
-    fields.email !== before.email || fields.phone !== before.phone;
+    fields.lastName !== before.lastName ||
+    fields.birthDate.getTime() !== before.birthDate.getTime() ||
+    fields.email !== before.email ||
+    fields.phone !== before.phone;
   if (keyChanged && !form.confirmDuplicate) {
-    const duplicates = await possibleDuplicates(actor, { lastName: fields.lastName, birthDate: fields.birthDate, email: fields.email, phone: fields.phone }, before.id);
+    const duplicates = await possibleDuplicates(
+      actor,
+      { lastName: fields.lastName, birthDate: fields.birthDate, email: fields.email, phone: fields.phone },
+      before.id,
+    );
     if (duplicates) throw duplicates;
   }
   const context = await cohortContext(current.cohortId);
-  const { eligible } = eligibilityOf({ ...fields, missionLocaleId: before.missionLocaleId }, { ...context, missionLocaleName: before.missionLocale.name });
+  const { eligible } = eligibilityOf(
+    { ...fields, missionLocaleId: before.missionLocaleId },
+    { ...context, missionLocaleName: before.missionLocale.name },
+  );
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((key) => {
     const was: unknown = before[key];
     const now: unknown = fields[key];
@@ -441,20 +513,36 @@ export async function importApplications(actor: Actor, form: ImportForm) {
     rows.push({ youth, application: { id: randomUUID(), status } });
   }
   const audits = [
-    ...rows.map(({ application }) => ({ actorId: actor.id, action: "APPLICATION_CREATED", entity: "Application", entityId: application.id, details: { source: "csv" } })),
-    { actorId: actor.id, action: "APPLICATIONS_IMPORTED", entity: "Cohort", entityId: cohort.id, details: { missionLocaleId: missionLocale.id, count: rows.length } },
+    ...rows.map(({ application }) => ({
+      actorId: actor.id,
+      action: "APPLICATION_CREATED",
+      entity: "Application",
+      entityId: application.id,
+      details: { source: "csv" },
+    })),
+    {
+      actorId: actor.id,
+      action: "APPLICATIONS_IMPORTED",
+      entity: "Cohort",
+      entityId: cohort.id,
+      details: { missionLocaleId: missionLocale.id, count: rows.length },
+    },
   ];
   await withRefRetry(() =>
     db().$transaction(async (tx) => {
       if (await isFrozen(cohort.id, missionLocale.id, tx)) throw new FormError("cohortId", LIST_FROZEN);
       const refs = await nextRefs(tx, parisParts(cohort.drawDate).year, rows.length);
-      await insertImported(tx, rows.map((row, index) => ({ ...row, ref: refs[index]! })), {
-        cohortId: cohort.id,
-        createdById: actor.id,
-        missionLocaleId: missionLocale.id,
-        referentId,
-        now,
-      });
+      await insertImported(
+        tx,
+        rows.map((row, index) => ({ ...row, ref: refs[index]! })),
+        {
+          cohortId: cohort.id,
+          createdById: actor.id,
+          missionLocaleId: missionLocale.id,
+          referentId,
+          now,
+        },
+      );
       await recordAudits(audits, tx);
     }),
   );
@@ -566,7 +654,13 @@ export async function recordCommitments(actor: Actor, id: string, form: Commitme
       },
     });
     await recordAudit(
-      { actorId: actor.id, action: "COMMITMENTS_RECORDED", entity: "Application", entityId: id, details: { attendance: form.attendance, contribution: form.contribution } },
+      {
+        actorId: actor.id,
+        action: "COMMITMENTS_RECORDED",
+        entity: "Application",
+        entityId: id,
+        details: { attendance: form.attendance, contribution: form.contribution },
+      },
       tx,
     );
   });
@@ -591,7 +685,13 @@ export async function ownApplication(actor: Actor) {
   if (!application) return { state: "NONE" as const, application: null, canConfirm: false };
   const entry = application.lotteryEntries[0];
   const told = Boolean(entry?.draw.validatedAt);
-  const state = !told ? ("PENDING" as const) : application.status === "SELECTED" ? ("SELECTED" as const) : application.status === "WAITLISTED" ? ("WAITLISTED" as const) : ("OTHER" as const);
+  const state = !told
+    ? ("PENDING" as const)
+    : application.status === "SELECTED"
+      ? ("SELECTED" as const)
+      : application.status === "WAITLISTED"
+        ? ("WAITLISTED" as const)
+        : ("OTHER" as const);
   const confirmed = Boolean(application.attendanceCommitmentAt && application.contributionCommitmentAt);
   const canConfirm = state === "SELECTED" && !confirmed && meetingHasBegun(application.infoMeeting, new Date());
   return { state, application, canConfirm, confirmed };
@@ -600,7 +700,12 @@ export async function ownApplication(actor: Actor) {
 export async function confirmOwnCommitments(actor: Actor): Promise<void> {
   const own = await ownApplication(actor);
   if (!own.application || !own.canConfirm) {
-    throw new FormError("_form", own.confirmed ? "Vos engagements sont déjà enregistrés." : "Vous pourrez confirmer vos engagements à partir du jour de la réunion d'information.");
+    throw new FormError(
+      "_form",
+      own.confirmed
+        ? "Vos engagements sont déjà enregistrés."
+        : "Vous pourrez confirmer vos engagements à partir du jour de la réunion d'information.",
+    );
   }
   const id = own.application.id;
   const now = new Date();

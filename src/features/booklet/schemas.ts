@@ -10,7 +10,11 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 
 export const skillSchema = z
   .object({
-    skillCode: z.string(SKILL_UNKNOWN).trim().toUpperCase().refine((code) => SKILL_CODES.has(code), SKILL_UNKNOWN),
+    skillCode: z
+      .string(SKILL_UNKNOWN)
+      .trim()
+      .toUpperCase()
+      .refine((code) => SKILL_CODES.has(code), SKILL_UNKNOWN),
     level: z.enum(SKILL_LEVELS, LEVEL_REQUIRED),
     lessonId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
     returnTo: returnToField,

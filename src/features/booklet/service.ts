@@ -23,7 +23,14 @@ export async function bookletPage(actor: Actor, enrolmentId: string, lessonId?: 
     // The booklet follows the learner: rows from an earlier school count too.
     db().skillAssessment.findMany({
       where: { enrolment: { youthId: enrolment.youth.id } },
-      select: { id: true, skillCode: true, level: true, assessedAt: true, assessedById: true, lesson: { select: { id: true, startsAt: true, kind: true } } },
+      select: {
+        id: true,
+        skillCode: true,
+        level: true,
+        assessedAt: true,
+        assessedById: true,
+        lesson: { select: { id: true, startsAt: true, kind: true } },
+      },
       orderBy: { assessedAt: "asc" },
     }),
     db().lesson.findMany({
@@ -42,7 +49,11 @@ export async function bookletPage(actor: Actor, enrolmentId: string, lessonId?: 
   const history = rows
     .slice()
     .reverse()
-    .map((row) => ({ ...row, skillLabel: SKILL_LABELS.get(row.skillCode) ?? row.skillCode, assessedBy: row.assessedById ? (names.get(row.assessedById) ?? "—") : "—" }));
+    .map((row) => ({
+      ...row,
+      skillLabel: SKILL_LABELS.get(row.skillCode) ?? row.skillCode,
+      assessedBy: row.assessedById ? (names.get(row.assessedById) ?? "—") : "—",
+    }));
   return {
     enrolment,
     booklet: bookletOf(rows),
@@ -68,7 +79,13 @@ export async function recordSkill(actor: Actor, enrolmentId: string, form: Skill
     const current = currentSkillLevels(rows).get(form.skillCode) ?? "NOT_STARTED";
     if (current === form.level && rows.length > 0) return { changed: false };
     const created = await tx.skillAssessment.create({
-      data: { enrolmentId: enrolment.id, skillCode: form.skillCode, level: form.level, assessedById: actor.id, lessonId: form.lessonId ?? null },
+      data: {
+        enrolmentId: enrolment.id,
+        skillCode: form.skillCode,
+        level: form.level,
+        assessedById: actor.id,
+        lessonId: form.lessonId ?? null,
+      },
       select: { id: true },
     });
     await recordAudit(

@@ -13,7 +13,10 @@ function renderNew(_req: Request, res: Response, page: FormPage) {
 }
 
 function showNew(req: Request, res: Response) {
-  renderNew(req, res, { values: { aidCap: String(DEFAULT_AID_CAP_CENTS / 100), contribution: String(DEFAULT_CONTRIBUTION_CENTS / 100) }, errors: {} });
+  renderNew(req, res, {
+    values: { aidCap: String(DEFAULT_AID_CAP_CENTS / 100), contribution: String(DEFAULT_CONTRIBUTION_CENTS / 100) },
+    errors: {},
+  });
 }
 
 const create = formAction({

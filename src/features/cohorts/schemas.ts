@@ -12,7 +12,7 @@ const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
 const SEATS_INVALID = "Saisissez un nombre entier de places, de 0 à 5 000.";
 
 /** "1 000", "1000,50", "250.5" → cents (money is stored as integer cents). */
-export function eurosToCents(text: string): number | null {
+function eurosToCents(text: string): number | null {
   const cleaned = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
   return Math.round(Number(cleaned) * 100);
@@ -38,7 +38,12 @@ export type CohortForm = z.infer<typeof cohortSchema>;
 export const quotaSchema = z
   .object({
     missionLocaleId: z.string(MISSION_LOCALE_REQUIRED).trim().min(1, MISSION_LOCALE_REQUIRED).max(40, MISSION_LOCALE_REQUIRED),
-    seats: z.string(SEATS_INVALID).trim().regex(/^\d{1,4}$/, SEATS_INVALID).transform(Number).pipe(z.number().int().min(0, SEATS_INVALID).max(5000, SEATS_INVALID)),
+    seats: z
+      .string(SEATS_INVALID)
+      .trim()
+      .regex(/^\d{1,4}$/, SEATS_INVALID)
+      .transform(Number)
+      .pipe(z.number().int().min(0, SEATS_INVALID).max(5000, SEATS_INVALID)),
   })
   .strict();
 export type QuotaForm = z.infer<typeof quotaSchema>;

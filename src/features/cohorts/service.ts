@@ -32,10 +32,18 @@ export async function createCohort(actor: Actor, form: CohortForm): Promise<stri
   try {
     return await db().$transaction(async (tx) => {
       const cohort = await tx.cohort.create({
-        data: { name: form.name, drawDate: parisDateTime(form.drawDate, DRAW_TIME), aidCapCents: form.aidCap, contributionCents: form.contribution },
+        data: {
+          name: form.name,
+          drawDate: parisDateTime(form.drawDate, DRAW_TIME),
+          aidCapCents: form.aidCap,
+          contributionCents: form.contribution,
+        },
         select: { id: true },
       });
-      await recordAudit({ actorId: actor.id, action: "COHORT_CREATED", entity: "Cohort", entityId: cohort.id, details: { name: form.name } }, tx);
+      await recordAudit(
+        { actorId: actor.id, action: "COHORT_CREATED", entity: "Cohort", entityId: cohort.id, details: { name: form.name } },
+        tx,
+      );
       return cohort.id;
     });
   } catch (error) {
@@ -75,7 +83,10 @@ export async function setQuota(actor: Actor, cohortId: string, form: QuotaForm):
   await findCohort(cohortId);
   const missionLocale = await db().missionLocale.findUnique({ where: { id: form.missionLocaleId }, select: { id: true } });
   if (!missionLocale) throw new FormError("missionLocaleId", UNKNOWN_MISSION_LOCALE);
-  const frozen = await db().lotteryFreeze.findUnique({ where: { cohortId_missionLocaleId: { cohortId, missionLocaleId: form.missionLocaleId } }, select: { id: true } });
+  const frozen = await db().lotteryFreeze.findUnique({
+    where: { cohortId_missionLocaleId: { cohortId, missionLocaleId: form.missionLocaleId } },
+    select: { id: true },
+  });
   if (frozen) throw new FormError("seats", QUOTA_FROZEN);
   await db().$transaction(async (tx) => {
     const quota = await tx.cohortQuota.upsert({
@@ -84,6 +95,9 @@ export async function setQuota(actor: Actor, cohortId: string, form: QuotaForm):
       update: { seats: form.seats },
       select: { id: true },
     });
-    await recordAudit({ actorId: actor.id, action: "COHORT_QUOTA_SET", entity: "CohortQuota", entityId: quota.id, details: { seats: form.seats } }, tx);
+    await recordAudit(
+      { actorId: actor.id, action: "COHORT_QUOTA_SET", entity: "CohortQuota", entityId: quota.id, details: { seats: form.seats } },
+      tx,
+    );
   });
 }

@@ -30,6 +30,12 @@ const report = formAction({
 });
 
 export const DIFFICULTY_ROUTES: readonly Route[] = [
-  { method: "get", path: "/enrolments/:id/difficulties/new", permission: "difficulty:report", handler: showNew, audit: { kind: "record", entity: "Enrolment" } },
+  {
+    method: "get",
+    path: "/enrolments/:id/difficulties/new",
+    permission: "difficulty:report",
+    handler: showNew,
+    audit: { kind: "record", entity: "Enrolment" },
+  },
   { method: "post", path: "/enrolments/:id/difficulties", permission: "difficulty:report", handler: report },
 ];

@@ -25,12 +25,24 @@ export async function reportDifficulty(
   return db().$transaction(async (tx) => {
     // Inside the transaction: of two identical reports sent at once, the second sees the first.
     const twin = await tx.difficulty.findFirst({
-      where: { youthId: youth.id, enrolmentId: enrolment.id, description: form.description, reportedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+      where: {
+        youthId: youth.id,
+        enrolmentId: enrolment.id,
+        description: form.description,
+        reportedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+      },
       select: { id: true },
     });
     if (twin) return { youthId: youth.id, notified: youth.referentId !== null, duplicate: true };
     const difficulty = await tx.difficulty.create({
-      data: { youthId: youth.id, enrolmentId: enrolment.id, category: form.category, description: form.description, reportedById: actor.id, reportedAt: now },
+      data: {
+        youthId: youth.id,
+        enrolmentId: enrolment.id,
+        category: form.category,
+        description: form.description,
+        reportedById: actor.id,
+        reportedAt: now,
+      },
       select: { id: true },
     });
     if (youth.referentId) {
@@ -44,7 +56,13 @@ export async function reportDifficulty(
       });
     }
     await recordAudit(
-      { actorId: actor.id, action: "DIFFICULTY_REPORTED", entity: "Difficulty", entityId: difficulty.id, details: { youthId: youth.id, category: form.category, notified: youth.referentId } },
+      {
+        actorId: actor.id,
+        action: "DIFFICULTY_REPORTED",
+        entity: "Difficulty",
+        entityId: difficulty.id,
+        details: { youthId: youth.id, category: form.category, notified: youth.referentId },
+      },
       tx,
     );
     return { youthId: youth.id, notified: youth.referentId !== null, duplicate: false };

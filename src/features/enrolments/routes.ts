@@ -53,12 +53,27 @@ const assess = formAction({
   schema: assessmentSchema,
   act: (actor, form, req) => enrolments.recordInitialAssessment(actor, String(req.params.id), form),
   rejected: renderAssessment,
-  done: (enrolment, form) => ({ to: `/youths/${enrolment.youth.id}`, flash: `Évaluation de départ enregistrée : ${form.forecastHours} h de conduite prévues.` }),
+  done: (enrolment, form) => ({
+    to: `/youths/${enrolment.youth.id}`,
+    flash: `Évaluation de départ enregistrée : ${form.forecastHours} h de conduite prévues.`,
+  }),
 });
 
 export const ENROLMENT_ROUTES: readonly Route[] = [
-  { method: "get", path: "/youths/:id/enrolments/new", permission: "enrolment:manage", handler: showNew, audit: { kind: "record", entity: "Youth" } },
+  {
+    method: "get",
+    path: "/youths/:id/enrolments/new",
+    permission: "enrolment:manage",
+    handler: showNew,
+    audit: { kind: "record", entity: "Youth" },
+  },
   { method: "post", path: "/youths/:id/enrolments", permission: "enrolment:manage", handler: create },
-  { method: "get", path: "/enrolments/:id/assessment", permission: "enrolment:assess", handler: showAssessment, audit: { kind: "record", entity: "Enrolment" } },
+  {
+    method: "get",
+    path: "/enrolments/:id/assessment",
+    permission: "enrolment:assess",
+    handler: showAssessment,
+    audit: { kind: "record", entity: "Enrolment" },
+  },
   { method: "post", path: "/enrolments/:id/assessment", permission: "enrolment:assess", handler: assess },
 ];

@@ -11,7 +11,7 @@ const NOTE_TOO_LONG = "Le commentaire fait au plus 2 000 caractères.";
 const THEORY_DATE_INVALID = "Saisissez la date de réussite au code (exemple : 10/03/2026), ou laissez vide.";
 const THEORY_IN_FUTURE = "La date de réussite au code ne peut pas être dans le futur.";
 const OVERRIDE_TOO_LONG = "Le motif de la dérogation fait au plus 500 caractères.";
-export const hoursBelowMinimum = (minimum: number, gearboxLabel: string) =>
+const hoursBelowMinimum = (minimum: number, gearboxLabel: string) =>
   `Le volume prévu doit être d'au moins ${minimum} h de conduite (minimum légal en boîte ${gearboxLabel}).`;
 
 export const GEARBOX_LABELS: Record<(typeof GEARBOXES)[number], string> = { MANUAL: "manuelle", AUTOMATIC: "automatique" };
@@ -24,7 +24,10 @@ export const createEnrolmentSchema = z
     drivingSchoolId: z.string(SCHOOL_REQUIRED).trim().min(1, SCHOOL_REQUIRED).max(64, SCHOOL_REQUIRED),
     gearbox: z.enum(GEARBOXES, GEARBOX_REQUIRED),
     // The theory test passed before SPID, if any: it lets the practical exam be recorded.
-    theoryPassedOn: z.preprocess(blankToUndefined, dayField({ invalid: THEORY_DATE_INVALID, max: 0, tooLate: () => THEORY_IN_FUTURE }).optional()),
+    theoryPassedOn: z.preprocess(
+      blankToUndefined,
+      dayField({ invalid: THEORY_DATE_INVALID, max: 0, tooLate: () => THEORY_IN_FUTURE }).optional(),
+    ),
     // The coordinator's written reason for enrolling without both commitments (shown to them only).
     overrideReason: optionalTextField({ max: 500, tooLong: OVERRIDE_TOO_LONG, multiline: true }),
   })

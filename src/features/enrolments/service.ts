@@ -52,11 +52,21 @@ export async function enrolmentFormOptions(actor: Actor, youthId: string) {
       missionLocaleId: true,
       applications: {
         where: { status: "SELECTED" },
-        select: { id: true, cohortId: true, attendanceCommitmentAt: true, contributionCommitmentAt: true, cohort: { select: { name: true } } },
+        select: {
+          id: true,
+          cohortId: true,
+          attendanceCommitmentAt: true,
+          contributionCommitmentAt: true,
+          cohort: { select: { name: true } },
+        },
         orderBy: { createdAt: "desc" },
         take: 1,
       },
-      enrolments: { where: { isCurrent: true }, select: { id: true, drivingSchoolId: true, drivingSchool: { select: { name: true } } }, take: 1 },
+      enrolments: {
+        where: { isCurrent: true },
+        select: { id: true, drivingSchoolId: true, drivingSchool: { select: { name: true } } },
+        take: 1,
+      },
     },
   });
   if (!youth) throw new NotFoundError();
@@ -78,10 +88,7 @@ const ALREADY_IN_TRAINING =
 
 /** The commitments still missing on the selected application (none: enrolment may go ahead). */
 function missingCommitments(selection: { attendanceCommitmentAt: Date | null; contributionCommitmentAt: Date | null }): string[] {
-  return [
-    ...(selection.attendanceCommitmentAt ? [] : ["attendance"]),
-    ...(selection.contributionCommitmentAt ? [] : ["contribution"]),
-  ];
+  return [...(selection.attendanceCommitmentAt ? [] : ["attendance"]), ...(selection.contributionCommitmentAt ? [] : ["contribution"])];
 }
 
 /**
@@ -94,7 +101,8 @@ function missingCommitments(selection: { attendanceCommitmentAt: Date | null; co
 export async function createEnrolment(actor: Actor, youthId: string, form: CreateEnrolmentForm, now = new Date()): Promise<string> {
   const options = await enrolmentFormOptions(actor, youthId);
   const selection = options.selection;
-  if (!selection) throw new FormError("_form", "Ce ou cette jeune n'a pas été retenu·e par le tirage au sort : pas d'inscription possible.");
+  if (!selection)
+    throw new FormError("_form", "Ce ou cette jeune n'a pas été retenu·e par le tirage au sort : pas d'inscription possible.");
   if (!options.schools.some((school) => school.id === form.drivingSchoolId)) {
     throw new FormError("drivingSchoolId", "Choisissez une auto-école partenaire du bassin du jeune.");
   }
@@ -107,7 +115,8 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
   const missing = missingCommitments(selection);
   const mayOverride = can(actor, "enrolment:override-commitments");
   const override = missing.length > 0 && mayOverride ? form.overrideReason : undefined;
-  if (missing.length > 0 && !override) throw mayOverride ? new FormError("overrideReason", OVERRIDE_NEEDED) : new FormError("_form", NOT_COMMITTED);
+  if (missing.length > 0 && !override)
+    throw mayOverride ? new FormError("overrideReason", OVERRIDE_NEEDED) : new FormError("_form", NOT_COMMITTED);
   const cohortId = selection.cohortId;
   const theoryPassedOn = form.theoryPassedOn ? parisDateTime(form.theoryPassedOn, "12:00") : null;
   try {
@@ -117,7 +126,10 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
       await tx.enrolment.updateMany({ where: { id: { in: previousIds } }, data: { isCurrent: false, endedAt: now } });
       // The enrolment left behind is closed: it takes no new record and frees the youth's one
       // enrolment in progress (completed ones keep their status).
-      await tx.enrolment.updateMany({ where: { id: { in: previousIds }, status: { in: ["ACTIVE", "SUSPENDED"] } }, data: { status: "DROPPED" } });
+      await tx.enrolment.updateMany({
+        where: { id: { in: previousIds }, status: { in: ["ACTIVE", "SUSPENDED"] } },
+        data: { status: "DROPPED" },
+      });
       // The former school loses the file: its lessons still to come are cancelled, so that they
       // neither block the new school's planning nor stay where nobody can record them.
       const cancelled = await tx.lesson.updateMany({
@@ -125,7 +137,16 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
         data: { attendance: "CANCELLED", cancelReason: TRANSFER_REASON },
       });
       const created = await tx.enrolment.create({
-        data: { youthId, drivingSchoolId: form.drivingSchoolId, cohortId, gearbox: form.gearbox, isCurrent: true, enrolledAt: now, theoryPassedOn, createdById: actor.id },
+        data: {
+          youthId,
+          drivingSchoolId: form.drivingSchoolId,
+          cohortId,
+          gearbox: form.gearbox,
+          isCurrent: true,
+          enrolledAt: now,
+          theoryPassedOn,
+          createdById: actor.id,
+        },
         select: { id: true },
       });
       await recordAudit(
@@ -134,7 +155,13 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
           action: previous.length > 0 ? "ENROLMENT_TRANSFERRED" : "ENROLMENT_CREATED",
           entity: "Enrolment",
           entityId: created.id,
-          details: { youthId, drivingSchoolId: form.drivingSchoolId, previous: previousIds, lessonsCancelled: cancelled.count, theoryPassedOn: form.theoryPassedOn ?? null },
+          details: {
+            youthId,
+            drivingSchoolId: form.drivingSchoolId,
+            previous: previousIds,
+            lessonsCancelled: cancelled.count,
+            theoryPassedOn: form.theoryPassedOn ?? null,
+          },
         },
         tx,
       );
@@ -159,7 +186,12 @@ export async function createEnrolment(actor: Actor, youthId: string, form: Creat
 }
 
 /** The mandatory initial assessment ("évaluation de départ"), with the forecast driving hours. */
-export async function recordInitialAssessment(actor: Actor, enrolmentId: string, form: AssessmentForm, now = new Date()): Promise<EnrolmentSummary> {
+export async function recordInitialAssessment(
+  actor: Actor,
+  enrolmentId: string,
+  form: AssessmentForm,
+  now = new Date(),
+): Promise<EnrolmentSummary> {
   const enrolment = await enrolmentSummary(actor, enrolmentId);
   const assessedAt = parisDateTime(form.assessedOn, "12:00");
   if (form.assessedOn > parisIsoDay(now)) throw new FormError("assessedOn", "L'évaluation de départ ne peut pas être datée dans le futur.");
@@ -167,7 +199,12 @@ export async function recordInitialAssessment(actor: Actor, enrolmentId: string,
     await ensureWritable(tx, enrolment.id, "_form");
     await tx.enrolment.update({
       where: { id: enrolment.id },
-      data: { initialAssessmentAt: assessedAt, gearbox: form.gearbox, forecastHours: form.forecastHours, initialAssessmentNote: form.note || null },
+      data: {
+        initialAssessmentAt: assessedAt,
+        gearbox: form.gearbox,
+        forecastHours: form.forecastHours,
+        initialAssessmentNote: form.note || null,
+      },
     });
     await recordAudit(
       {

@@ -9,7 +9,13 @@ import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 async function renderExams(req: Request, res: Response, page: FormPage) {
   const exam = await exams.examsPage(actorOf(req), String(req.params.id));
   const youth = exam.enrolment.youth;
-  res.render("exams/show", { title: `Examens — ${youth.firstName} ${youth.lastName}`, ...exam, ...page, maxScore: MAX_SCORE, passMark: PASS_MARK });
+  res.render("exams/show", {
+    title: `Examens — ${youth.firstName} ${youth.lastName}`,
+    ...exam,
+    ...page,
+    maxScore: MAX_SCORE,
+    passMark: PASS_MARK,
+  });
 }
 
 async function show(req: Request, res: Response) {
@@ -18,7 +24,9 @@ async function show(req: Request, res: Response) {
 
 function cancelledLessons(count: number): string {
   if (count === 0) return "Aucune leçon à venir n'était prévue.";
-  return count === 1 ? "1 leçon à venir a été annulée (motif : permis obtenu)." : `${count} leçons à venir ont été annulées (motif : permis obtenu).`;
+  return count === 1
+    ? "1 leçon à venir a été annulée (motif : permis obtenu)."
+    : `${count} leçons à venir ont été annulées (motif : permis obtenu).`;
 }
 
 const record = formAction({

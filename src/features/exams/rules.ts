@@ -29,7 +29,8 @@ export function examProblem(exam: ExamFacts): Problem | null {
       ? null
       : { field: "score", message: "Un·e candidat·e absent·e n'a ni note ni faute : laissez ces champs vides." };
   }
-  if (exam.score === undefined) return { field: "score", message: `Saisissez la note (sur ${max}), sauf si le ou la candidat·e était absent·e.` };
+  if (exam.score === undefined)
+    return { field: "score", message: `Saisissez la note (sur ${max}), sauf si le ou la candidat·e était absent·e.` };
   if (exam.score < 0 || exam.score > max) return { field: "score", message: `La note est un nombre entier entre 0 et ${max}.` };
   const passed = passes(exam.kind, exam.score, exam.eliminatoryFault);
   if (exam.result === "PASSED" && !passed) {
@@ -87,16 +88,25 @@ type ExamRefusal = { field: "_form" | "date" | "kind" | "result"; message: strin
 export function examRefusal(exam: { kind: ExamKind; result: ExamResult; day: string }, context: ExamContext): ExamRefusal | null {
   if (exam.day > context.today) return { field: "date", message: "Un résultat ne peut pas être saisi pour un examen à venir." };
   if (exam.day < context.enrolledOn) {
-    return { field: "date", message: `L'examen ne peut pas être daté d'avant l'inscription dans cette auto-école (le ${shownDay(context.enrolledOn)}).` };
+    return {
+      field: "date",
+      message: `L'examen ne peut pas être daté d'avant l'inscription dans cette auto-école (le ${shownDay(context.enrolledOn)}).`,
+    };
   }
   if (exam.kind === "PRACTICAL" && exam.result === "PASSED" && context.licenceOn) {
-    return { field: "result", message: `Le permis est déjà obtenu (conduite réussie le ${shownDay(context.licenceOn)}) : une seconde réussite ne peut pas être enregistrée.` };
+    return {
+      field: "result",
+      message: `Le permis est déjà obtenu (conduite réussie le ${shownDay(context.licenceOn)}) : une seconde réussite ne peut pas être enregistrée.`,
+    };
   }
   const readOnly = readOnlyReason(context.status);
   if (readOnly) return { field: "_form", message: readOnly };
   if (exam.kind !== "PRACTICAL") return null;
   if (theoryValidOn(context.theoryPassedOn, exam.day)) return null;
-  const earlier = context.theoryPassedOn.filter((passed) => passed <= exam.day).sort().at(-1);
+  const earlier = context.theoryPassedOn
+    .filter((passed) => passed <= exam.day)
+    .sort()
+    .at(-1);
   return {
     field: "kind",
     message: earlier

@@ -93,7 +93,15 @@ export async function recordExam(actor: Actor, enrolmentId: string, form: ExamFo
           action: "EXAM_RECORDED",
           entity: "Exam",
           entityId: exam.id,
-          details: { enrolmentId: enrolment.id, kind: form.kind, date: form.date, score: form.score ?? null, result: form.result, licence, lessonsCancelled },
+          details: {
+            enrolmentId: enrolment.id,
+            kind: form.kind,
+            date: form.date,
+            score: form.score ?? null,
+            result: form.result,
+            licence,
+            lessonsCancelled,
+          },
         },
         tx,
       );
@@ -115,9 +123,17 @@ async function grantLicence(tx: DbTx, actor: Actor, enrolment: EnrolmentSummary,
     where: { enrolmentId: { in: enrolmentIds }, attendance: "SCHEDULED", startsAt: { gt: now } },
     data: { attendance: "CANCELLED", cancelReason: LICENCE_CANCEL_REASON },
   });
-  const staff = await tx.user.findMany({ where: { AND: [schoolStaff(enrolment.drivingSchoolId), { id: { not: actor.id } }] }, select: { id: true } });
+  const staff = await tx.user.findMany({
+    where: { AND: [schoolStaff(enrolment.drivingSchoolId), { id: { not: actor.id } }] },
+    select: { id: true },
+  });
   const youth = enrolment.youth;
-  const lessons = cancelled.count === 0 ? "Aucune leçon à venir n'était prévue." : cancelled.count === 1 ? "Sa leçon à venir est annulée." : `Ses ${cancelled.count} leçons à venir sont annulées.`;
+  const lessons =
+    cancelled.count === 0
+      ? "Aucune leçon à venir n'était prévue."
+      : cancelled.count === 1
+        ? "Sa leçon à venir est annulée."
+        : `Ses ${cancelled.count} leçons à venir sont annulées.`;
   await tx.notification.createMany({
     data: staff.map((user) => ({
       userId: user.id,

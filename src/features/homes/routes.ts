@@ -20,7 +20,10 @@ async function home(req: Request, res: Response) {
       return res.render("homes/school", {
         title: "Mon auto-école",
         returnTo: req.originalUrl,
-        ...(await homes.schoolHome(actor, { all: schoolHomeQuerySchema.parse(req.query).all === "1", justChangedLessonId: res.locals.attendanceChange?.lessonId })),
+        ...(await homes.schoolHome(actor, {
+          all: schoolHomeQuerySchema.parse(req.query).all === "1",
+          justChangedLessonId: res.locals.attendanceChange?.lessonId,
+        })),
       });
     case "EVALUATOR":
       return res.render("homes/evaluator", { title: "Évaluation", ...(await homes.evaluatorHome()) });

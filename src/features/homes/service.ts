@@ -39,9 +39,7 @@ export async function adminHome(now = new Date()) {
     cohorts: cohorts.map((cohort) => ({
       ...cohort,
       seats: cohort.quotas.reduce((sum, quota) => sum + quota.seats, 0),
-      statuses: Object.fromEntries(
-        statusCounts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all]),
-      ),
+      statuses: Object.fromEntries(statusCounts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all])),
     })),
   };
 }
@@ -54,7 +52,9 @@ export async function referentHome(actor: Actor, now = new Date()) {
     db().youth.count({ where: inMissionLocale }),
     db().youth.count({ where: caseloadWhere }),
     db().enrolment.count({ where: { AND: [enrolmentScope(actor), { isCurrent: true, status: "ACTIVE" }] } }),
-    db().lesson.count({ where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] } }),
+    db().lesson.count({
+      where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] },
+    }),
     db().difficulty.count({ where: { resolvedAt: null, youth: caseloadWhere } }),
     db().youth.findMany({
       where: { AND: [caseloadWhere, { enrolments: { some: { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } } } }] },
@@ -74,15 +74,25 @@ export async function referentHome(actor: Actor, now = new Date()) {
 }
 
 /** Thresholds of the school home's "needs attention" flags. */
-export const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
+const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
 
-type LessonGroup = { enrolmentId: string; attendance: Attendance; kind: LessonKind; _sum: { durationMin: number | null }; _count: { _all: number }; _max: { startsAt: Date | null } };
+type LessonGroup = {
+  enrolmentId: string;
+  attendance: Attendance;
+  kind: LessonKind;
+  _sum: { durationMin: number | null };
+  _count: { _all: number };
+  _max: { startsAt: Date | null };
+};
 
 /** Per-enrolment figures from lessons grouped by (enrolment, attendance, kind): driving hours done, attendance
  * rate (as attendanceRate in src/domain/progress.ts: due = past, neither cancelled nor unrecorded),
  * last attended lesson, lessons still to record. */
 function lessonFigures(groups: readonly LessonGroup[]) {
-  const byEnrolment = new Map<string, { minutesDone: number; attended: number; due: number; lastAttended: Date | null; toRecord: number }>();
+  const byEnrolment = new Map<
+    string,
+    { minutesDone: number; attended: number; due: number; lastAttended: Date | null; toRecord: number }
+  >();
   for (const group of groups) {
     const figures = byEnrolment.get(group.enrolmentId) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
     const count = group._count._all;
@@ -104,7 +114,14 @@ function lessonFigures(groups: readonly LessonGroup[]) {
 async function enrolmentsWithBooklets(current: Prisma.EnrolmentWhereInput) {
   const enrolments = await db().enrolment.findMany({
     where: current,
-    select: { id: true, status: true, enrolledAt: true, forecastHours: true, initialAssessmentAt: true, youth: { select: { id: true, firstName: true, lastName: true } } },
+    select: {
+      id: true,
+      status: true,
+      enrolledAt: true,
+      forecastHours: true,
+      initialAssessmentAt: true,
+      youth: { select: { id: true, firstName: true, lastName: true } },
+    },
     orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
   });
   // Every enrolment of these learners (earlier schools included), then their rows by enrolment id:
@@ -133,7 +150,9 @@ const UPCOMING_DAYS = 7;
 
 /** The instructor's own lessons first, then by time (a stable order for the others). */
 function ownFirst<T extends { startsAt: Date; instructor: { id: string } | null }>(lessons: readonly T[], actorId: string): T[] {
-  return [...lessons].sort((a, b) => Number(b.instructor?.id === actorId) - Number(a.instructor?.id === actorId) || a.startsAt.getTime() - b.startsAt.getTime());
+  return [...lessons].sort(
+    (a, b) => Number(b.instructor?.id === actorId) - Number(a.instructor?.id === actorId) || a.startsAt.getTime() - b.startsAt.getTime(),
+  );
 }
 
 /**
@@ -146,7 +165,9 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const week = weekBounds(now);
   const today = startOfParisDay(now);
   const tomorrow = addDays(today, 1);
-  const current: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }] };
+  const current: Prisma.EnrolmentWhereInput = {
+    AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }],
+  };
   const mine: Prisma.LessonWhereInput = options.all ? {} : { instructorId: actor.id };
   const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
   const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
@@ -179,7 +200,9 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       take: PENDING_SHOWN,
     }),
     db().lesson.count({ where: pendingWhere }),
-    db().lesson.count({ where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] } }),
+    db().lesson.count({
+      where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] },
+    }),
   ]);
 
   const figuresOf = lessonFigures(pastGroups);
@@ -195,7 +218,9 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const youths = enrolments.map((enrolment) => {
     const f = figuresOf.get(enrolment.id) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
     const rate = f.due === 0 ? null : f.attended / f.due;
-    const acquired = [...currentSkillLevels(skillsOf.get(enrolment.youth.id) ?? []).values()].filter((level) => level === "ACQUIRED").length;
+    const acquired = [...currentSkillLevels(skillsOf.get(enrolment.youth.id) ?? []).values()].filter(
+      (level) => level === "ACQUIRED",
+    ).length;
     const flags: string[] = [];
     if (!enrolment.initialAssessmentAt) flags.push("Évaluation de départ à faire");
     if (rate !== null && rate < ATTENTION.minAttendanceRate) flags.push("Assiduité sous 80 %");

@@ -30,7 +30,9 @@ const plan = formAction({
   act: (actor, form) => lessons.planLesson(actor, form),
   rejected: renderNew,
   done: (planned, form) => ({
-    to: form.returnTo ?? `/lessons/week?week=${lessons.isoDay(planned.startsAt)}${planned.instructorId ? `&instructorId=${planned.instructorId}` : ""}`,
+    to:
+      form.returnTo ??
+      `/lessons/week?week=${lessons.isoDay(planned.startsAt)}${planned.instructorId ? `&instructorId=${planned.instructorId}` : ""}`,
     flash: [`Leçon enregistrée le ${formatDateTime(planned.startsAt)}.`, ...planned.warnings].join(" "),
   }),
 });
@@ -40,7 +42,9 @@ async function week(req: Request, res: Response) {
   const query = parseForm(weekQuerySchema, req.query);
   const view = await lessons.weekView(actorOf(req), query.ok ? query.data : {});
   const errors = query.ok ? {} : { _form: query.errors.week ?? "" };
-  res.status(query.ok ? 200 : 422).render("lessons/week", { title: "Semaine", ...view, errors, now: new Date(), returnTo: req.originalUrl });
+  res
+    .status(query.ok ? 200 : 422)
+    .render("lessons/week", { title: "Semaine", ...view, errors, now: new Date(), returnTo: req.originalUrl });
 }
 
 async function renderLesson(req: Request, res: Response, page: FormPage) {
@@ -87,7 +91,9 @@ const setPace = formAction({
   rejected: renderPace,
   done: (_result, form, req) => ({
     to: `/youths/${String(req.params.id)}`,
-    flash: form.maxLessonsPerWeek ? `Rythme fixé à ${form.maxLessonsPerWeek} leçon(s) par semaine au plus.` : "Rythme conseillé pour sa situation rétabli.",
+    flash: form.maxLessonsPerWeek
+      ? `Rythme fixé à ${form.maxLessonsPerWeek} leçon(s) par semaine au plus.`
+      : "Rythme conseillé pour sa situation rétabli.",
   }),
 });
 

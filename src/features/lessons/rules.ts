@@ -10,7 +10,7 @@ import type { AvailabilitySlot } from "../../domain/availability.ts";
  * vocational training has set hours; a job seeker is the most available. The counsellor may
  * override it per youth (Youth.maxLessonsPerWeek, permission pace:override).
  */
-export const PACE_BY_STATUS: Readonly<Record<string, number>> = {
+const PACE_BY_STATUS: Readonly<Record<string, number>> = {
   APPRENTICE: 2,
   EMPLOYEE: 2,
   INTERN: 3,
@@ -18,7 +18,7 @@ export const PACE_BY_STATUS: Readonly<Record<string, number>> = {
   JOB_SEEKER: 4,
   OTHER: 3,
 };
-export const DEFAULT_PACE = 3;
+const DEFAULT_PACE = 3;
 
 export function paceLimit(employmentStatus: string, override: number | null | undefined): number {
   return override ?? PACE_BY_STATUS[employmentStatus] ?? DEFAULT_PACE;
@@ -34,12 +34,6 @@ export function endOf(lesson: Interval): Date {
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.startsAt < endOf(b) && b.startsAt < endOf(a);
 }
-
-/** Cancelled lessons free their slot; everything else (planned, held, missed) occupies it. */
-export function occupiesSlot(attendance: string): boolean {
-  return attendance !== "CANCELLED";
-}
-
 
 const minutesOf = (hhmm: string): number => {
   const [h, m] = hhmm.split(":").map(Number);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ATTENDANCES, LESSON_KINDS } from "../../domain/enums.ts";
 import { dayField, optionalTextField, parisTimeProblem, returnToField, timeField } from "../../http/fields.ts";
 
-export const MIN_DURATION = 15;
+const MIN_DURATION = 15;
 export const MAX_DURATION = 480;
 
 const ENROLMENT_REQUIRED = "Choisissez le ou la jeune.";
@@ -30,7 +30,11 @@ export const planLessonSchema = z
     enrolmentId: z.string(ENROLMENT_REQUIRED).trim().min(1, ENROLMENT_REQUIRED).max(64, ENROLMENT_REQUIRED),
     date: dayField({ invalid: DATE_INVALID, max: MAX_DAYS_AHEAD, tooLate: DATE_TOO_FAR }),
     time: timeField(TIME_INVALID),
-    durationMin: z.coerce.number(DURATION_INVALID).int(DURATION_INVALID).min(MIN_DURATION, DURATION_INVALID).max(MAX_DURATION, DURATION_INVALID),
+    durationMin: z.coerce
+      .number(DURATION_INVALID)
+      .int(DURATION_INVALID)
+      .min(MIN_DURATION, DURATION_INVALID)
+      .max(MAX_DURATION, DURATION_INVALID),
     kind: z.enum(LESSON_KINDS, KIND_REQUIRED),
     instructorId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
     returnTo: returnToField,
@@ -46,13 +50,17 @@ export const attendanceSchema = z
   .object({
     // SCHEDULED puts a lesson back to "not recorded yet" (undoing a first tap, restoring a cancelled lesson).
     attendance: z.enum(ATTENDANCES, ATTENDANCE_REQUIRED),
-    lateMin: z.preprocess(blankToUndefined, z.coerce.number(LATE_MIN_INVALID).int(LATE_MIN_INVALID).min(1, LATE_MIN_INVALID).max(480, LATE_MIN_INVALID).optional()),
+    lateMin: z.preprocess(
+      blankToUndefined,
+      z.coerce.number(LATE_MIN_INVALID).int(LATE_MIN_INVALID).min(1, LATE_MIN_INVALID).max(480, LATE_MIN_INVALID).optional(),
+    ),
     reason: optionalTextField({ max: 300, tooLong: REASON_TOO_LONG }),
     returnTo: returnToField,
   })
   .strict()
   .superRefine((form, ctx) => {
-    if (form.attendance === "LATE" && form.lateMin === undefined) ctx.addIssue({ code: "custom", path: ["lateMin"], message: LATE_MIN_REQUIRED });
+    if (form.attendance === "LATE" && form.lateMin === undefined)
+      ctx.addIssue({ code: "custom", path: ["lateMin"], message: LATE_MIN_REQUIRED });
     if (form.attendance === "CANCELLED" && !form.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: REASON_REQUIRED });
   });
 export type AttendanceForm = z.infer<typeof attendanceSchema>;
@@ -61,12 +69,21 @@ export type AttendanceForm = z.infer<typeof attendanceSchema>;
  * that is not one (or too far off to show) is refused with a message. */
 export const weekQuerySchema = z.object({
   instructorId: z.string().max(64).optional().catch(undefined),
-  week: dayField({ invalid: WEEK_INVALID, min: -10 * MAX_DAYS_AHEAD, max: 2 * MAX_DAYS_AHEAD, tooEarly: () => WEEK_INVALID, tooLate: () => WEEK_INVALID }).optional(),
+  week: dayField({
+    invalid: WEEK_INVALID,
+    min: -10 * MAX_DAYS_AHEAD,
+    max: 2 * MAX_DAYS_AHEAD,
+    tooEarly: () => WEEK_INVALID,
+    tooLate: () => WEEK_INVALID,
+  }).optional(),
 });
 
 export const paceSchema = z
   .object({
-    maxLessonsPerWeek: z.preprocess(blankToUndefined, z.coerce.number(PACE_INVALID).int(PACE_INVALID).min(1, PACE_INVALID).max(10, PACE_INVALID).optional()),
+    maxLessonsPerWeek: z.preprocess(
+      blankToUndefined,
+      z.coerce.number(PACE_INVALID).int(PACE_INVALID).min(1, PACE_INVALID).max(10, PACE_INVALID).optional(),
+    ),
   })
   .strict();
 export type PaceForm = z.infer<typeof paceSchema>;

@@ -2,17 +2,9 @@
 import { db, type DbTx } from "../../db/client.ts";
 import { enrolmentScope, instructorScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { addDays, formatDateInWords, formatTime, parisParts, startOfParisWeek } from "../../domain/time.ts";
+import { addDays, formatDateInWords, formatTime, startOfParisWeek } from "../../domain/time.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
-import {
-  ATTENDANCE_NOT_STARTED,
-  attendanceTooEarly,
-  endOf,
-  overlaps,
-  paceLimit,
-  planningWarnings,
-  type Interval,
-} from "./rules.ts";
+import { ATTENDANCE_NOT_STARTED, attendanceTooEarly, endOf, overlaps, paceLimit, planningWarnings, type Interval } from "./rules.ts";
 import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
 import { parseAvailability } from "../../domain/availability.ts";
@@ -42,7 +34,12 @@ export async function lessonFormOptions(actor: Actor) {
  * Deliberately not limited to the caller's scope: a clash with a lesson the school cannot see
  * (an earlier enrolment) is still a clash. Only the time of the clash is shown.
  */
-async function clashes(tx: DbTx, lesson: Interval, who: { enrolmentId: string; youthId: string; instructorId: string | null }, exceptId?: string) {
+async function clashes(
+  tx: DbTx,
+  lesson: Interval,
+  who: { enrolmentId: string; youthId: string; instructorId: string | null },
+  exceptId?: string,
+) {
   const candidates = await tx.lesson.findMany({
     where: {
       attendance: { not: "CANCELLED" },
@@ -65,7 +62,8 @@ function clashMessage(clash: { startsAt: Date; durationMin: number; enrolment: {
 /** A lesson belongs to its enrolment's life: not before it started, not after it ended. */
 function lessonWindowProblem(day: string, enrolment: { enrolledAt: Date; endedAt: Date | null }): string | null {
   const first = parisIsoDay(enrolment.enrolledAt);
-  if (day < first) return `La formation dans cette auto-école a commencé le ${formatDateInWords(enrolment.enrolledAt)} : la leçon ne peut pas être datée avant.`;
+  if (day < first)
+    return `La formation dans cette auto-école a commencé le ${formatDateInWords(enrolment.enrolledAt)} : la leçon ne peut pas être datée avant.`;
   if (enrolment.endedAt && day > parisIsoDay(enrolment.endedAt)) {
     return `La formation dans cette auto-école s'est terminée le ${formatDateInWords(enrolment.endedAt)} : la leçon ne peut pas être datée après.`;
   }
@@ -109,11 +107,22 @@ export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<Pl
     const clash = (await clashes(tx, lesson, { enrolmentId: enrolment.id, youthId: enrolment.youth.id, instructorId }))[0];
     if (clash) throw new FormError("time", clashMessage(clash, enrolment.youth.id));
     const created = await tx.lesson.create({
-      data: { enrolmentId: enrolment.id, instructorId, startsAt: lesson.startsAt, durationMin: lesson.durationMin, kind: form.kind, createdById: actor.id },
+      data: {
+        enrolmentId: enrolment.id,
+        instructorId,
+        startsAt: lesson.startsAt,
+        durationMin: lesson.durationMin,
+        kind: form.kind,
+        createdById: actor.id,
+      },
       select: { id: true },
     });
     const lessonsThatWeek = await tx.lesson.count({
-      where: { enrolment: { youthId: enrolment.youth.id }, attendance: { not: "CANCELLED" }, startsAt: { gte: week, lt: addDays(week, 7) } },
+      where: {
+        enrolment: { youthId: enrolment.youth.id },
+        attendance: { not: "CANCELLED" },
+        startsAt: { gte: week, lt: addDays(week, 7) },
+      },
     });
     const warnings = planningWarnings({
       lesson,
@@ -127,7 +136,14 @@ export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<Pl
         action: "LESSON_PLANNED",
         entity: "Lesson",
         entityId: created.id,
-        details: { enrolmentId: enrolment.id, startsAt: lesson.startsAt.toISOString(), durationMin: lesson.durationMin, kind: form.kind, instructorId, warnings },
+        details: {
+          enrolmentId: enrolment.id,
+          startsAt: lesson.startsAt.toISOString(),
+          durationMin: lesson.durationMin,
+          kind: form.kind,
+          instructorId,
+          warnings,
+        },
       },
       tx,
     );
@@ -184,7 +200,14 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
   await db().$transaction(async (tx) => {
     await ensureWritable(tx, lesson.enrolment.id, "attendance");
     if (lesson.attendance === "CANCELLED" && form.attendance !== "CANCELLED") {
-      const clash = (await clashes(tx, lesson, { enrolmentId: lesson.enrolment.id, youthId: lesson.enrolment.youth.id, instructorId: lesson.instructorId }, lesson.id))[0];
+      const clash = (
+        await clashes(
+          tx,
+          lesson,
+          { enrolmentId: lesson.enrolment.id, youthId: lesson.enrolment.youth.id, instructorId: lesson.instructorId },
+          lesson.id,
+        )
+      )[0];
       if (clash) throw new FormError("attendance", clashMessage(clash, lesson.enrolment.youth.id));
     }
     await tx.lesson.update({
@@ -254,12 +277,6 @@ export async function weekView(actor: Actor, query: { instructorId?: string | un
 /** YYYY-MM-DD of a Paris calendar day. */
 export const isoDay = parisIsoDay;
 
-/** HH:MM, Paris time. */
-export function isoTime(date: Date): string {
-  const p = parisParts(date);
-  return `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-}
-
 /** The pace a youth's situation suggests, and the counsellor's override if any. */
 export async function paceOf(actor: Actor, youthId: string) {
   const youth = await db().youth.findFirst({
@@ -267,7 +284,11 @@ export async function paceOf(actor: Actor, youthId: string) {
     select: { id: true, ref: true, firstName: true, lastName: true, employmentStatus: true, maxLessonsPerWeek: true },
   });
   if (!youth) throw new NotFoundError();
-  return { youth, suggested: paceLimit(youth.employmentStatus, null), effective: paceLimit(youth.employmentStatus, youth.maxLessonsPerWeek) };
+  return {
+    youth,
+    suggested: paceLimit(youth.employmentStatus, null),
+    effective: paceLimit(youth.employmentStatus, youth.maxLessonsPerWeek),
+  };
 }
 
 export async function setPace(actor: Actor, youthId: string, form: PaceForm): Promise<void> {
@@ -275,7 +296,13 @@ export async function setPace(actor: Actor, youthId: string, form: PaceForm): Pr
   await db().$transaction(async (tx) => {
     await tx.youth.update({ where: { id: youth.id }, data: { maxLessonsPerWeek: form.maxLessonsPerWeek ?? null } });
     await recordAudit(
-      { actorId: actor.id, action: "YOUTH_PACE_SET", entity: "Youth", entityId: youth.id, details: { from: youth.maxLessonsPerWeek, to: form.maxLessonsPerWeek ?? null } },
+      {
+        actorId: actor.id,
+        action: "YOUTH_PACE_SET",
+        entity: "Youth",
+        entityId: youth.id,
+        details: { from: youth.maxLessonsPerWeek, to: form.maxLessonsPerWeek ?? null },
+      },
       tx,
     );
   });

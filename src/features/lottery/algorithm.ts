@@ -22,12 +22,7 @@ export function applicantKey(seed: string, missionLocaleCode: string, ref: strin
 export type RankedEntry = { ref: string; key: string; rank: number; outcome: DrawOutcome };
 
 /** Ranks by key ascending (rank 1 = smallest); ranks 1..seats are SELECTED, the rest WAITLISTED. */
-export function rankApplicants(
-  seed: string,
-  missionLocaleCode: string,
-  refs: readonly string[],
-  seats: number,
-): RankedEntry[] {
+export function rankApplicants(seed: string, missionLocaleCode: string, refs: readonly string[], seats: number): RankedEntry[] {
   return refs
     .map((ref) => ({ ref, key: applicantKey(seed, missionLocaleCode, ref) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

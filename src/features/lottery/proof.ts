@@ -31,7 +31,7 @@ const proofEntrySchema = z.strictObject({
   outcome: z.enum(DRAW_OUTCOMES),
 });
 
-export const proofSchema: z.ZodType<Proof> = z.strictObject({
+const proofSchema: z.ZodType<Proof> = z.strictObject({
   algorithm: z.string(),
   cohort: z.string(),
   stratum: z.string().min(1),
@@ -57,12 +57,7 @@ export function parseProof(value: unknown): ProofParsing {
   };
 }
 
-export function buildProofEntries(
-  seed: string,
-  stratum: string,
-  refs: readonly string[],
-  seats: number,
-): ProofEntry[] {
+function buildProofEntries(seed: string, stratum: string, refs: readonly string[], seats: number): ProofEntry[] {
   return rankApplicants(seed, stratum, refs, seats).map(({ ref, key, rank, outcome }) => ({
     ref,
     key,
@@ -117,16 +112,10 @@ export function verifyProof(proof: Proof): ProofVerification {
   const problems: string[] = [];
   const refs = proof.entries.map((entry) => entry.ref);
 
-  const digestProblem = hashProblem(
-    `Empreinte de la liste (${refs.length} références) :`,
-    listDigest(refs),
-    proof.listDigest,
-  );
+  const digestProblem = hashProblem(`Empreinte de la liste (${refs.length} références) :`, listDigest(refs), proof.listDigest);
   if (digestProblem !== null) problems.push(digestProblem);
 
-  const expectedByRef = new Map(
-    rankApplicants(proof.seed, proof.stratum, refs, proof.seats).map((entry) => [entry.ref, entry]),
-  );
+  const expectedByRef = new Map(rankApplicants(proof.seed, proof.stratum, refs, proof.seats).map((entry) => [entry.ref, entry]));
   const firstRankOfRef = new Map<string, number>();
 
   proof.entries.forEach((entry, index) => {
@@ -146,9 +135,7 @@ export function verifyProof(proof: Proof): ProofVerification {
     if (entry.rank !== expected.rank) {
       problems.push(`${name} : rang attendu ${expected.rank}, trouvé ${entry.rank}.`);
     } else if (entry.rank !== index + 1) {
-      problems.push(
-        `${name} : placée en position ${index + 1} de la liste, alors que les entrées doivent être dans l'ordre des rangs.`,
-      );
+      problems.push(`${name} : placée en position ${index + 1} de la liste, alors que les entrées doivent être dans l'ordre des rangs.`);
     }
     if (entry.outcome !== expected.outcome) {
       problems.push(

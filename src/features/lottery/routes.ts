@@ -14,7 +14,11 @@ async function overview(req: Request, res: Response) {
 
 async function renderStratum(req: Request, res: Response, page: FormPage) {
   const stratum = await lottery.stratumPage(actorOf(req), String(req.params.id));
-  res.render("lottery/stratum", { title: `Tirage ${stratum.quota.cohort.name} — ${stratum.quota.missionLocale.name}`, ...stratum, ...page });
+  res.render("lottery/stratum", {
+    title: `Tirage ${stratum.quota.cohort.name} — ${stratum.quota.missionLocale.name}`,
+    ...stratum,
+    ...page,
+  });
 }
 
 async function stratum(req: Request, res: Response) {
@@ -26,7 +30,11 @@ async function stratum(req: Request, res: Response) {
 async function confirmFreeze(req: Request, res: Response) {
   const stratum = await lottery.stratumPage(actorOf(req), String(req.params.id));
   if (stratum.freeze) return res.redirect(303, `/lottery/strata/${String(req.params.id)}`);
-  res.render("lottery/freeze", { title: `Figer la liste — ${stratum.quota.cohort.name}, ${stratum.quota.missionLocale.name}`, ...stratum, ...EMPTY });
+  res.render("lottery/freeze", {
+    title: `Figer la liste — ${stratum.quota.cohort.name}, ${stratum.quota.missionLocale.name}`,
+    ...stratum,
+    ...EMPTY,
+  });
 }
 
 const freeze = formAction({
@@ -34,7 +42,10 @@ const freeze = formAction({
   reword: () => ({ _form: "Demande incorrecte." }),
   act: (actor, _form, req) => lottery.freezeStratum(actor, String(req.params.id)),
   rejected: renderStratum,
-  done: (_result, _form, req) => ({ to: `/lottery/strata/${String(req.params.id)}`, flash: "La liste est figée. Publiez son empreinte avant de fixer la graine." }),
+  done: (_result, _form, req) => ({
+    to: `/lottery/strata/${String(req.params.id)}`,
+    flash: "La liste est figée. Publiez son empreinte avant de fixer la graine.",
+  }),
 });
 
 const draw = formAction({
@@ -62,7 +73,10 @@ const validate = formAction({
   schema: validationSchema,
   act: (actor, form, req) => lottery.validateDraw(actor, String(req.params.id), form),
   rejected: renderDraw,
-  done: (_result, _form, req) => ({ to: drawPath(req), flash: "La validation du comité est enregistrée : les jeunes peuvent être prévenus." }),
+  done: (_result, _form, req) => ({
+    to: drawPath(req),
+    flash: "La validation du comité est enregistrée : les jeunes peuvent être prévenus.",
+  }),
 });
 
 const withdraw = formAction({
@@ -81,7 +95,10 @@ const infoMeeting = formAction({
   schema: infoMeetingSchema,
   act: (actor, form, req) => lottery.setInfoMeeting(actor, String(req.params.id), form),
   rejected: renderDraw,
-  done: (_result, _form, req) => ({ to: drawPath(req), flash: "La réunion d'information est enregistrée ; les jeunes retenu·es y sont invité·es." }),
+  done: (_result, _form, req) => ({
+    to: drawPath(req),
+    flash: "La réunion d'information est enregistrée ; les jeunes retenu·es y sont invité·es.",
+  }),
 });
 
 /** A public JSON document: a missing one answers 404 in JSON too, with the reason in French. */
@@ -108,11 +125,23 @@ export const LOTTERY_PUBLIC_ROUTES: readonly Route[] = [
 
 export const LOTTERY_ROUTES: readonly Route[] = [
   { method: "get", path: "/lottery", permission: "lottery:read", handler: overview },
-  { method: "get", path: "/lottery/strata/:id", permission: "lottery:manage", handler: stratum, audit: { kind: "record", entity: "LotteryStratum" } },
+  {
+    method: "get",
+    path: "/lottery/strata/:id",
+    permission: "lottery:manage",
+    handler: stratum,
+    audit: { kind: "record", entity: "LotteryStratum" },
+  },
   { method: "get", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", handler: confirmFreeze },
   { method: "post", path: "/lottery/strata/:id/freeze", permission: "lottery:manage", handler: freeze },
   { method: "post", path: "/lottery/strata/:id/draw", permission: "lottery:manage", handler: draw },
-  { method: "get", path: "/lottery/draws/:id", permission: "lottery:read", handler: showDraw, audit: { kind: "record", entity: "LotteryDraw" } },
+  {
+    method: "get",
+    path: "/lottery/draws/:id",
+    permission: "lottery:read",
+    handler: showDraw,
+    audit: { kind: "record", entity: "LotteryDraw" },
+  },
   { method: "post", path: "/lottery/draws/:id/validation", permission: "lottery:manage", handler: validate },
   { method: "post", path: "/lottery/draws/:id/withdrawals", permission: "lottery:promote", handler: withdraw },
   { method: "post", path: "/lottery/draws/:id/info-meeting", permission: "commitment:record", handler: infoMeeting },

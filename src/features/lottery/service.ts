@@ -55,7 +55,11 @@ async function setStatus(tx: Prisma.TransactionClient, ids: readonly string[], s
  * 90 µs a row with the JS engine, i.e. 0.9 s for a stratum of 10 000 — over the 1 s budget of the
  * whole draw (bench/lottery-draw-db.ts) — so the rows go in batches of one parameterised INSERT.
  */
-async function insertEntries(tx: Prisma.TransactionClient, drawId: string, entries: readonly (RankedEntry & { applicationId: string })[]): Promise<void> {
+async function insertEntries(
+  tx: Prisma.TransactionClient,
+  drawId: string,
+  entries: readonly (RankedEntry & { applicationId: string })[],
+): Promise<void> {
   const BATCH = 1000;
   for (let i = 0; i < entries.length; i += BATCH) {
     const rows = entries
@@ -79,7 +83,10 @@ export async function lotteryOverview(actor: Actor) {
         select: { id: true, seats: true, missionLocaleId: true, missionLocale: { select: { name: true, code: true } } },
         orderBy: { missionLocale: { name: "asc" } },
       },
-      freezes: { where: { missionLocale: missionLocaleScope(actor) }, select: { missionLocaleId: true, listDigest: true, frozenAt: true, _count: { select: { applicants: true } } } },
+      freezes: {
+        where: { missionLocale: missionLocaleScope(actor) },
+        select: { missionLocaleId: true, listDigest: true, frozenAt: true, _count: { select: { applicants: true } } },
+      },
       draws: { where: drawScope(actor), select: { id: true, missionLocaleId: true, drawnAt: true, validatedAt: true } },
     },
   });
@@ -101,7 +108,9 @@ async function scopedQuota(actor: Actor, quotaId: string) {
       seats: true,
       cohortId: true,
       missionLocaleId: true,
-      cohort: { select: { id: true, name: true, drawDate: true, quotas: { where: { seats: { gt: 0 } }, select: { missionLocaleId: true } } } },
+      cohort: {
+        select: { id: true, name: true, drawDate: true, quotas: { where: { seats: { gt: 0 } }, select: { missionLocaleId: true } } },
+      },
       missionLocale: { select: { id: true, name: true, code: true } },
     },
   });
@@ -118,7 +127,16 @@ async function candidatesOf(client: Prisma.TransactionClient | ReturnType<typeof
     select: {
       id: true,
       youth: {
-        select: { ref: true, firstName: true, lastName: true, birthDate: true, missionLocaleId: true, professionalProject: true, lotteryConsentAt: true, evaluationConsentAt: true },
+        select: {
+          ref: true,
+          firstName: true,
+          lastName: true,
+          birthDate: true,
+          missionLocaleId: true,
+          professionalProject: true,
+          lotteryConsentAt: true,
+          evaluationConsentAt: true,
+        },
       },
     },
     orderBy: { youth: { ref: "asc" } },
@@ -147,7 +165,12 @@ export async function stratumPage(actor: Actor, quotaId: string) {
     previewDigest: eligible.length > 0 ? listDigest(eligible.map((c) => c.youth.ref)) : null,
     ineligible: candidates
       .filter((c) => !c.eligibility.eligible)
-      .map((c) => ({ id: c.id, ref: c.youth.ref, name: `${c.youth.firstName} ${c.youth.lastName}`, reasons: c.eligibility.lines.filter((l) => !l.ok).map((l) => l.text) })),
+      .map((c) => ({
+        id: c.id,
+        ref: c.youth.ref,
+        name: `${c.youth.firstName} ${c.youth.lastName}`,
+        reasons: c.eligibility.lines.filter((l) => !l.ok).map((l) => l.text),
+      })),
   };
 }
 
@@ -166,10 +189,24 @@ export async function freezeStratum(actor: Actor, quotaId: string): Promise<stri
         select: { id: true },
       });
       await tx.frozenApplicant.createMany({ data: eligible.map((c) => ({ freezeId: freeze.id, applicationId: c.id, ref: c.youth.ref })) });
-      await setStatus(tx, eligible.map((c) => c.id), "ELIGIBLE");
-      await setStatus(tx, ineligible.map((c) => c.id), "INELIGIBLE");
+      await setStatus(
+        tx,
+        eligible.map((c) => c.id),
+        "ELIGIBLE",
+      );
+      await setStatus(
+        tx,
+        ineligible.map((c) => c.id),
+        "INELIGIBLE",
+      );
       await recordAudit(
-        { actorId: actor.id, action: "LOTTERY_FROZEN", entity: "LotteryFreeze", entityId: freeze.id, details: { listDigest: digest, eligible: eligible.length, ineligible: ineligible.length } },
+        {
+          actorId: actor.id,
+          action: "LOTTERY_FROZEN",
+          entity: "LotteryFreeze",
+          entityId: freeze.id,
+          details: { listDigest: digest, eligible: eligible.length, ineligible: ineligible.length },
+        },
         tx,
       );
       return freeze.id;
@@ -211,12 +248,26 @@ export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm,
         },
         select: { id: true },
       });
-      await insertEntries(tx, draw.id, entries.map((e) => ({ ...e, applicationId: applicationOf.get(e.ref)! })));
+      await insertEntries(
+        tx,
+        draw.id,
+        entries.map((e) => ({ ...e, applicationId: applicationOf.get(e.ref)! })),
+      );
       for (const outcome of ["SELECTED", "WAITLISTED"] as const) {
-        await setStatus(tx, entries.filter((e) => e.outcome === outcome).map((e) => applicationOf.get(e.ref)!), outcome);
+        await setStatus(
+          tx,
+          entries.filter((e) => e.outcome === outcome).map((e) => applicationOf.get(e.ref)!),
+          outcome,
+        );
       }
       await recordAudit(
-        { actorId: actor.id, action: "LOTTERY_DRAWN", entity: "LotteryDraw", entityId: draw.id, details: { seed: form.seed, seats: quota.seats, entries: entries.length } },
+        {
+          actorId: actor.id,
+          action: "LOTTERY_DRAWN",
+          entity: "LotteryDraw",
+          entityId: draw.id,
+          details: { seed: form.seed, seats: quota.seats, entries: entries.length },
+        },
         tx,
       );
       return draw.id;
@@ -230,7 +281,10 @@ export async function drawStratum(actor: Actor, quotaId: string, form: DrawForm,
 // ---------------------------------------------------------------- the draw and its proof
 
 async function scopedDraw(actor: Actor, drawId: string) {
-  const draw = await db().lotteryDraw.findFirst({ where: { AND: [{ id: drawId }, drawScope(actor)] }, select: { id: true, cohortId: true, missionLocaleId: true, validatedAt: true, drawnAt: true } });
+  const draw = await db().lotteryDraw.findFirst({
+    where: { AND: [{ id: drawId }, drawScope(actor)] },
+    select: { id: true, cohortId: true, missionLocaleId: true, validatedAt: true, drawnAt: true },
+  });
   if (!draw) throw new NotFoundError();
   return draw;
 }
@@ -275,7 +329,13 @@ export async function drawPage(actor: Actor, drawId: string) {
       },
       replacements: {
         orderBy: { at: "asc" },
-        select: { at: true, reason: true, byId: true, withdrawn: { select: { youth: { select: { ref: true } } } }, promoted: { select: { youth: { select: { ref: true } } } } },
+        select: {
+          at: true,
+          reason: true,
+          byId: true,
+          withdrawn: { select: { youth: { select: { ref: true } } } },
+          promoted: { select: { youth: { select: { ref: true } } } },
+        },
       },
     },
   });
@@ -285,10 +345,16 @@ export async function drawPage(actor: Actor, drawId: string) {
     frozenRefs: draw.freeze.applicants.map((a) => a.ref),
     freezeDigest: draw.freeze.listDigest,
   });
-  const peopleIds = [draw.drawnById, draw.validatedById, draw.freeze.frozenById, ...draw.replacements.map((r) => r.byId)].filter((id): id is string => Boolean(id));
+  const peopleIds = [draw.drawnById, draw.validatedById, draw.freeze.frozenById, ...draw.replacements.map((r) => r.byId)].filter(
+    (id): id is string => Boolean(id),
+  );
   const [people, infoMeeting] = await Promise.all([
     db().user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, displayName: true } }),
-    db().infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, orderBy: { startsAt: "desc" }, select: { startsAt: true, place: true } }),
+    db().infoMeeting.findFirst({
+      where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId },
+      orderBy: { startsAt: "desc" },
+      select: { startsAt: true, place: true },
+    }),
   ]);
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.displayName ?? "—";
   return {
@@ -401,7 +467,11 @@ export async function validateDraw(actor: Actor, drawId: string, form: Validatio
  * A selected youth withdraws: the best-ranked applicant still waiting is promoted (never re-drawn,
  * docs/lottery.md step 4). Entries keep their outcome as drawn — the evaluation's assignment.
  */
-export async function withdrawAndPromote(actor: Actor, drawId: string, form: WithdrawalForm): Promise<{ withdrawnRef: string; promotedRef: string | null }> {
+export async function withdrawAndPromote(
+  actor: Actor,
+  drawId: string,
+  form: WithdrawalForm,
+): Promise<{ withdrawnRef: string; promotedRef: string | null }> {
   const draw = await scopedDraw(actor, drawId);
   return db().$transaction(async (tx) => {
     const entry = await tx.lotteryEntry.findFirst({ where: { drawId, applicationId: form.applicationId }, select: { ref: true } });
@@ -412,7 +482,16 @@ export async function withdrawAndPromote(actor: Actor, drawId: string, form: Wit
       data: { status: "WITHDRAWN", withdrawnAt: now, withdrawalReason: form.reason },
     });
     if (withdrawn.count !== 1) throw new FormError("applicationId", NOT_SELECTED);
-    await recordAudit({ actorId: actor.id, action: "APPLICATION_WITHDRAWN", entity: "Application", entityId: form.applicationId, details: { drawId, reason: form.reason } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "APPLICATION_WITHDRAWN",
+        entity: "Application",
+        entityId: form.applicationId,
+        details: { drawId, reason: form.reason },
+      },
+      tx,
+    );
 
     const next = await tx.lotteryEntry.findFirst({
       where: { drawId, outcome: "WAITLISTED", application: { status: "WAITLISTED" } },
@@ -421,7 +500,11 @@ export async function withdrawAndPromote(actor: Actor, drawId: string, form: Wit
     });
     if (!next) return { withdrawnRef: entry.ref, promotedRef: null };
     const meeting = draw.validatedAt
-      ? await tx.infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, orderBy: { startsAt: "desc" }, select: { id: true } })
+      ? await tx.infoMeeting.findFirst({
+          where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId },
+          orderBy: { startsAt: "desc" },
+          select: { id: true },
+        })
       : null;
     const promoted = await tx.application.updateMany({
       where: { id: next.applicationId, status: "WAITLISTED" },
@@ -429,11 +512,24 @@ export async function withdrawAndPromote(actor: Actor, drawId: string, form: Wit
     });
     if (promoted.count !== 1) throw new Error("waiting list changed during the promotion");
     const replacement = await tx.lotteryReplacement.create({
-      data: { drawId, withdrawnApplicationId: form.applicationId, promotedApplicationId: next.applicationId, reason: `Désistement de ${entry.ref} : ${form.reason}`, byId: actor.id, at: now },
+      data: {
+        drawId,
+        withdrawnApplicationId: form.applicationId,
+        promotedApplicationId: next.applicationId,
+        reason: `Désistement de ${entry.ref} : ${form.reason}`,
+        byId: actor.id,
+        at: now,
+      },
       select: { id: true },
     });
     await recordAudit(
-      { actorId: actor.id, action: "LOTTERY_PROMOTED", entity: "LotteryReplacement", entityId: replacement.id, details: { drawId, withdrawn: entry.ref, promoted: next.ref, rank: next.rank } },
+      {
+        actorId: actor.id,
+        action: "LOTTERY_PROMOTED",
+        entity: "LotteryReplacement",
+        entityId: replacement.id,
+        details: { drawId, withdrawn: entry.ref, promoted: next.ref, rank: next.rank },
+      },
       tx,
     );
     return { withdrawnRef: entry.ref, promotedRef: next.ref };
@@ -449,16 +545,28 @@ export async function setInfoMeeting(actor: Actor, drawId: string, form: InfoMee
   const last = addMonths(draw.drawnAt, MEETING_MONTHS_AFTER_DRAW);
   if (parisIsoDay(startsAt) > parisIsoDay(last)) throw new FormError("startsAt", MEETING_TOO_LATE(last));
   await db().$transaction(async (tx) => {
-    const existing = await tx.infoMeeting.findFirst({ where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId }, select: { id: true } });
+    const existing = await tx.infoMeeting.findFirst({
+      where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId },
+      select: { id: true },
+    });
     const meeting = existing
       ? await tx.infoMeeting.update({ where: { id: existing.id }, data: { startsAt, place: form.place }, select: { id: true } })
-      : await tx.infoMeeting.create({ data: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId, startsAt, place: form.place }, select: { id: true } });
+      : await tx.infoMeeting.create({
+          data: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId, startsAt, place: form.place },
+          select: { id: true },
+        });
     const invited = await tx.application.updateMany({
       where: { status: "SELECTED", lotteryEntries: { some: { drawId } } },
       data: { infoMeetingId: meeting.id },
     });
     await recordAudit(
-      { actorId: actor.id, action: "INFO_MEETING_SET", entity: "InfoMeeting", entityId: meeting.id, details: { drawId, startsAt: startsAt.toISOString(), invited: invited.count } },
+      {
+        actorId: actor.id,
+        action: "INFO_MEETING_SET",
+        entity: "InfoMeeting",
+        entityId: meeting.id,
+        details: { drawId, startsAt: startsAt.toISOString(), invited: invited.count },
+      },
       tx,
     );
   });

@@ -40,13 +40,19 @@ export function verifyStoredDraw(draw: StoredDraw): DrawVerification {
     problems.push("La liste figée ne correspond plus à l'empreinte publiée lors du gel.");
   }
   if (draw.listDigest !== draw.freezeDigest) {
-    problems.push(`L'empreinte enregistrée avec le tirage (${draw.listDigest}) diffère de celle publiée lors du gel (${draw.freezeDigest}).`);
+    problems.push(
+      `L'empreinte enregistrée avec le tirage (${draw.listDigest}) diffère de celle publiée lors du gel (${draw.freezeDigest}).`,
+    );
   }
   const drawn = new Set(draw.entries.map((e) => e.ref));
   const frozen = new Set(draw.frozenRefs);
   const missing = [...frozen].filter((ref) => !drawn.has(ref));
   const extra = [...drawn].filter((ref) => !frozen.has(ref));
-  if (missing.length > 0) problems.push(`Références figées absentes du tirage : ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}.`);
-  if (extra.length > 0) problems.push(`Références tirées qui n'étaient pas dans la liste figée : ${extra.slice(0, 10).join(", ")}${extra.length > 10 ? "…" : ""}.`);
+  if (missing.length > 0)
+    problems.push(`Références figées absentes du tirage : ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? "…" : ""}.`);
+  if (extra.length > 0)
+    problems.push(
+      `Références tirées qui n'étaient pas dans la liste figée : ${extra.slice(0, 10).join(", ")}${extra.length > 10 ? "…" : ""}.`,
+    );
   return { ok: problems.length === 0, problems };
 }

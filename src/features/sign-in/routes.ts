@@ -86,7 +86,9 @@ function activate(throttle: FailureThrottle) {
     if (!form.ok) return res.status(422).render("sign-in/activate", { title: "Activer mon compte", ...form });
     const keys = activationThrottleKeys(req, form.data.code);
     if (!(await throttle.attempt(keys))) {
-      return res.status(429).render("sign-in/activate", { title: "Activer mon compte", values: {}, errors: { _form: TOO_MANY_ACTIVATIONS } });
+      return res
+        .status(429)
+        .render("sign-in/activate", { title: "Activer mon compte", values: {}, errors: { _form: TOO_MANY_ACTIVATIONS } });
     }
     try {
       await activateAccount(form.data.code, form.data.password);

@@ -15,7 +15,6 @@ export const signInSchema = z
     password: z.string(PASSWORD_REQUIRED).min(1, PASSWORD_REQUIRED).max(1024, PASSWORD_TOO_LONG),
   })
   .strict();
-export type SignInForm = z.infer<typeof signInSchema>;
 
 export const activationSchema = z
   .object({
@@ -33,4 +32,3 @@ export const activationSchema = z
     message: CONFIRMATION_MISMATCH,
     path: ["passwordConfirmation"],
   });
-export type ActivationForm = z.infer<typeof activationSchema>;

@@ -51,9 +51,7 @@ function toSignedInUser(row: Row): SignedInUser {
 /** The sign-in identifier is an e-mail or, for youths without one, their reference (AUT-…). */
 function identifierWhere(identifier: string) {
   const trimmed = identifier.trim();
-  return YOUTH_REF.test(trimmed)
-    ? { youth: { is: { ref: trimmed.toUpperCase() } } }
-    : { email: trimmed.toLowerCase() };
+  return YOUTH_REF.test(trimmed) ? { youth: { is: { ref: trimmed.toUpperCase() } } } : { email: trimmed.toLowerCase() };
 }
 
 /** The account an identifier names (e-mail or reference), active or not: sign-in failures are

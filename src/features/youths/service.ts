@@ -37,7 +37,15 @@ const ENROLMENT_DETAIL = {
   cohort: { select: { name: true, aidCapCents: true, contributionCents: true } },
   drivingSchool: { select: { name: true, city: true, phone: true } },
   lessons: {
-    select: { id: true, startsAt: true, durationMin: true, kind: true, attendance: true, lateMin: true, instructor: { select: { displayName: true } } },
+    select: {
+      id: true,
+      startsAt: true,
+      durationMin: true,
+      kind: true,
+      attendance: true,
+      lateMin: true,
+      instructor: { select: { displayName: true } },
+    },
     orderBy: { startsAt: "asc" },
   },
   exams: { select: { kind: true, date: true, score: true, result: true }, orderBy: { date: "asc" } },
@@ -58,7 +66,11 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       missionLocale: { select: { name: true } },
       referent: { select: { displayName: true, email: true } },
       applications: {
-        select: { status: true, cohort: { select: { name: true } }, lotteryEntries: { select: { draw: { select: { validatedAt: true } } } } },
+        select: {
+          status: true,
+          cohort: { select: { name: true } },
+          lotteryEntries: { select: { draw: { select: { validatedAt: true } } } },
+        },
         orderBy: { createdAt: "desc" },
       },
       enrolments: {

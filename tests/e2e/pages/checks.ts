@@ -22,7 +22,15 @@ export function parisFields(date: Date): { date: string; time: string } {
 export async function expectNoSeriousViolations(page: Page, where = page.url()): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${where} — ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${where} — ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")})`,
+    ),
+  ).toEqual([]);
 }
 
 /** A page to open; pages with an :id are reached by following the first link matching `follow`. */

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "Autonomie-2026!";
+const DEMO_PASSWORD = "Autonomie-2026!";
 
 export const DEMO_ACCOUNTS = [
   { email: "coordination@autonomie.test", home: "/", heading: "Tableau de bord de la coordination" },

@@ -5,7 +5,7 @@ import { testDb, type makeWorld } from "../../helpers/factories.ts";
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 /** How to find (or make) a record inside the caller's scope, and one outside it (404). */
-export type Target = {
+type Target = {
   inScope: (w: World, role: Role) => string | Promise<string>;
   outOfScope?: (w: World) => string | Promise<string>;
 };

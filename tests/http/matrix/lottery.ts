@@ -13,14 +13,22 @@ function once(w: World, key: string, make: () => Promise<string>): Promise<strin
   return value;
 }
 
-const homeApplication = (w: World) =>
-  once(w, "home-application", async () => (await testApplication(w.home.youth.id, w.cohort.id)).id);
-const awayApplication = (w: World) =>
-  once(w, "away-application", async () => (await testApplication(w.away.youth.id, w.cohort.id)).id);
+const homeApplication = (w: World) => once(w, "home-application", async () => (await testApplication(w.home.youth.id, w.cohort.id)).id);
+const awayApplication = (w: World) => once(w, "away-application", async () => (await testApplication(w.away.youth.id, w.cohort.id)).id);
 const homeDraw = (w: World) =>
-  once(w, "home-draw", async () => (await makeDraw({ cohortId: w.cohort.id, missionLocaleId: w.home.missionLocale.id, adminId: w.admin.id, validated: true })).drawId);
+  once(
+    w,
+    "home-draw",
+    async () =>
+      (await makeDraw({ cohortId: w.cohort.id, missionLocaleId: w.home.missionLocale.id, adminId: w.admin.id, validated: true })).drawId,
+  );
 const awayDraw = (w: World) =>
-  once(w, "away-draw", async () => (await makeDraw({ cohortId: w.cohort.id, missionLocaleId: w.away.missionLocale.id, adminId: w.admin.id, validated: true })).drawId);
+  once(
+    w,
+    "away-draw",
+    async () =>
+      (await makeDraw({ cohortId: w.cohort.id, missionLocaleId: w.away.missionLocale.id, adminId: w.admin.id, validated: true })).drawId,
+  );
 const homeQuota = (w: World) => once(w, "home-quota", async () => (await makeQuota(w.cohort.id, w.home.missionLocale.id, 2)).id);
 const homeFreeze = (w: World) =>
   once(w, "home-freeze", async () => {
