@@ -17,6 +17,7 @@ const ownYouth = (w: World) => w.home.youth.id;
 const youthAccount = (w: World) => w.home.youthUser.id;
 
 export const FOUNDATION_FIXTURES: Fixture[] = [
+  { method: "GET", path: "/livez" },
   { method: "GET", path: "/health" },
   { method: "GET", path: "/favicon.ico" },
   { method: "GET", path: "/login" },

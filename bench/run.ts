@@ -1,0 +1,454 @@
+// npm run bench [-- --duration <seconds>]: requests/s and p95 latency of the pages people use most,
+// measured from outside with autocannon (20 connections, 10 s a route after a 1 s warm-up) against
+// the app in production mode on loopback — on the demo programme, then on the national data set
+// when its seed exists. Each page is compared with /livez (the stack's ceiling: no session, no
+// database) and with itself at demo scale. Prints a table and writes bench/results.json.
+// The targets are reported, not enforced by the exit code: throughput on a shared 2-core machine
+// depends on its neighbours, and a build must not fail because of them.
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { migrateDatabase } from "../src/db/prepare.ts";
+
+const CONNECTIONS = 20;
+const DEFAULT_SECONDS = 10;
+const WARMUP_SECONDS = 1;
+const TARGETS = { shareOfLivez: 0.04, p95Ms: 100, nationalOverDemo: 0.8 };
+const PASSWORD = "Autonomie-2026!";
+const DEMO_YOUTH_NAME = "Martin Inès";
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SCRATCH = path.join(ROOT, ".tmp/bench");
+const NATIONAL_SEED = path.join(ROOT, "scripts/national/seed.ts");
+const RESULTS = path.join(ROOT, "bench/results.json");
+
+const ACCOUNTS = {
+  coordination: "coordination@autonomie.test",
+  referent: "referent.orleans@autonomie.test",
+  school: "ecole.orleans@autonomie.test",
+  evaluation: "evaluation@autonomie.test",
+  youth: "jeune@autonomie.test",
+} as const;
+type Account = keyof typeof ACCOUNTS;
+
+// Production mode, as deployed, except for plain-HTTP cookies (loopback, no TLS) and no second
+// factor (the benchmark signs in with a password only). Fixed secrets: the databases are scratch.
+const SERVER_ENV = {
+  NODE_ENV: "production",
+  COOKIE_SECURE: "false",
+  SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
+  PSEUDONYM_KEY: "bench-pseudonym-key-0123456789abcdef0123456789",
+  SPID_DEMO: "true",
+  REQUIRE_TOTP: "false",
+  TRUST_PROXY: "0",
+};
+
+type Page = { label: string; account: Account | null; method: "GET" | "POST"; path: string; form?: Record<string, string> };
+type Measure = {
+  requestsPerSecond: number;
+  p95Ms: number;
+  p97_5Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** Responses other than the page's normal one (200, or 303 after a form), and socket errors. */
+  unexpected: number;
+};
+type Outcome = Measure | { failed: string };
+type Dataset =
+  { routes: Record<string, Outcome>; paths: Record<string, string>; notes: string[]; seedSeconds?: number } | { skipped: string };
+type Jar = Map<string, string>;
+type Server = { base: string; child: ChildProcess };
+
+// ---------------------------------------------------------------------------------------------
+// The server and its databases
+
+function scratchDatabase(name: string): { url: string; file: string } {
+  mkdirSync(SCRATCH, { recursive: true });
+  const file = path.join(SCRATCH, `${name}.db`);
+  removeDatabase(file);
+  return { url: `file:${file}`, file };
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+}
+
+async function startServer(databaseUrl: string): Promise<Server> {
+  // Request logs (stdout) are written as in production, then dropped; errors and progress show.
+  const child = fork(path.join(ROOT, "bench/server.ts"), [], {
+    env: { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl },
+    execArgv: process.execArgv,
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { port: number }).port));
+    child.once("exit", (code) => reject(new Error(`the server stopped before listening (exit code ${code})`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
+  server.child.disconnect();
+  const timer = setTimeout(() => server.child.kill(), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The national data set into its scratch database; its duration in seconds. */
+function seedNational(databaseUrl: string, file: string): number {
+  migrateDatabase(databaseUrl, file);
+  const started = performance.now();
+  execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [NATIONAL_SEED], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: SERVER_ENV.SESSION_SECRET, PSEUDONYM_KEY: SERVER_ENV.PSEUDONYM_KEY },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return (performance.now() - started) / 1000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A browser's cookies, sign-in and the ids the pages need
+
+function keepCookies(jar: Jar, response: Response): void {
+  // Every Set-Cookie goes back: the session's, and the device cookie a sign-in leaves.
+  for (const line of response.headers.getSetCookie()) {
+    const pair = line.split(";")[0] ?? "";
+    const equals = pair.indexOf("=");
+    if (equals > 0) jar.set(pair.slice(0, equals).trim(), pair.slice(equals + 1));
+  }
+}
+
+function cookieHeader(jar: Jar): string {
+  return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+async function send(base: string, jar: Jar, page: Pick<Page, "method" | "path" | "form">): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { cookie: cookieHeader(jar) };
+  if (page.form) headers["content-type"] = "application/x-www-form-urlencoded";
+  const response = await fetch(base + page.path, {
+    method: page.method,
+    headers,
+    body: page.form ? new URLSearchParams(page.form).toString() : undefined,
+    redirect: "manual",
+  });
+  keepCookies(jar, response);
+  const location = response.headers.get("location");
+  return { status: response.status, text: location ? `→ ${location}` : await response.text() };
+}
+
+function csrfOf(html: string): string | undefined {
+  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+}
+
+async function signIn(base: string, email: string): Promise<Jar> {
+  const jar: Jar = new Map();
+  const form = await send(base, jar, { method: "GET", path: "/login" });
+  const csrf = csrfOf(form.text);
+  if (!csrf) throw new Error("no _csrf field on /login");
+  // Only correct sign-ins: failures count towards the sign-in throttle.
+  const signedIn = await send(base, jar, { method: "POST", path: "/login", form: { email, password: PASSWORD, _csrf: csrf } });
+  if (signedIn.status !== 303 && signedIn.status !== 302) throw new Error(`sign-in as ${email} answered ${signedIn.status}`);
+  return jar;
+}
+
+/** The demo youth's file, from the links the counsellor follows: her home, else a search of the
+ * applications (else the first youth linked from the home, with a note). */
+async function findYouthId(base: string, referent: Jar, notes: string[]): Promise<string> {
+  const home = await send(base, referent, { method: "GET", path: "/" });
+  const fromHome = new RegExp(`href="/youths/([^"]+)">${DEMO_YOUTH_NAME}<`).exec(home.text)?.[1];
+  if (fromHome) return fromHome;
+  const search = await send(base, referent, { method: "GET", path: `/applications?q=${encodeURIComponent(DEMO_YOUTH_NAME)}` });
+  const application = new RegExp(`href="/applications/([^"]+)">${DEMO_YOUTH_NAME}<`).exec(search.text)?.[1];
+  if (application) {
+    const file = await send(base, referent, { method: "GET", path: `/applications/${application}` });
+    const fromApplication = /href="\/youths\/([^"]+)">Fiche du jeune</.exec(file.text)?.[1];
+    if (fromApplication) return fromApplication;
+  }
+  const anyYouth = /href="\/youths\/([^"]+)"/.exec(home.text)?.[1];
+  if (!anyYouth) throw new Error("no youth file linked from referent.orleans's home");
+  notes.push(`/youths/:id: ${DEMO_YOUTH_NAME} was not found from referent.orleans's pages; the first youth of her home was measured`);
+  return anyYouth;
+}
+
+/** A lesson that has started (its "Présent·e" button shows) and accepts attendance: this week's
+ * or last week's, on the school's week page. */
+async function findStartedLesson(base: string, school: Jar): Promise<{ id: string; csrf: string }> {
+  const thisWeek = await send(base, school, { method: "GET", path: "/lessons/week" });
+  const lastWeek = /href="\/lessons\/week\?week=([0-9-]+)[^"]*">← Semaine précédente/.exec(thisWeek.text)?.[1];
+  const pages = [thisWeek.text];
+  if (lastWeek) pages.push((await send(base, school, { method: "GET", path: `/lessons/week?week=${lastWeek}` })).text);
+  for (const html of pages) {
+    const csrf = csrfOf(html);
+    const started = html
+      .split('<form method="post" action="/lessons/')
+      .slice(1)
+      .filter((form) => (form.split("</form>")[0] ?? "").includes('name="attendance" value="PRESENT"'))
+      .map((form) => form.split("/attendance")[0] ?? "");
+    for (const id of started.slice(0, 5)) {
+      const tried = await send(base, school, {
+        method: "POST",
+        path: `/lessons/${id}/attendance`,
+        form: { attendance: "PRESENT", _csrf: csrf ?? "" },
+      });
+      if (tried.status === 303 && csrf) return { id, csrf };
+    }
+  }
+  throw new Error("no started lesson of ecole.orleans accepts attendance this week or last week");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+
+function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function measure(base: string, page: Page, jar: Jar | undefined, seconds: number): Promise<Measure> {
+  const expected = page.method === "POST" ? 303 : 200;
+  const headers: Record<string, string> = jar ? { cookie: cookieHeader(jar) } : {};
+  if (page.form) headers["content-type"] = "application/x-www-form-urlencoded";
+  const run = autocannon({
+    url: base + page.path,
+    method: page.method,
+    headers,
+    body: page.form ? new URLSearchParams(page.form).toString() : undefined,
+    connections: CONNECTIONS,
+    duration: seconds,
+    warmup: { connections: CONNECTIONS, duration: Math.min(WARMUP_SECONDS, seconds) },
+  });
+  // autocannon reports p97.5 and p99, not p95: the p95 is taken from every response's latency.
+  const latencies: number[] = [];
+  let unexpected = 0;
+  run.on("response", (_client, statusCode, _bytes, milliseconds) => {
+    latencies.push(milliseconds);
+    if (statusCode !== expected) unexpected += 1;
+  });
+  const result = await run;
+  latencies.sort((a, b) => a - b);
+  return {
+    // Completed responses over the measured time: autocannon's per-second samples drop the last
+    // partial second, which matters on a short run.
+    requestsPerSecond: result.requests.total / result.duration,
+    p95Ms: percentile(latencies, 0.95),
+    p97_5Ms: result.latency.p97_5,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    unexpected: unexpected + result.errors + result.timeouts,
+  };
+}
+
+function pagesToMeasure(youthId: string | undefined, lesson: { id: string; csrf: string } | undefined): Page[] {
+  return [
+    { label: "GET /livez", account: null, method: "GET", path: "/livez" },
+    { label: "GET /health", account: null, method: "GET", path: "/health" },
+    { label: "coordination GET /", account: "coordination", method: "GET", path: "/" },
+    { label: "referent GET /", account: "referent", method: "GET", path: "/" },
+    { label: "school GET /", account: "school", method: "GET", path: "/" },
+    { label: "evaluation GET /", account: "evaluation", method: "GET", path: "/" },
+    { label: "youth GET /me", account: "youth", method: "GET", path: "/me" },
+    { label: "referent GET /applications", account: "referent", method: "GET", path: "/applications" },
+    { label: "referent GET /youths/:id", account: "referent", method: "GET", path: youthId ? `/youths/${youthId}` : "" },
+    { label: "school GET /lessons/week", account: "school", method: "GET", path: "/lessons/week" },
+    {
+      label: "school POST /lessons/:id/attendance",
+      account: "school",
+      method: "POST",
+      path: lesson ? `/lessons/${lesson.id}/attendance` : "",
+      form: { attendance: "PRESENT", _csrf: lesson?.csrf ?? "" },
+    },
+  ];
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+async function benchDataset(name: string, databaseUrl: string, seconds: number, seedSeconds?: number): Promise<Dataset> {
+  console.log(`\n[bench] ${name}: starting the server (production mode, 127.0.0.1)…`);
+  const server = await startServer(databaseUrl);
+  const notes: string[] = [];
+  const routes: Record<string, Outcome> = {};
+  const paths: Record<string, string> = {};
+  try {
+    const jars: Partial<Record<Account, Jar>> = {};
+    const signInErrors: Partial<Record<Account, string>> = {};
+    for (const account of Object.keys(ACCOUNTS) as Account[]) {
+      try {
+        jars[account] = await signIn(server.base, ACCOUNTS[account]);
+      } catch (error) {
+        signInErrors[account] = message(error);
+      }
+    }
+    const lookups: { youthId?: string; lesson?: { id: string; csrf: string }; youthError?: string; lessonError?: string } = {};
+    if (jars.referent)
+      await findYouthId(server.base, jars.referent, notes).then(
+        (id) => (lookups.youthId = id),
+        (e) => (lookups.youthError = message(e)),
+      );
+    if (jars.school)
+      await findStartedLesson(server.base, jars.school).then(
+        (l) => (lookups.lesson = l),
+        (e) => (lookups.lessonError = message(e)),
+      );
+
+    for (const page of pagesToMeasure(lookups.youthId, lookups.lesson)) {
+      paths[page.label] = page.path;
+      const jar = page.account ? jars[page.account] : new Map<string, string>();
+      const missing = page.account && signInErrors[page.account];
+      const lookupError = page.path ? undefined : page.method === "POST" ? lookups.lessonError : lookups.youthError;
+      if (!jar || missing || lookupError || !page.path) {
+        routes[page.label] = { failed: missing || lookupError || "not measured" };
+      } else {
+        // One request first: a page that answers an error or a redirect is reported, not timed.
+        const probe = await send(server.base, jar, page);
+        const expected = page.method === "POST" ? 303 : 200;
+        routes[page.label] =
+          probe.status === expected
+            ? await measure(server.base, page, jar, seconds)
+            : { failed: `answered ${probe.status}${probe.text.startsWith("→") ? ` ${probe.text}` : ""}` };
+      }
+      console.log(`[bench] ${name.padEnd(8)} ${page.label.padEnd(38)} ${describe(routes[page.label])}`);
+    }
+  } finally {
+    await stopServer(server);
+  }
+  return seedSeconds === undefined ? { routes, paths, notes } : { routes, paths, notes, seedSeconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const measured = (outcome: Outcome | undefined): Measure | undefined => (outcome && "requestsPerSecond" in outcome ? outcome : undefined);
+const mark = (ok: boolean): string => (ok ? "✓" : "✗");
+const rate = (value: number): string => String(Math.round(value));
+const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+const percent = (value: number): string => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
+
+function describe(outcome: Outcome | undefined): string {
+  const m = measured(outcome);
+  if (!m) return outcome && "failed" in outcome ? `not measured: ${outcome.failed}` : "—";
+  const odd = m.unexpected > 0 ? `, ${m.unexpected} unexpected answers` : "";
+  return `${rate(m.requestsPerSecond)} req/s, p95 ${ms(m.p95Ms)} (p97.5 ${ms(m.p97_5Ms)}, p99 ${ms(m.p99Ms)})${odd}`;
+}
+
+type Row = {
+  route: string;
+  demo?: Measure;
+  national?: Measure;
+  shareOfLivez?: number;
+  nationalOverDemo?: number;
+  targetsMet?: boolean;
+};
+
+function rowsOf(labels: string[], demo: Dataset, national: Dataset): Row[] {
+  const demoRoutes = "routes" in demo ? demo.routes : {};
+  const nationalRoutes = "routes" in national ? national.routes : {};
+  const livez = measured(demoRoutes["GET /livez"]);
+  return labels.map((route) => {
+    const d = measured(demoRoutes[route]);
+    const n = measured(nationalRoutes[route]);
+    const shareOfLivez = d && livez ? d.requestsPerSecond / livez.requestsPerSecond : undefined;
+    const nationalOverDemo = d && n ? n.requestsPerSecond / d.requestsPerSecond : undefined;
+    const row: Row = { route, demo: d, national: n, shareOfLivez, nationalOverDemo };
+    if (route !== "GET /livez" && d) {
+      row.targetsMet =
+        (shareOfLivez ?? 0) >= TARGETS.shareOfLivez &&
+        d.p95Ms < TARGETS.p95Ms &&
+        (!n || (n.p95Ms < TARGETS.p95Ms && (nationalOverDemo ?? 0) >= TARGETS.nationalOverDemo));
+    }
+    return row;
+  });
+}
+
+function table(rows: Row[]): string {
+  const lines = [
+    "| route | req/s demo | p95 demo | share of /livez | req/s national | p95 national | national / demo |",
+    "|---|--:|--:|--:|--:|--:|--:|",
+  ];
+  for (const row of rows) {
+    const isCeiling = row.route === "GET /livez";
+    const { demo: d, national: n } = row;
+    const share =
+      row.shareOfLivez === undefined
+        ? "—"
+        : `${percent(row.shareOfLivez)}${isCeiling ? "" : ` ${mark(row.shareOfLivez >= TARGETS.shareOfLivez)}`}`;
+    const p95 = (m: Measure | undefined) => (m ? `${ms(m.p95Ms)}${isCeiling ? "" : ` ${mark(m.p95Ms < TARGETS.p95Ms)}`}` : "—");
+    const ratio =
+      row.nationalOverDemo === undefined
+        ? "—"
+        : `${percent(row.nationalOverDemo)}${isCeiling ? "" : ` ${mark(row.nationalOverDemo >= TARGETS.nationalOverDemo)}`}`;
+    lines.push(
+      `| ${row.route} | ${d ? rate(d.requestsPerSecond) : "—"} | ${p95(d)} | ${share} | ${n ? rate(n.requestsPerSecond) : "—"} | ${p95(n)} | ${ratio} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const { values } = parseArgs({ options: { duration: { type: "string", default: String(DEFAULT_SECONDS) } } });
+const seconds = Number(values.duration);
+if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
+  console.error("[bench] --duration: whole seconds between 1 and 60 (default 10)");
+  process.exit(2);
+}
+
+const loadBefore = os.loadavg()[0] ?? 0;
+const demoDb = scratchDatabase("demo");
+const demo = await benchDataset("demo", demoDb.url, seconds);
+removeDatabase(demoDb.file);
+
+let national: Dataset;
+if (existsSync(NATIONAL_SEED)) {
+  const nationalDb = scratchDatabase("national");
+  console.log("\n[bench] national: seeding the national data set (scripts/national/seed.ts)…");
+  try {
+    const seedSeconds = seedNational(nationalDb.url, nationalDb.file);
+    console.log(`[bench] national: seeded in ${seedSeconds.toFixed(1)} s`);
+    national = await benchDataset("national", nationalDb.url, seconds, seedSeconds);
+  } catch (error) {
+    national = { skipped: `the national run failed: ${message(error)}` };
+  }
+  removeDatabase(nationalDb.file);
+} else {
+  national = { skipped: "scripts/national/seed.ts does not exist yet: the national column is skipped" };
+}
+if ("skipped" in national) console.log(`\n[bench] ${national.skipped}`);
+
+const labels = pagesToMeasure("", { id: "", csrf: "" }).map((page) => page.label);
+const rows = rowsOf(labels, demo, national);
+const printed = table(rows);
+const notes = ["routes" in demo ? demo.notes : [], "routes" in national ? national.notes : []].flat();
+console.log(`\n${printed}\n`);
+console.log(
+  `Targets: every page ≥ ${percent(TARGETS.shareOfLivez)} of /livez's throughput, p95 < ${TARGETS.p95Ms} ms, national ≥ ${percent(TARGETS.nationalOverDemo)} of demo.`,
+);
+console.log(
+  `${CONNECTIONS} connections, ${seconds} s a route after a ${Math.min(WARMUP_SECONDS, seconds)} s warm-up; load average at start ${loadBefore.toFixed(2)}, at end ${(os.loadavg()[0] ?? 0).toFixed(2)}.`,
+);
+for (const note of notes) console.log(`Note: ${note}`);
+const missed = rows.filter((row) => row.targetsMet === false).map((row) => row.route);
+console.log(missed.length ? `Targets missed: ${missed.join(", ")}.` : "All measured pages meet the targets.");
+
+writeFileSync(
+  RESULTS,
+  `${JSON.stringify(
+    {
+      generatedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, loadAverageAtStart: loadBefore, node: process.version },
+      settings: { connections: CONNECTIONS, durationSeconds: seconds, warmupSeconds: Math.min(WARMUP_SECONDS, seconds) },
+      targets: TARGETS,
+      p95: "nearest rank over every measured response's latency (autocannon 'response' events)",
+      datasets: { demo, national },
+      rows,
+      table: printed,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`[bench] results written to ${path.relative(ROOT, RESULTS)}`);
