@@ -7,7 +7,7 @@ export const SESSION_COOKIE = "spid.sid";
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** How old a session's stored expiry may get before a request rewrites it. */
-export const EXPIRY_REFRESH_MS = 60 * 1000;
+const EXPIRY_REFRESH_MS = 60 * 1000;
 
 /** The session cookie's attributes; logout clears it with the same ones. */
 export function sessionCookieOptions(secure: boolean) {
