@@ -1,5 +1,6 @@
 import path from "node:path";
 import express from "express";
+import compression from "compression";
 import { config as defaultConfig, type Config } from "./config.ts";
 import { db } from "./db/client.ts";
 import { configurePassport } from "./auth/passport.ts";
@@ -9,6 +10,7 @@ import { absoluteTimeout, sessions } from "./http/session.ts";
 import { csrfProtection, csrfToken } from "./http/csrf.ts";
 import { viewLocals } from "./http/locals.ts";
 import { viewHelpers } from "./http/view-helpers.ts";
+import { assetUrl, cacheVersionedAssets, hashAssets } from "./http/assets.ts";
 import { createLogger, requestLogger, type LogOutput } from "./http/logger.ts";
 import { errorHandler, notFound } from "./http/error-handler.ts";
 import { mountRoutes, ROUTES_SETTING, type Route } from "./http/routes.ts";
@@ -28,6 +30,8 @@ import { COHORT_ROUTES } from "./features/cohorts/routes.ts";
 import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+const PUBLIC_DIR = path.join(ROOT, "public");
+const PICO_DIR = path.join(ROOT, "node_modules/@picocss/pico/css");
 
 // Browsers ask for /favicon.ico on their own (bookmarks, pages without a <link rel="icon">).
 const FAVICON: Route = {
@@ -74,16 +78,25 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   // X-Forwarded-* headers of that many proxies; without proxies those headers are ignored.
   if (config.trustProxy > 0) app.set("trust proxy", config.trustProxy);
   Object.assign(app.locals, viewHelpers);
+  const assetVersions = hashAssets([
+    { url: "/public", dir: PUBLIC_DIR },
+    { url: "/vendor/pico", dir: PICO_DIR, files: ["pico.min.css"] },
+  ]);
+  app.locals.asset = assetUrl(assetVersions);
 
   // 1. Logging and security headers first, so that every response (errors too) gets them.
   app.use(requestLogger(logger));
   app.use(cspNonce);
   app.use(securityHeaders(config.cookieSecure));
+  // Compression wraps every later response: pages, stylesheets, scripts, JSON above 1 kB.
+  app.use(compression({ threshold: 1024 }));
 
-  // 2. Static files and the health probe: no session, no database write.
+  // 2. Static files and the health probe: no session, no database write. Views link assets with
+  // asset(url), whose content hash makes them cacheable for a year.
   const longCache = { maxAge: config.env === "production" ? "7d" : 0 };
-  app.use("/public", express.static(path.join(ROOT, "public"), longCache));
-  app.use("/vendor/pico", express.static(path.join(ROOT, "node_modules/@picocss/pico/css"), longCache));
+  app.use(cacheVersionedAssets(assetVersions));
+  app.use("/public", express.static(PUBLIC_DIR, longCache));
+  app.use("/vendor/pico", express.static(PICO_DIR, longCache));
   app.use(mountRoutes(SESSIONLESS_ROUTES));
 
   // 3. Body, session, identity. The session is read before CSRF (the token lives in it).

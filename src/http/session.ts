@@ -6,30 +6,52 @@ import type { Db } from "../db/client.ts";
 export const SESSION_COOKIE = "spid.sid";
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** How old a session's stored expiry may get before a request rewrites it. */
+const EXPIRY_REFRESH_MS = 60 * 1000;
 
 /** The session cookie's attributes; logout clears it with the same ones. */
 export function sessionCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: "lax", secure, path: "/" } as const;
 }
 
+/** The store's touch (a read and a write of the row at the end of every request) does nothing:
+ * refreshIdleExpiry renews the expiry by a save, at most once a minute. */
+class SessionStore extends PrismaSessionStore {
+  override readonly touch = (_sid: string, _session: unknown, callback?: (err?: unknown) => void): Promise<void> => {
+    callback?.();
+    return Promise.resolve();
+  };
+}
+
 /** Sessions live in the SQLite database (they survive a restart). The cookie's maxAge is the idle
- * timeout, renewed on every request (rolling). */
-export function sessions(prisma: Db, secret: string, secure: boolean): RequestHandler {
-  const store = new PrismaSessionStore(prisma, {
+ * timeout; the row and the cookie get a new expiry whenever the session is saved. */
+export function sessions(prisma: Db, secret: string, secure: boolean): RequestHandler[] {
+  const store = new SessionStore(prisma, {
     checkPeriod: 10 * 60 * 1000,
     dbRecordIdIsSessionId: true,
     logger: false,
   });
-  return session({
+  const middleware = session({
     name: SESSION_COOKIE,
     secret,
     store,
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    rolling: false,
     cookie: { ...sessionCookieOptions(secure), maxAge: IDLE_TIMEOUT_MS },
   });
+  return [middleware, refreshIdleExpiry];
 }
+
+/** A session read from the store carries the expiry it was last saved with. Once that save is a
+ * minute old, a change to the session makes express-session save it again: a new expiry for the
+ * row and the cookie. So a session ends 29 to 30 minutes after its last request, and requests
+ * within the same minute write nothing. */
+const refreshIdleExpiry: RequestHandler = (req, _res, next) => {
+  const remaining = req.session?.cookie.maxAge;
+  if (typeof remaining === "number" && IDLE_TIMEOUT_MS - remaining >= EXPIRY_REFRESH_MS) req.session.refreshedAt = Date.now();
+  next();
+};
 
 /** Ends a signed-in session 12 h after sign-in, whatever the activity. */
 export const absoluteTimeout: RequestHandler = (req, res, next) => {

@@ -33,6 +33,7 @@ declare global {
 declare module "express-session" {
   interface SessionData {
     signedInAt: number;
+    refreshedAt: number;
     flash: string;
     attendanceChange: AttendanceChange;
   }

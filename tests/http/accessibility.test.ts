@@ -98,7 +98,7 @@ describe("form labels and error summary", () => {
     expect(response.text).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">/);
     expect(response.text).toContain('href="#name"');
     expect(response.text).toContain('href="#drawDate"');
-    expect(response.text).toContain('<script src="/public/js/error-summary.js" defer></script>');
+    expect(response.text).toMatch(/<script src="\/public\/js\/error-summary\.js\?v=[0-9a-f]{10}" defer><\/script>/);
     expect(response.text).toContain('value="1000"');
   });
 });

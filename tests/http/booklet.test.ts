@@ -135,7 +135,7 @@ describe("POST /enrolments/:id/skills", () => {
     }
     expect(page.text.match(/data-confirm="C2\.6 est acquise/g)).toHaveLength(2);
     expect(page.text.match(/data-confirm="/g)).toHaveLength(2);
-    expect(page.text).toContain('src="/public/js/booklet.js"');
+    expect(page.text).toMatch(/src="\/public\/js\/booklet\.js\?v=[0-9a-f]{10}"/);
   });
 
   it("skill — an acquired skill lowered without the script's confirmation — accepted by the server, 303", async () => {

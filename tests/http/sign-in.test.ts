@@ -21,7 +21,7 @@ describe("POST /login", () => {
     expect(cookie).toMatch(/spid\.sid=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    // Idle timeout: the cookie lives 30 minutes and is renewed on each request (rolling).
+    // Idle timeout: the cookie lives 30 minutes and is renewed with the session row (at most once a minute).
     const expires = Date.parse(/Expires=([^;]+)/i.exec(cookie)?.[1] ?? "");
     expect(Math.abs(expires - (Date.now() + 30 * 60 * 1000))).toBeLessThan(60_000);
     expect(cookie).not.toBe(String(before));

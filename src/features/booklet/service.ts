@@ -19,10 +19,12 @@ export async function ensureBookletInScope(actor: Actor, enrolmentId: string): P
 export async function bookletPage(actor: Actor, enrolmentId: string, lessonId?: string) {
   const enrolment = await enrolmentSummary(actor, enrolmentId);
   await recordYouthView(actor.id, enrolment.youth.id, "booklet");
+  // The booklet follows the learner: rows from an earlier school count too. Looked up by the
+  // learner's enrolment ids, as the other booklet readers do (no filter through the enrolment).
+  const enrolments = await db().enrolment.findMany({ where: { youthId: enrolment.youth.id }, select: { id: true } });
   const [rows, lessons] = await Promise.all([
-    // The booklet follows the learner: rows from an earlier school count too.
     db().skillAssessment.findMany({
-      where: { enrolment: { youthId: enrolment.youth.id } },
+      where: { enrolmentId: { in: enrolments.map((row) => row.id) } },
       select: {
         id: true,
         skillCode: true,

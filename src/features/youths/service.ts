@@ -89,7 +89,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
 
   const now = new Date();
   const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
-  const training = current && sees("youth:read-training") ? trainingSummary(current, await bookletRowsOf(actor, youth.id), now) : null;
+  const training = current && sees("youth:read-training") ? trainingSummary(current, await bookletRowsOf(youth.id), now) : null;
   return {
     youth: {
       ...youth,
@@ -117,11 +117,14 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
 
 type EnrolmentDetail = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_DETAIL }>;
 
-/** The learner's booklet rows, whatever school they were assessed at: the REMC booklet follows
- * the young person through a transfer. */
-function bookletRowsOf(actor: Actor, youthId: string) {
+/** The booklet rows of a youth already found in the caller's scope, whatever school they were
+ * assessed at: the REMC booklet follows the young person through a transfer. The enrolment ids
+ * first, then the rows by those ids: a filter through the enrolment and the youth made SQLite scan
+ * the whole booklet table. */
+async function bookletRowsOf(youthId: string) {
+  const enrolments = await db().enrolment.findMany({ where: { youthId }, select: { id: true } });
   return db().skillAssessment.findMany({
-    where: { enrolment: { youth: { AND: [{ id: youthId }, youthScope(actor)] } } },
+    where: { enrolmentId: { in: enrolments.map((enrolment) => enrolment.id) } },
     select: { skillCode: true, level: true, assessedAt: true },
     orderBy: { assessedAt: "asc" },
   });

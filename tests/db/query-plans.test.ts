@@ -1,0 +1,74 @@
+// The hot queries' plans: lessons, booklet rows and audit events are reached through an index,
+// never by reading the whole table (a national programme holds hundreds of thousands of rows).
+// The statements have the shapes Prisma sends for the pages (youth file, /me, booklet, school home).
+import { describe, expect, it } from "vitest";
+import { testDb } from "../helpers/factories.ts";
+
+const BIG_TABLES = ["Lesson", "SkillAssessment", "AuditEvent"];
+
+async function planOf(sql: string, ...params: unknown[]): Promise<string[]> {
+  const rows = await testDb.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...params);
+  return rows.map((row) => row.detail);
+}
+
+/** The plan's steps that read one of the big tables from end to end. */
+function fullScans(plan: readonly string[]): string[] {
+  return plan.filter((step) => BIG_TABLES.some((table) => new RegExp(`^SCAN ${table}\\b`).test(step)));
+}
+
+const HOT_QUERIES: [string, string, unknown[]][] = [
+  [
+    "a youth's lessons (youth file, /me)",
+    "SELECT `Lesson`.`id`, `Lesson`.`startsAt`, `Lesson`.`attendance` FROM `Lesson` WHERE `Lesson`.`enrolmentId` IN (?, ?) ORDER BY `Lesson`.`startsAt` ASC",
+    ["e1", "e2"],
+  ],
+  [
+    "a youth's booklet rows (youth file, /me, booklet)",
+    "SELECT `SkillAssessment`.`skillCode`, `SkillAssessment`.`level`, `SkillAssessment`.`assessedAt` FROM `SkillAssessment` WHERE `SkillAssessment`.`enrolmentId` IN (?, ?) ORDER BY `SkillAssessment`.`assessedAt` ASC",
+    ["e1", "e2"],
+  ],
+  [
+    "a school's current enrolments (school home)",
+    "SELECT `Enrolment`.`id`, `Youth`.`lastName` FROM `Enrolment` LEFT JOIN `Youth` ON `Youth`.`id` = `Enrolment`.`youthId` WHERE `Enrolment`.`drivingSchoolId` = ? AND `Enrolment`.`isCurrent` = 1 AND `Enrolment`.`status` IN ('ACTIVE', 'SUSPENDED') ORDER BY `Youth`.`lastName` ASC",
+    ["s1"],
+  ],
+  [
+    "the lessons of a school's current enrolments, grouped (school home)",
+    "SELECT SUM(`Lesson`.`durationMin`), COUNT(*), MAX(`Lesson`.`startsAt`), `Lesson`.`enrolmentId` FROM `Lesson` LEFT JOIN `Enrolment` AS `j0` ON `j0`.`id` = `Lesson`.`enrolmentId` WHERE `j0`.`drivingSchoolId` = ? AND `j0`.`isCurrent` = 1 AND `j0`.`status` IN ('ACTIVE', 'SUSPENDED') AND `j0`.`id` IS NOT NULL AND `Lesson`.`startsAt` <= ? GROUP BY `Lesson`.`enrolmentId`, `Lesson`.`attendance`, `Lesson`.`kind`",
+    ["s1", "2026-01-01T00:00:00.000+00:00"],
+  ],
+  [
+    "a school's lessons of the next days (school home)",
+    "SELECT `Lesson`.`id` FROM `Lesson` LEFT JOIN `Enrolment` AS `j0` ON `j0`.`id` = `Lesson`.`enrolmentId` WHERE `j0`.`drivingSchoolId` = ? AND `j0`.`isCurrent` = 1 AND `j0`.`id` IS NOT NULL AND `Lesson`.`startsAt` >= ? AND `Lesson`.`startsAt` < ? ORDER BY `Lesson`.`startsAt` ASC",
+    ["s1", "2026-01-01T00:00:00.000+00:00", "2026-01-09T00:00:00.000+00:00"],
+  ],
+  [
+    "audit events of one record",
+    "SELECT `AuditEvent`.`id`, `AuditEvent`.`at`, `AuditEvent`.`action` FROM `AuditEvent` WHERE `AuditEvent`.`entity` = ? AND `AuditEvent`.`entityId` = ? ORDER BY `AuditEvent`.`at` DESC",
+    ["Youth", "y1"],
+  ],
+];
+
+describe("query plans of the hot queries", () => {
+  it.each(HOT_QUERIES)(
+    "%s — its plan — searches an index, no full scan of lessons, booklet rows or audit events",
+    async (_name, sql, params) => {
+      const plan = await planOf(sql, ...params);
+
+      expect(plan.some((step) => step.startsWith("SEARCH"))).toBe(true);
+      expect(fullScans(plan)).toEqual([]);
+    },
+  );
+
+  it("fullScans — a booklet read filtered through its enrolment and youth — is caught", async () => {
+    // The shape of a nested relation filter (booklet rows → enrolment → youth): SQLite reads the
+    // booklet table whole, which is why services filter the rows by the enrolment ids they hold.
+    const plan = await planOf(
+      "SELECT `SkillAssessment`.`id` FROM `SkillAssessment` LEFT JOIN `Enrolment` AS `j0` ON `j0`.`id` = `SkillAssessment`.`enrolmentId` LEFT JOIN `Youth` AS `j1` ON `j1`.`id` = `j0`.`youthId` WHERE `j1`.`id` = ? AND `j1`.`missionLocaleId` = ? AND `j1`.`id` IS NOT NULL AND `j0`.`id` IS NOT NULL ORDER BY `SkillAssessment`.`assessedAt` ASC",
+      "y1",
+      "m1",
+    );
+
+    expect(fullScans(plan)).toHaveLength(1);
+  });
+});
