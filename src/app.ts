@@ -28,6 +28,7 @@ import { DIFFICULTY_ROUTES } from "./features/difficulties/routes.ts";
 import { APPLICATION_ROUTES } from "./features/applications/routes.ts";
 import { COHORT_ROUTES } from "./features/cohorts/routes.ts";
 import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes.ts";
+import { TERRITORY_ROUTES } from "./features/territories/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -58,6 +59,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...BOOKLET_ROUTES,
   ...EXAM_ROUTES,
   ...DIFFICULTY_ROUTES,
+  ...TERRITORY_ROUTES,
 ];
 
 type AppOptions = {

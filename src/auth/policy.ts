@@ -35,6 +35,8 @@ const PERMISSIONS = [
   "account:deactivate",
   "audit:read",
   "statistics:read",
+  // Missions Locales and driving schools: the programme's territories (the coordinator's)
+  "territory:manage",
   // applications and the lottery
   "application:read",
   "application:manage",

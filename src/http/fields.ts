@@ -1,5 +1,5 @@
-// Fields shared by every form: calendar days, Paris date-times, times of day, free text and the
-// return path. A feature builds its schema from these, never from another feature's schemas.
+// Fields shared by every form: calendar days, Paris date-times, times of day, free text, amounts in
+// euros and the return path. A feature builds its schema from these, never from another feature's schemas.
 import { z } from "zod";
 import { existsInParis, formatDateInWords, parisDateTime, parisIsoDay } from "../domain/time.ts";
 
@@ -202,6 +202,45 @@ export function optionalTextField(options: TextOptions) {
     .optional()
     .transform((value) => (value === undefined || value.trim() === "" ? undefined : value))
     .pipe(cleanText(options, undefined).optional());
+}
+
+/** "1 000", "1000,50", "250.5", "45,50 €" → cents (money is stored as integer cents), or null. */
+function eurosToCents(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
+
+type EurosOptions = {
+  invalid: string;
+  /** The largest amount, in cents, and the message for an amount above it (or below `minCents`). */
+  maxCents: number;
+  minCents?: number;
+  outOfRange: string;
+};
+
+/** A required amount typed in euros, with a comma or a point → integer cents. */
+export function eurosField(options: EurosOptions) {
+  return z
+    .string(options.invalid)
+    .refine((value) => eurosToCents(value) !== null, options.invalid)
+    .transform((value) => eurosToCents(value) ?? 0)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(options.minCents ?? 0, options.outOfRange)
+        .max(options.maxCents, options.outOfRange),
+    );
+}
+
+/** An optional amount in euros: empty (or blank) → undefined; otherwise as `eurosField`. */
+export function optionalEurosField(options: EurosOptions) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === "" ? undefined : value))
+    .pipe(eurosField(options).optional());
 }
 
 /** Where to go back after a write: a local path only (never another site). */

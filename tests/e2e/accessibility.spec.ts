@@ -17,6 +17,10 @@ const PAGES: Record<string, Visit[]> = {
     { path: "/cohorts", follow: 'a[href^="/cohorts/"]:not([href="/cohorts/new"])' },
     { path: "/lottery" },
     { path: "/lottery", follow: 'a[href^="/lottery/draws/"]:not([href$=".json"])' },
+    { path: "/territories" },
+    { path: "/territories/missions-locales/new" },
+    { path: "/territories/schools/new" },
+    { path: "/territories", follow: 'a[href^="/territories/schools/"]:not([href^="/territories/schools/new"])' },
   ],
   "referent.orleans@autonomie.test": [
     { path: "/applications", follow: 'a[href^="/applications/"]:not([href="/applications/new"]):not([href="/applications/import"])' },
@@ -49,6 +53,8 @@ const REJECTED_FORMS: RejectedForm[] = [
   { email: null, path: "/login", button: "Se connecter" },
   { email: "coordination@autonomie.test", path: "/cohorts/new", button: "Créer la promotion", clear: "Nom" },
   { email: "coordination@autonomie.test", path: "/accounts/new", button: "Créer le compte et préparer le courrier" },
+  { email: "coordination@autonomie.test", path: "/territories/missions-locales/new", button: "Créer la Mission Locale" },
+  { email: "coordination@autonomie.test", path: "/territories/schools/new", button: "Créer l'auto-école" },
   { email: "referent.orleans@autonomie.test", path: "/applications/new", button: "Enregistrer la candidature" },
   { email: "ecole.orleans@autonomie.test", path: "/lessons/new", button: "Enregistrer la leçon" },
 ];

@@ -4,6 +4,7 @@ import type { Permission } from "../../src/auth/policy.ts";
 import { FOUNDATION_FIXTURES, type Fixture } from "../http/matrix/foundation.ts";
 import { SCHOOL_FIXTURES } from "../http/matrix/school.ts";
 import { LOTTERY_FIXTURES } from "../http/matrix/lottery.ts";
+import { TERRITORY_FIXTURES } from "../http/matrix/territories.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -28,7 +29,7 @@ export function registeredRoutes(app: Express): string[] {
   return [...new Set(found)].sort();
 }
 
-export const ALL_FIXTURES: readonly Fixture[] = [...FOUNDATION_FIXTURES, ...SCHOOL_FIXTURES, ...LOTTERY_FIXTURES];
+export const ALL_FIXTURES: readonly Fixture[] = [...FOUNDATION_FIXTURES, ...SCHOOL_FIXTURES, ...LOTTERY_FIXTURES, ...TERRITORY_FIXTURES];
 
 /** A row of the app's route table joined with its test fixtures. */
 export type MatrixRow = Fixture & { permission: Permission | "public"; audit?: AuditedView };

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   dayField,
   dayProblem,
+  eurosField,
+  optionalEurosField,
   optionalTextField,
   parisDateTimeField,
   parisTimeProblem,
@@ -165,5 +167,39 @@ describe("free text", () => {
 
   it("textProblem — accents, apostrophes, emoji and a formula — accepted as data", () => {
     expect(textProblem('Élodie d’Aubigné 🚗 =HYPERLINK("x")', {})).toBeNull();
+  });
+});
+
+describe("amounts in euros", () => {
+  const options = { invalid: "Montant invalide.", minCents: 100, maxCents: 50_000, outOfRange: "Hors limites." };
+
+  it("eurosField — a comma, a point, spaces and the euro sign — the same integer cents", () => {
+    const field = eurosField(options);
+    expect(field.parse("45,50")).toBe(4550);
+    expect(field.parse("45.50")).toBe(4550);
+    expect(field.parse(" 45,5 € ")).toBe(4550);
+    // 12.29 × 100 is 1228.999… in floating point: the cents are rounded, never truncated.
+    expect(field.parse("12,29")).toBe(1229);
+  });
+
+  it("eurosField — three decimals, words, a negative amount — the invalid message", () => {
+    const field = eurosField(options);
+    for (const text of ["45,505", "quarante", "-45", "45,50,00"]) {
+      expect(field.safeParse(text).error?.issues[0]?.message, text).toBe("Montant invalide.");
+    }
+  });
+
+  it("eurosField — below the minimum or above the maximum — the range message", () => {
+    const field = eurosField(options);
+    expect(field.safeParse("0,50").error?.issues[0]?.message).toBe("Hors limites.");
+    expect(field.safeParse("500,01").error?.issues[0]?.message).toBe("Hors limites.");
+    expect(field.parse("500")).toBe(50_000);
+  });
+
+  it("optionalEurosField — empty or blank — undefined; a typed amount — cents", () => {
+    const field = optionalEurosField(options);
+    expect(field.parse(undefined)).toBeUndefined();
+    expect(field.parse("  ")).toBeUndefined();
+    expect(field.parse("47")).toBe(4700);
   });
 });

@@ -2,10 +2,11 @@ import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
+import type { FormValues } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import { ROLE_LABELS } from "../../domain/enums.ts";
 import { CODE_VALIDITY_DAYS } from "../../auth/activation-codes.ts";
-import { accountSearchSchema, createAccountSchema } from "./schemas.ts";
+import { accountPrefillSchema, accountSearchSchema, createAccountSchema } from "./schemas.ts";
 import * as accounts from "./service.ts";
 import type { Route } from "../../http/routes.ts";
 
@@ -21,8 +22,11 @@ async function renderNew(req: Request, res: Response, page: FormPage) {
 }
 
 async function showNew(req: Request, res: Response) {
-  const youthRef = typeof req.query.youthRef === "string" ? req.query.youthRef : "";
-  await renderNew(req, res, { values: youthRef ? { role: "YOUTH", youthRef } : {}, errors: {} });
+  const { youthRef, ...staff } = accountPrefillSchema.parse(req.query);
+  const values: FormValues = youthRef
+    ? { role: "YOUTH", youthRef }
+    : Object.fromEntries(Object.entries(staff).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  await renderNew(req, res, { values, errors: {} });
 }
 
 /** The printable letter, in the response of the POST that made the code: the code is never

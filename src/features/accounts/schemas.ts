@@ -55,3 +55,12 @@ export const accountSearchSchema = z.object({
   role: z.enum(ROLES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+/** `/accounts/new?…`: what the page linking to the form already knows (a youth's ref from their
+ * file; a role and a Mission Locale or school from a territory's page). Checked again on POST. */
+export const accountPrefillSchema = z.object({
+  youthRef: z.string().max(40).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  missionLocaleId: z.string().max(40).optional().catch(undefined),
+  drivingSchoolId: z.string().max(40).optional().catch(undefined),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dayField, textField } from "../../http/fields.ts";
+import { dayField, eurosField, textField } from "../../http/fields.ts";
 
 const NAME_REQUIRED = "Saisissez le nom de la promotion (exemple : AUTOnomie 2027).";
 const NAME_TOO_LONG = "Au plus 80 caractères.";
@@ -11,18 +11,7 @@ const AMOUNT_RANGE = "Le montant est compris entre 0 et 10 000 €.";
 const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
 const SEATS_INVALID = "Saisissez un nombre entier de places, de 0 à 5 000.";
 
-/** "1 000", "1000,50", "250.5" → cents (money is stored as integer cents). */
-function eurosToCents(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
-}
-
-const euros = z
-  .string(AMOUNT_INVALID)
-  .refine((value) => eurosToCents(value) !== null, AMOUNT_INVALID)
-  .transform((value) => eurosToCents(value) ?? 0)
-  .pipe(z.number().int().min(0, AMOUNT_RANGE).max(1_000_000, AMOUNT_RANGE));
+const euros = eurosField({ invalid: AMOUNT_INVALID, maxCents: 1_000_000, outOfRange: AMOUNT_RANGE });
 
 export const cohortSchema = z
   .object({

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DrivingSchool" ADD COLUMN "hourlyRateCents" INTEGER;
+
