@@ -253,3 +253,26 @@ export const returnToField = z.preprocess(
     .optional()
     .catch(undefined),
 );
+
+/** A French phone number as stored: 10 digits, "+33" and "0033" read as a leading 0. */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, "");
+  if (digits.startsWith("+33")) return `0${digits.slice(3)}`;
+  if (digits.startsWith("0033")) return `0${digits.slice(4)}`;
+  return digits.replace(/\+/g, "");
+}
+
+/** An optional French phone number (blank = not given), stored as its 10 digits. */
+export function optionalPhoneField(invalid: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .pipe(
+      z
+        .string()
+        .transform((value) => normalisePhone(value))
+        .pipe(z.string().regex(/^0[1-9]\d{8}$/, invalid))
+        .optional(),
+    );
+}

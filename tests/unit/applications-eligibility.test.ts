@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ageOnDrawDay, eligibilityOf } from "../../src/features/applications/eligibility.ts";
-import { duplicateReasons, normaliseName, normalisePhone } from "../../src/features/applications/duplicates.ts";
+import { duplicateReasons, normaliseName } from "../../src/features/applications/duplicates.ts";
+import { normalisePhone } from "../../src/http/fields.ts";
 
 // 10:00 in Paris on 1 July 2026 (08:00 UTC), as the app stores draw dates.
 const DRAW = new Date("2026-07-01T08:00:00Z");

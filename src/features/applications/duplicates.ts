@@ -3,6 +3,7 @@
 // phones on their digits (+33 6… = 06…). Pure, shared by the form and the CSV import.
 // Each person's keys are normalised once and looked up in maps, so that checking a whole import
 // against itself and against the files on record grows with the number of people, not its square.
+import { normalisePhone } from "../../http/fields.ts";
 
 export type PersonKey = { lastName: string; birthDate: Date; email: string | null; phone: string | null };
 
@@ -15,13 +16,6 @@ export function normaliseName(name: string): string {
 }
 
 /** Digits only, the French +33 prefix turned back into 0. */
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, "");
-  if (digits.startsWith("+33")) return `0${digits.slice(3)}`;
-  if (digits.startsWith("0033")) return `0${digits.slice(4)}`;
-  return digits.replace(/\+/g, "");
-}
-
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 const SAME_NAME_AND_BIRTH = "même nom et même date de naissance";

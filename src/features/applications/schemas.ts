@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, GENDERS } from "../../domain/enums.ts";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
-import { dayField, optionalTextField, textField, utcDay } from "../../http/fields.ts";
-import { normalisePhone } from "./duplicates.ts";
+import { dayField, optionalPhoneField, optionalTextField, textField, utcDay } from "../../http/fields.ts";
 
 const COHORT_REQUIRED = "Choisissez la promotion.";
 const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
@@ -40,17 +39,7 @@ export const emailField = z
   .transform((value) => value?.trim() || undefined)
   .pipe(z.email(EMAIL_INVALID).max(320, EMAIL_INVALID).toLowerCase().optional());
 
-export const phoneField = z
-  .string()
-  .optional()
-  .transform((value) => value?.trim() || undefined)
-  .pipe(
-    z
-      .string()
-      .transform((value) => normalisePhone(value))
-      .pipe(z.string().regex(/^0[1-9]\d{8}$/, PHONE_INVALID))
-      .optional(),
-  );
+export const phoneField = optionalPhoneField(PHONE_INVALID);
 
 export const postalCodeField = z
   .string()

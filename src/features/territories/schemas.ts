@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalEurosField, optionalTextField, textField } from "../../http/fields.ts";
+import { optionalEurosField, optionalPhoneField, optionalTextField, textField } from "../../http/fields.ts";
 
 const CODE_REQUIRED = "Saisissez le code de la Mission Locale (exemple : VIERZON).";
 const CODE_FORMAT = "Le code s'écrit en majuscules sans accent, chiffres et tiret bas (_), de 2 à 30 caractères (exemple : BOURGES_NORD).";
@@ -14,23 +14,7 @@ const RATE_INVALID = "Saisissez un tarif en euros (exemple : 45,50).";
 const RATE_RANGE = "Le tarif horaire est compris entre 1 € et 500 €.";
 
 /** Digits only, +33 or 0033 turned back into 0: "02 38 53 21 47" and "+33 2 38 53 21 47" are one number. */
-function phoneDigits(text: string): string {
-  const digits = text.replace(/[\s.\-()\u00a0]/g, "");
-  if (digits.startsWith("+33")) return `0${digits.slice(3)}`;
-  if (digits.startsWith("0033")) return `0${digits.slice(4)}`;
-  return digits;
-}
-
-const phoneField = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === "" ? undefined : phoneDigits(value)))
-  .pipe(
-    z
-      .string()
-      .regex(/^0[1-9]\d{8}$/, PHONE_INVALID)
-      .optional(),
-  );
+const phoneField = optionalPhoneField(PHONE_INVALID);
 
 export const missionLocaleSchema = z
   .object({
