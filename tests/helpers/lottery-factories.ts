@@ -4,7 +4,7 @@ import type { Actor } from "../../src/auth/policy.ts";
 import { drawStratum, freezeStratum } from "../../src/features/lottery/service.ts";
 import { searchNameOf } from "../../src/domain/search.ts";
 import { nameKeyOf } from "../../src/features/applications/duplicates.ts";
-import { testDb } from "./factories.ts";
+import { makeCohort, makeMissionLocale, makeUser, testDb } from "./factories.ts";
 import type { ApplicationStatus } from "../../src/domain/enums.ts";
 
 let counter = 0;
@@ -63,6 +63,21 @@ export async function makeQuota(cohortId: string, missionLocaleId: string, seats
     create: { cohortId, missionLocaleId, seats },
     update: { seats },
   });
+}
+
+/** A draw validated by the committee, in a cohort and a Mission Locale of its own. */
+export async function makeValidatedDraw(options: { applicants: number; seats: number }) {
+  const cohort = await makeCohort();
+  const missionLocale = await makeMissionLocale();
+  const admin = await makeUser("ADMIN");
+  const { drawId } = await makeDraw({
+    cohortId: cohort.id,
+    missionLocaleId: missionLocale.id,
+    adminId: admin.id,
+    ...options,
+    validated: true,
+  });
+  return { cohort, missionLocale, admin, drawId };
 }
 
 /** A quota, `applicants` eligible applicants, the freeze and the draw (optionally validated). */

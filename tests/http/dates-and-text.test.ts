@@ -2,8 +2,8 @@
 // and free text (control and bidirectional characters), through the real app.
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
-import { makeCohort, makeMissionLocale, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
-import { makeDraw } from "../helpers/lottery-factories.ts";
+import { makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
+import { makeValidatedDraw } from "../helpers/lottery-factories.ts";
 import { DAY, enrolledOn, makeLesson, minuteOf, parisFields } from "../helpers/school-factories.ts";
 import { addMonths, parisIsoDay } from "../../src/domain/time.ts";
 
@@ -183,17 +183,7 @@ describe("POST /cohorts — the draw date", () => {
 
 describe("POST /lottery/draws/:id/info-meeting — from the draw to six months after", () => {
   async function validatedDraw() {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 2,
-      seats: 1,
-      validated: true,
-    });
+    const { drawId, missionLocale } = await makeValidatedDraw({ applicants: 2, seats: 1 });
     const draw = await testDb.lotteryDraw.findUniqueOrThrow({ where: { id: drawId } });
     const referent = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
     const post = (startsAt: string, place = "Salle Jeanne-d'Arc") =>

@@ -2,7 +2,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { anonymous, csrfFrom, signedIn, testApp } from "../helpers/app.ts";
 import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
-import { makeApplicant, makeDraw, makeQuota } from "../helpers/lottery-factories.ts";
+import { makeApplicant, makeDraw, makeQuota, makeValidatedDraw } from "../helpers/lottery-factories.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import { parseProof, verifyProof } from "../../src/features/lottery/proof.ts";
 import { parisDateTime, parisIsoDay } from "../../src/domain/time.ts";
@@ -260,17 +260,7 @@ describe("the public proof", () => {
   });
 
   it("proof.json — after a replacement — keeps every outcome as drawn", async () => {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 4,
-      seats: 2,
-      validated: true,
-    });
+    const { drawId, admin } = await makeValidatedDraw({ applicants: 4, seats: 2 });
     const { agent } = await anonymous();
     const first = await agent.get(`/lottery/draws/${drawId}/proof.json`);
     expect(first.status).toBe(200);
@@ -633,17 +623,7 @@ describe("after the draw: information meeting and commitments", () => {
   });
 
   it("the selected youth — on their account — sees the invitation and confirms both commitments with one button", async () => {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 2,
-      seats: 1,
-      validated: true,
-    });
+    const { drawId, cohort, missionLocale } = await makeValidatedDraw({ applicants: 2, seats: 1 });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 }, include: { application: true } });
     const meeting = await testDb.infoMeeting.create({
       data: { cohortId: cohort.id, missionLocaleId: missionLocale.id, startsAt: new Date(Date.now() - 3_600_000), place: "Salle du Loing" },
@@ -695,17 +675,7 @@ describe("after the draw: information meeting and commitments", () => {
   });
 
   it("commitments — recorded by the counsellor — keep the timestamp and who recorded them", async () => {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 2,
-      seats: 1,
-      validated: true,
-    });
+    const { drawId, cohort, missionLocale } = await makeValidatedDraw({ applicants: 2, seats: 1 });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     const second = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 2 } });
     const referent = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
@@ -739,17 +709,7 @@ describe("after the draw: information meeting and commitments", () => {
   });
 
   it("commitments — no box ticked — 422 with the message by the first box, nothing recorded", async () => {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 2,
-      seats: 1,
-      validated: true,
-    });
+    const { drawId, missionLocale } = await makeValidatedDraw({ applicants: 2, seats: 1 });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     const as = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
 
@@ -772,17 +732,7 @@ describe("after the draw: information meeting and commitments", () => {
   });
 
   it("the youth's commitments — an unexpected field — 422 « Demande incorrecte. », nothing recorded", async () => {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 2,
-      seats: 1,
-      validated: true,
-    });
+    const { drawId } = await makeValidatedDraw({ applicants: 2, seats: 1 });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 }, include: { application: true } });
     const youth = await signedIn((await makeUser("YOUTH", { youthId: first.application.youthId })).email, PASSWORD);
 
@@ -795,17 +745,7 @@ describe("after the draw: information meeting and commitments", () => {
   });
 
   it("the draw page — after validation — links each selected youth without an account to the account letter", async () => {
-    const cohort = await makeCohort();
-    const missionLocale = await makeMissionLocale();
-    const admin = await makeUser("ADMIN");
-    const { drawId } = await makeDraw({
-      cohortId: cohort.id,
-      missionLocaleId: missionLocale.id,
-      adminId: admin.id,
-      applicants: 2,
-      seats: 1,
-      validated: true,
-    });
+    const { drawId, missionLocale } = await makeValidatedDraw({ applicants: 2, seats: 1 });
     const first = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 1 } });
     const as = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
     const page = await as.agent.get(`/lottery/draws/${drawId}`);
