@@ -391,6 +391,8 @@ function drawnInputs(draw: DrawRecord): Omit<StoredDraw, "frozenRefs" | "freezeD
     seed: draw.seed,
     listDigest: draw.listDigest,
     drawnAt: draw.drawnAt,
+    // Field by field: the draw page's record also carries each entry's application and youth,
+    // which must never travel into a proof.
     entries: draw.entries.map(({ ref, key, rank, outcome }) => ({ ref, key, rank, outcome })),
   };
 }
