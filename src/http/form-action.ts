@@ -1,6 +1,6 @@
 // The sequence every form POST shares, written once: the record in scope (404) → the form parsed
-// (422) → the service (its FormError → 422) → a flash message → 303 (or a page in its place). A handler states only its
-// schema, its service call and where to go next.
+// (422) → the service (its FormError → 422) → a flash message → 303 (or a page in its place).
+// A handler states only its schema, its service call and where to go next.
 import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import { actorOf } from "../auth/middleware.ts";
