@@ -1,4 +1,4 @@
-// npm run bench [-- --duration <seconds>]: requests/s and p95 latency of the pages people use most,
+// npm run bench [-- --duration <seconds>] [--only <text>] [--demo-only] [--profile <dir>]: requests/s and p95 latency of the pages people use most,
 // measured from outside with autocannon (20 connections, 10 s a route after a 1 s warm-up) against
 // the app in production mode on loopback — on the demo programme, then on the national data set
 // when its seed exists. Each page is compared with /livez (the stack's ceiling: no session, no
@@ -60,7 +60,7 @@ type Outcome = Measure | { failed: string };
 type Dataset =
   { routes: Record<string, Outcome>; paths: Record<string, string>; notes: string[]; seedSeconds?: number } | { skipped: string };
 type Jar = Map<string, string>;
-type Server = { base: string; child: ChildProcess };
+type Server = { base: string; child: ChildProcess; workers: number };
 
 // ---------------------------------------------------------------------------------------------
 // The server and its databases
@@ -80,14 +80,14 @@ async function startServer(databaseUrl: string): Promise<Server> {
   // Request logs (stdout) are written as in production, then dropped; errors and progress show.
   const child = fork(path.join(ROOT, "bench/server.ts"), [], {
     env: { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl },
-    execArgv: process.execArgv,
+    execArgv: profileDir ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profileDir}`] : process.execArgv,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("message", (message) => resolve((message as { port: number }).port));
+  const { port, workers } = await new Promise<{ port: number; workers: number }>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as { port: number; workers: number }));
     child.once("exit", (code) => reject(new Error(`the server stopped before listening (exit code ${code})`)));
   });
-  return { base: `http://127.0.0.1:${port}`, child };
+  return { base: `http://127.0.0.1:${port}`, child, workers };
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -265,11 +265,15 @@ function pagesToMeasure(youthId: string | undefined, lesson: { id: string; csrf:
   ];
 }
 
+const selected = (page: Page): boolean => !only || page.path === "/livez" || page.label.includes(only);
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function benchDataset(name: string, databaseUrl: string, seconds: number, seedSeconds?: number): Promise<Dataset> {
   console.log(`\n[bench] ${name}: starting the server (production mode, 127.0.0.1)…`);
   const server = await startServer(databaseUrl);
+  serverProcesses = server.workers;
+  console.log(`[bench] ${name}: ${server.workers} server process${server.workers > 1 ? "es" : ""} (WEB_CONCURRENCY)`);
   const notes: string[] = [];
   const routes: Record<string, Outcome> = {};
   const paths: Record<string, string> = {};
@@ -295,7 +299,7 @@ async function benchDataset(name: string, databaseUrl: string, seconds: number, 
         (e) => (lookups.lessonError = message(e)),
       );
 
-    for (const page of pagesToMeasure(lookups.youthId, lookups.lesson)) {
+    for (const page of pagesToMeasure(lookups.youthId, lookups.lesson).filter(selected)) {
       paths[page.label] = page.path;
       const jar = page.account ? jars[page.account] : new Map<string, string>();
       const missing = page.account && signInErrors[page.account];
@@ -390,20 +394,35 @@ function table(rows: Row[]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const { values } = parseArgs({ options: { duration: { type: "string", default: String(DEFAULT_SECONDS) } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: String(DEFAULT_SECONDS) },
+    // A quick look at some routes (their label contains the text; /livez is always measured):
+    // results.json and the README's table are only written by a full run.
+    only: { type: "string" },
+    "demo-only": { type: "boolean", default: false },
+    // The server writes a V8 CPU profile (.cpuprofile, for Chrome's DevTools) into this folder.
+    profile: { type: "string" },
+  },
+});
 const seconds = Number(values.duration);
+const only = values.only;
+const profileDir = values.profile && path.resolve(values.profile);
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
   console.error("[bench] --duration: whole seconds between 1 and 60 (default 10)");
   process.exit(2);
 }
 
 const loadBefore = os.loadavg()[0] ?? 0;
+let serverProcesses = 1;
 const demoDb = scratchDatabase("demo");
 const demo = await benchDataset("demo", demoDb.url, seconds);
 removeDatabase(demoDb.file);
 
 let national: Dataset;
-if (existsSync(NATIONAL_SEED)) {
+if (values["demo-only"]) {
+  national = { skipped: "--demo-only: the national column is skipped" };
+} else if (existsSync(NATIONAL_SEED)) {
   const nationalDb = scratchDatabase("national");
   console.log("\n[bench] national: seeding the national data set (scripts/national/seed.ts)…");
   try {
@@ -419,7 +438,9 @@ if (existsSync(NATIONAL_SEED)) {
 }
 if ("skipped" in national) console.log(`\n[bench] ${national.skipped}`);
 
-const labels = pagesToMeasure("", { id: "", csrf: "" }).map((page) => page.label);
+const labels = pagesToMeasure("", { id: "", csrf: "" })
+  .filter(selected)
+  .map((page) => page.label);
 const rows = rowsOf(labels, demo, national);
 const printed = table(rows);
 const notes = ["routes" in demo ? demo.notes : [], "routes" in national ? national.notes : []].flat();
@@ -428,19 +449,20 @@ console.log(
   `Targets: every page ≥ ${percent(TARGETS.shareOfLivez)} of /livez's throughput, p95 < ${TARGETS.p95Ms} ms, national ≥ ${percent(TARGETS.nationalOverDemo)} of demo.`,
 );
 console.log(
-  `${CONNECTIONS} connections, ${seconds} s a route after a ${Math.min(WARMUP_SECONDS, seconds)} s warm-up; load average at start ${loadBefore.toFixed(2)}, at end ${(os.loadavg()[0] ?? 0).toFixed(2)}.`,
+  `${serverProcesses} server process(es), ${CONNECTIONS} connections, ${seconds} s a route after a ${Math.min(WARMUP_SECONDS, seconds)} s warm-up; load average at start ${loadBefore.toFixed(2)}, at end ${(os.loadavg()[0] ?? 0).toFixed(2)}.`,
 );
 for (const note of notes) console.log(`Note: ${note}`);
 const missed = rows.filter((row) => row.targetsMet === false).map((row) => row.route);
 console.log(missed.length ? `Targets missed: ${missed.join(", ")}.` : "All measured pages meet the targets.");
 
+if (only) process.exit(0);
 writeFileSync(
   RESULTS,
   `${JSON.stringify(
     {
       generatedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, loadAverageAtStart: loadBefore, node: process.version },
-      settings: { connections: CONNECTIONS, durationSeconds: seconds, warmupSeconds: Math.min(WARMUP_SECONDS, seconds) },
+      settings: { connections: CONNECTIONS, durationSeconds: seconds, warmupSeconds: Math.min(WARMUP_SECONDS, seconds), serverProcesses },
       targets: TARGETS,
       p95: "nearest rank over every measured response's latency (autocannon 'response' events)",
       datasets: { demo, national },

@@ -2,7 +2,6 @@ import path from "node:path";
 import express from "express";
 import compression from "compression";
 import { config as defaultConfig, type Config } from "./config.ts";
-import { db } from "./db/client.ts";
 import { configurePassport } from "./auth/passport.ts";
 import { requireAuth } from "./auth/middleware.ts";
 import { cspNonce, noStore, securityHeaders } from "./http/security.ts";
@@ -106,7 +105,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   // itself is limited to 1 MB (with a French message); form encoding can triple its size.
   app.use("/applications/import", express.urlencoded({ extended: false, limit: "3mb", parameterLimit: 50 }));
   app.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 200 }));
-  app.use(sessions(db(), config.sessionSecret, config.cookieSecure));
+  app.use(sessions(config.sessionSecret, config.cookieSecure));
   const auth = configurePassport();
   app.use(auth.initialize());
   app.use(auth.session());

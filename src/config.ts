@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -19,6 +20,13 @@ const envSchema = z.object({
     .max(10, "TRUST_PROXY : 10 proxys au plus")
     .default(0),
   SPID_DEMO: z.enum(["true", "false"], { error: "SPID_DEMO vaut true ou false" }).optional(),
+  // Server processes sharing the port (Node's cluster): one per core in production.
+  WEB_CONCURRENCY: z.coerce
+    .number({ error: "WEB_CONCURRENCY doit être un nombre de processus (1, 2…)" })
+    .int("WEB_CONCURRENCY doit être un nombre entier de processus")
+    .min(1, "WEB_CONCURRENCY : 1 processus au moins")
+    .max(64, "WEB_CONCURRENCY : 64 processus au plus")
+    .optional(),
 });
 
 export type Config = {
@@ -34,6 +42,9 @@ export type Config = {
   trustProxy: number;
   /** Whether an empty database receives the demo programme at start. */
   demo: boolean;
+  /** Server processes: every one serves the same port and shares the database (sessions,
+   * sign-in counters), so none keeps state that matters in its memory. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     // The demo never lands in a production database unless asked for explicitly.
     demo: e.SPID_DEMO ? e.SPID_DEMO === "true" : !isProduction,
+    workers: e.WEB_CONCURRENCY ?? (isProduction ? os.availableParallelism() : 1),
   };
 }
 

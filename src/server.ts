@@ -1,25 +1,65 @@
+import cluster, { type Worker } from "node:cluster";
+import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { config } from "./config.ts";
 import { disconnectDb, tuneSqlite } from "./db/client.ts";
 
-/** Listens (resolves once listening) and shuts down cleanly; database preparation happens in
- * scripts/start.ts. */
-export async function startServer(): Promise<void> {
-  const { port } = config();
+/** How long a stopping process waits for the requests in flight. */
+const SHUTDOWN_GRACE_MS = 5000;
+
+/** One server process: listens (resolves with the port once listening) and, on SIGTERM or
+ * SIGINT, stops accepting, lets the requests in flight finish, then closes the database.
+ * Database preparation happens before, once, in scripts/start.ts. */
+export async function startServer(port = config().port, host?: string): Promise<number> {
   await tuneSqlite();
   const app = createApp();
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error (port taken) to this callback.
-    const listening = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    const done = (error?: Error) => (error ? reject(error) : resolve(listening));
+    const listening = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
   });
-  console.log(`[spid] prêt sur http://localhost:${port}`);
   const shutdown = () => {
-    server.close(() => {
-      void disconnectDb().finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
+    server.close(() => void disconnectDb().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Node runs JavaScript on one core: the primary process forks `workers` processes, each running
+ * this same script's worker branch (startServer), and the cluster shares their port. Sessions and
+ * sign-in counters live in the database, so any worker can answer any request. A worker that dies
+ * is replaced; SIGTERM/SIGINT stop them all gracefully. Resolves with the port once all listen.
+ */
+export function startCluster(workers: number): Promise<number> {
+  let stopping = false;
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`[spid] processus ${worker.process.pid} arrêté (${signal ?? code}) : remplacé`);
+      setTimeout(fork, 1000);
+    });
+    return worker;
+  };
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    cluster.disconnect(() => process.exit(0));
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 1000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  const listening = Array.from({ length: workers }, () => {
+    const worker = fork();
+    return new Promise<number>((resolve, reject) => {
+      worker.once("listening", (address) => resolve(address.port));
+      worker.once("exit", (code) => reject(new Error(`a server process stopped before listening (exit code ${code})`)));
+    });
+  });
+  return Promise.all(listening).then((ports) => ports[0]!);
 }

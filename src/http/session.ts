@@ -1,7 +1,6 @@
 import type { RequestHandler } from "express";
 import session from "express-session";
-import { PrismaSessionStore } from "@quixo3/prisma-session-store";
-import type { Db } from "../db/client.ts";
+import { DatabaseSessionStore } from "../db/session-store.ts";
 
 export const SESSION_COOKIE = "spid.sid";
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -14,23 +13,12 @@ export function sessionCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: "lax", secure, path: "/" } as const;
 }
 
-/** The store's touch (a read and a write of the row at the end of every request) does nothing:
- * refreshIdleExpiry renews the expiry by a save, at most once a minute. */
-class SessionStore extends PrismaSessionStore {
-  override readonly touch = (_sid: string, _session: unknown, callback?: (err?: unknown) => void): Promise<void> => {
-    callback?.();
-    return Promise.resolve();
-  };
-}
-
-/** Sessions live in the SQLite database (they survive a restart). The cookie's maxAge is the idle
- * timeout; the row and the cookie get a new expiry whenever the session is saved. */
-export function sessions(prisma: Db, secret: string, secure: boolean): RequestHandler[] {
-  const store = new SessionStore(prisma, {
-    checkPeriod: 10 * 60 * 1000,
-    dbRecordIdIsSessionId: true,
-    logger: false,
-  });
+/** Sessions live in the database (they survive a restart and are shared by every server process).
+ * The cookie's maxAge is the idle timeout; the row and the cookie get a new expiry whenever the
+ * session is saved. The store has no touch: refreshIdleExpiry renews the expiry by a save, at most
+ * once a minute, instead of a write at the end of every request. */
+export function sessions(secret: string, secure: boolean): RequestHandler[] {
+  const store = new DatabaseSessionStore();
   const middleware = session({
     name: SESSION_COOKIE,
     secret,

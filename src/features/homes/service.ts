@@ -3,10 +3,9 @@ import { db } from "../../db/client.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { enrolmentScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
-import { ATTENDED, type Attendance, type LessonKind } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { countsAsDriving, currentSkillLevels, type SkillRow } from "../../domain/progress.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
+import { NO_TRAINING, trainingFigures } from "../progress/service.ts";
 
 function weekBounds(now: Date) {
   const start = startOfParisWeek(now);
@@ -76,43 +75,9 @@ export async function referentHome(actor: Actor, now = new Date()) {
 /** Thresholds of the school home's "needs attention" flags. */
 const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
 
-type LessonGroup = {
-  enrolmentId: string;
-  attendance: Attendance;
-  kind: LessonKind;
-  _sum: { durationMin: number | null };
-  _count: { _all: number };
-  _max: { startsAt: Date | null };
-};
-
-/** Per-enrolment figures from lessons grouped by (enrolment, attendance, kind): driving hours done, attendance
- * rate (as attendanceRate in src/domain/progress.ts: due = past, neither cancelled nor unrecorded),
- * last attended lesson, lessons still to record. */
-function lessonFigures(groups: readonly LessonGroup[]) {
-  const byEnrolment = new Map<
-    string,
-    { minutesDone: number; attended: number; due: number; lastAttended: Date | null; toRecord: number }
-  >();
-  for (const group of groups) {
-    const figures = byEnrolment.get(group.enrolmentId) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
-    const count = group._count._all;
-    if (ATTENDED.includes(group.attendance)) {
-      if (countsAsDriving(group)) figures.minutesDone += group._sum.durationMin ?? 0;
-      figures.attended += count;
-      const last = group._max.startsAt;
-      if (last && (!figures.lastAttended || last > figures.lastAttended)) figures.lastAttended = last;
-    }
-    if (group.attendance === "SCHEDULED") figures.toRecord += count;
-    else if (group.attendance !== "CANCELLED") figures.due += count;
-    byEnrolment.set(group.enrolmentId, figures);
-  }
-  return byEnrolment;
-}
-
-/** The school's current enrolments, then the booklet rows of those learners — per learner, not
- * per enrolment: the booklet follows the young person through a transfer. */
-async function enrolmentsWithBooklets(current: Prisma.EnrolmentWhereInput) {
-  const enrolments = await db().enrolment.findMany({
+/** The school's current enrolments, alphabetical. */
+function currentEnrolments(current: Prisma.EnrolmentWhereInput) {
+  return db().enrolment.findMany({
     where: current,
     select: {
       id: true,
@@ -124,19 +89,6 @@ async function enrolmentsWithBooklets(current: Prisma.EnrolmentWhereInput) {
     },
     orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
   });
-  // Every enrolment of these learners (earlier schools included), then their rows by enrolment id:
-  // two index look-ups, cheaper than a relation filter over the whole booklet table.
-  const allEnrolments = await db().enrolment.findMany({
-    where: { youthId: { in: enrolments.map((enrolment) => enrolment.youth.id) } },
-    select: { id: true, youthId: true },
-  });
-  const youthOf = new Map(allEnrolments.map((enrolment) => [enrolment.id, enrolment.youthId]));
-  const rows = await db().skillAssessment.findMany({
-    where: { enrolmentId: { in: [...youthOf.keys()] } },
-    select: { enrolmentId: true, skillCode: true, level: true, assessedAt: true },
-  });
-  const skillRows = rows.map((row) => ({ ...row, youthId: youthOf.get(row.enrolmentId)! }));
-  return { enrolments, skillRows };
 }
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
@@ -172,20 +124,8 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
   const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
   const justChanged = options.justChangedLessonId;
-  const [{ enrolments, skillRows }, pastGroups, nextGroups, windowLessons, pending, pendingCount, lessonsThisWeek] = await Promise.all([
-    enrolmentsWithBooklets(current),
-    db().lesson.groupBy({
-      by: ["enrolmentId", "attendance", "kind"],
-      where: { AND: [{ enrolment: current }, { startsAt: { lte: now } }] },
-      _sum: { durationMin: true },
-      _count: { _all: true },
-      _max: { startsAt: true },
-    }),
-    db().lesson.groupBy({
-      by: ["enrolmentId"],
-      where: { AND: [{ enrolment: current }, { startsAt: { gt: now } }, { attendance: "SCHEDULED" }] },
-      _min: { startsAt: true },
-    }),
+  const [enrolments, windowLessons, pending, pendingCount, lessonsThisWeek] = await Promise.all([
+    currentEnrolments(current),
     db().lesson.findMany({
       where: { AND: [lessonScope(actor), { startsAt: { gte: today, lt: addDays(tomorrow, UPCOMING_DAYS) } }] },
       select: LESSON_ROW,
@@ -205,22 +145,15 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
     }),
   ]);
 
-  const figuresOf = lessonFigures(pastGroups);
-  const nextOf = new Map(nextGroups.map((group) => [group.enrolmentId, group._min.startsAt]));
-  const skillsOf = new Map<string, SkillRow[]>();
-  for (const row of skillRows) {
-    const rows = skillsOf.get(row.youthId);
-    if (rows) rows.push(row);
-    else skillsOf.set(row.youthId, [row]);
-  }
+  const figuresOf = await trainingFigures(
+    enrolments.map((enrolment) => enrolment.id),
+    now,
+  );
   const idleSince = new Date(now.getTime() - ATTENTION.idleDays * 86_400_000);
 
   const youths = enrolments.map((enrolment) => {
-    const f = figuresOf.get(enrolment.id) ?? { minutesDone: 0, attended: 0, due: 0, lastAttended: null, toRecord: 0 };
+    const f = figuresOf.get(enrolment.id) ?? NO_TRAINING;
     const rate = f.due === 0 ? null : f.attended / f.due;
-    const acquired = [...currentSkillLevels(skillsOf.get(enrolment.youth.id) ?? []).values()].filter(
-      (level) => level === "ACQUIRED",
-    ).length;
     const flags: string[] = [];
     if (!enrolment.initialAssessmentAt) flags.push("Évaluation de départ à faire");
     if (rate !== null && rate < ATTENTION.minAttendanceRate) flags.push("Assiduité sous 80 %");
@@ -235,8 +168,8 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       forecastHours: enrolment.forecastHours,
       attendanceRate: rate,
       lastLesson: f.lastAttended,
-      nextLesson: nextOf.get(enrolment.id) ?? null,
-      acquired,
+      nextLesson: f.nextLesson,
+      acquired: f.skillsAcquired,
       flags,
     };
   });

@@ -1,5 +1,6 @@
+import { z } from "zod";
 import { db } from "../../db/client.ts";
-import type { Role } from "../../domain/enums.ts";
+import { ROLES, type Role } from "../../domain/enums.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
 
 const YOUTH_REF = /^AUT-\d{4}-\d{3,}$/i;
@@ -73,8 +74,29 @@ export async function authenticate(identifier: string, password: string): Promis
   return toSignedInUser(row);
 }
 
-/** Reloaded on every request: a deactivated account or a changed password ends older sessions. */
+/** Reloaded on every request: a deactivated account or a changed password ends older sessions.
+ * One raw statement (portable SQL): Prisma's query compiler would cost more than the query, and
+ * its relation loading would take three. */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SignedInUser | null> {
-  const row = await db().user.findFirst({ where: { id, isActive: true, sessionVersion }, select: SIGNED_IN_USER });
-  return row ? toSignedInUser(row) : null;
+  const rows = await db().$queryRaw<unknown[]>`
+    SELECT u."id", u."email", u."role", u."displayName", u."missionLocaleId", u."drivingSchoolId", u."youthId",
+           u."sessionVersion", m."name" AS "missionLocaleName", s."name" AS "drivingSchoolName"
+    FROM "User" u
+    LEFT JOIN "MissionLocale" m ON m."id" = u."missionLocaleId"
+    LEFT JOIN "DrivingSchool" s ON s."id" = u."drivingSchoolId"
+    WHERE u."id" = ${id} AND u."isActive" = ${true} AND u."sessionVersion" = ${sessionVersion}`;
+  return rows.length ? SESSION_USER_ROW.parse(rows[0]) : null;
 }
+
+const SESSION_USER_ROW = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(ROLES),
+  displayName: z.string(),
+  missionLocaleId: z.string().nullable(),
+  drivingSchoolId: z.string().nullable(),
+  youthId: z.string().nullable(),
+  sessionVersion: z.number().int(),
+  missionLocaleName: z.string().nullable(),
+  drivingSchoolName: z.string().nullable(),
+});
