@@ -1,6 +1,14 @@
 import request from "supertest";
 import type { Express } from "express";
+import { beforeEach } from "vitest";
 import { createApp } from "../../src/app.ts";
+import { testDb } from "./factories.ts";
+
+// The sign-in and activation counters are in the database, shared by every app of the file: each
+// test starts with none, as if no one had tried before.
+beforeEach(async () => {
+  await testDb.throttleWindow.deleteMany();
+});
 
 let app: Express | undefined;
 
@@ -18,7 +26,7 @@ export function csrfFrom(html: string): string {
   return match[1];
 }
 
-/** A new app on the same database, with its own sign-in throttling counters. */
+/** A new app on the same database, for a test that changes its settings (trust proxy). */
 export function freshApp(): Express {
   return createApp();
 }

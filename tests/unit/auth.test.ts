@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { CODE_ALPHABET, generateActivationCode, hashActivationCode, normaliseActivationCode } from "../../src/auth/activation-codes.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../../src/auth/passwords.ts";
 import { deviceCookieOptions, issueDeviceToken, readDeviceToken } from "../../src/auth/device-cookies.ts";
-import { memoryThrottle } from "../../src/http/throttle.ts";
 
 describe("activation codes", () => {
   it("generateActivationCode — a new code — has 7 groups of 4 unambiguous symbols and ≥ 128 bits", () => {
@@ -89,40 +88,5 @@ describe("device cookies", () => {
   it("deviceCookieOptions — secure cookies — HttpOnly, SameSite=Lax, Secure, only /login", () => {
     expect(deviceCookieOptions(true)).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/login" });
     expect(deviceCookieOptions(false).secure).toBe(false);
-  });
-});
-
-describe("failure throttle", () => {
-  it("memoryThrottle — 10 attempts under a key — the 11th is refused; other keys are not", async () => {
-    const throttle = memoryThrottle(10, 60_000, () => 0);
-    for (let i = 0; i < 10; i += 1) expect(await throttle.attempt(["ip:a", "account:1"])).toBe(true);
-    expect(await throttle.attempt(["ip:b", "account:1"])).toBe(false);
-    expect(await throttle.attempt(["ip:b", "account:2"])).toBe(true);
-  });
-
-  it("memoryThrottle — attempts sent together, before any is checked — only the first 10 go through", async () => {
-    const throttle = memoryThrottle(10, 60_000, () => 0);
-    const answers = await Promise.all(Array.from({ length: 15 }, () => throttle.attempt(["account:1"])));
-    expect(answers.filter(Boolean)).toHaveLength(10);
-  });
-
-  it("memoryThrottle — forgiven attempts (successes) — are not counted", async () => {
-    const throttle = memoryThrottle(2, 60_000, () => 0);
-    for (let i = 0; i < 5; i += 1) {
-      await throttle.attempt(["account:1"]);
-      await throttle.forgive(["account:1"]);
-    }
-    expect(await throttle.attempt(["account:1"])).toBe(true);
-  });
-
-  it("memoryThrottle — the window passes — counted afresh", async () => {
-    let now = 0;
-    const throttle = memoryThrottle(2, 60_000, () => now);
-    await throttle.attempt(["ip:a"]);
-    await throttle.attempt(["ip:a"]);
-    now = 59_999;
-    expect(await throttle.attempt(["ip:a"])).toBe(false);
-    now = 60_000;
-    expect(await throttle.attempt(["ip:a"])).toBe(true);
   });
 });

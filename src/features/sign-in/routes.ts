@@ -7,12 +7,13 @@ import { formRejection, parseForm } from "../../http/forms.ts";
 import { setFlash } from "../../http/locals.ts";
 import type { Route } from "../../http/routes.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../http/session.ts";
-import { memoryThrottle, type FailureThrottle } from "../../http/throttle.ts";
+import type { FailureThrottle } from "../../http/throttle.ts";
 import { DEVICE_COOKIE, deviceCookieOptions, issueDeviceToken } from "../../auth/device-cookies.ts";
 import { recordAudit } from "../audit/service.ts";
 import { activateAccount } from "../accounts/service.ts";
 import { homePathOf } from "../homes/service.ts";
 import { activationSchema, signInSchema } from "./schemas.ts";
+import { databaseThrottle } from "./service.ts";
 import { activationThrottleKeys, signInThrottleKeys } from "./throttling.ts";
 
 const BAD_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
@@ -104,11 +105,11 @@ function activate(throttle: FailureThrottle) {
   };
 }
 
-/** Public routes: mounted before requireAuth. The failure counters belong to the app built, so
- * that each test app starts with empty ones. */
+/** Public routes: mounted before requireAuth. The failure counters are in the database, shared
+ * by every server process. */
 export function signInRoutes(auth: passport.PassportStatic, settings: SignInSettings): readonly Route[] {
-  const signInThrottle = memoryThrottle();
-  const activationThrottle = memoryThrottle();
+  const signInThrottle = databaseThrottle("login");
+  const activationThrottle = databaseThrottle("activate");
   return [
     { method: "get", path: "/login", permission: "public", handler: showSignIn },
     { method: "post", path: "/login", permission: "public", before: [cookieParser()], handler: signIn(auth, signInThrottle, settings) },

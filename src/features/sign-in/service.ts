@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../../db/client.ts";
 import { ROLES, type Role } from "../../domain/enums.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
+import { MAX_FAILURES, THROTTLE_WINDOW_MS, type FailureThrottle } from "../../http/throttle.ts";
 
 const YOUTH_REF = /^AUT-\d{4}-\d{3,}$/i;
 
@@ -100,3 +101,55 @@ const SESSION_USER_ROW = z.object({
   missionLocaleName: z.string().nullable(),
   drivingSchoolName: z.string().nullable(),
 });
+
+/** Which throttle a key is counted in: a sign-in failure and a refused activation code from one IP
+ * do not add up. */
+export type ThrottleScope = "login" | "activate";
+
+/** Failure counters in the ThrottleWindow table, shared by every server process. A window opens at
+ * a key's first attempt and lasts windowMs; when it has ended, the next attempt opens a new one. */
+export function databaseThrottle(
+  scope: ThrottleScope,
+  limit = MAX_FAILURES,
+  windowMs = THROTTLE_WINDOW_MS,
+  now: () => number = Date.now,
+): FailureThrottle {
+  // Always in one order, so that two attempts sharing keys lock their rows in the same order (no
+  // deadlock on a database with row locks).
+  const stored = (keys: readonly string[]) => [...new Set(keys)].sort().map((key) => `${scope}|${key}`);
+  let nextPrune = 0;
+  return {
+    async attempt(keys) {
+      const at = now();
+      const windows = db().throttleWindow;
+      const scoped = stored(keys);
+      // One transaction, opened by a write: it holds SQLite's write lock (the keys' rows in
+      // PostgreSQL) until every key is counted, so two attempts, in any process, never read the
+      // same count.
+      const [, ...counted] = await db().$transaction([
+        windows.deleteMany({ where: { key: { in: scoped }, endsAt: { lte: new Date(at) } } }),
+        ...scoped.map((key) =>
+          windows.upsert({
+            where: { key },
+            create: { key, attempts: 1, endsAt: new Date(at + windowMs) },
+            update: { attempts: { increment: 1 } },
+            select: { attempts: true },
+          }),
+        ),
+      ]);
+      // Once per window, every ended window goes (the endsAt index finds them): keys tried once,
+      // such as IPs, do not pile up.
+      if (at >= nextPrune) {
+        nextPrune = at + windowMs;
+        await windows.deleteMany({ where: { endsAt: { lte: new Date(at) } } });
+      }
+      return counted.every((window) => window.attempts <= limit);
+    },
+    async forgive(keys) {
+      await db().throttleWindow.updateMany({
+        where: { key: { in: stored(keys) }, endsAt: { gt: new Date(now()) }, attempts: { gt: 0 } },
+        data: { attempts: { decrement: 1 } },
+      });
+    },
+  };
+}
