@@ -27,6 +27,13 @@ const envSchema = z.object({
     .min(1, "WEB_CONCURRENCY : 1 processus au moins")
     .max(64, "WEB_CONCURRENCY : 64 processus au plus")
     .optional(),
+  // How long programme-wide figures (coordinator's and evaluator's homes) are kept before a recount.
+  STATISTICS_CACHE_SECONDS: z.coerce
+    .number({ error: "STATISTICS_CACHE_SECONDS doit être un nombre de secondes" })
+    .int("STATISTICS_CACHE_SECONDS doit être un nombre entier de secondes")
+    .min(0, "STATISTICS_CACHE_SECONDS ne peut pas être négatif")
+    .max(3600, "STATISTICS_CACHE_SECONDS : une heure au plus")
+    .optional(),
 });
 
 export type Config = {
@@ -45,6 +52,8 @@ export type Config = {
   /** Server processes: every one serves the same port and shares the database (sessions,
    * sign-in counters), so none keeps state that matters in its memory. */
   workers: number;
+  /** Programme-wide figures are recounted at most this often (0: at every request). */
+  statisticsCacheSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -101,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo never lands in a production database unless asked for explicitly.
     demo: e.SPID_DEMO ? e.SPID_DEMO === "true" : !isProduction,
     workers: e.WEB_CONCURRENCY ?? (isProduction ? os.availableParallelism() : 1),
+    statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS ?? (isProduction ? 60 : 0),
   };
 }
 

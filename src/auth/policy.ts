@@ -111,33 +111,62 @@ export function can(actor: Pick<Actor, "role"> | undefined, permission: Permissi
 
 const NOTHING = { id: { in: [] as string[] } };
 
-export function youthScope(actor: Actor): Prisma.YouthWhereInput {
+/**
+ * Which youth files a person reaches: the one reading of their role and attachment that every
+ * scope derives from — the Prisma where-inputs below, and the same conditions in SQL for the raw
+ * aggregate reads (src/db/sql-scopes.ts).
+ */
+export type FileReach =
+  | { kind: "ALL" }
+  | { kind: "MISSION_LOCALE"; missionLocaleId: string }
+  /** Only the current enrolment counts: after a transfer the former school loses the file. */
+  | { kind: "SCHOOL"; drivingSchoolId: string }
+  | { kind: "OWN"; youthId: string }
+  | { kind: "NONE" };
+
+export function fileReach(actor: Actor): FileReach {
   switch (actor.role) {
     case "ADMIN":
-      return {};
+      return { kind: "ALL" };
     case "REFERENT":
-      return actor.missionLocaleId ? { missionLocaleId: actor.missionLocaleId } : NOTHING;
+      return actor.missionLocaleId ? { kind: "MISSION_LOCALE", missionLocaleId: actor.missionLocaleId } : { kind: "NONE" };
     case "SCHOOL":
-      // Only the current enrolment counts: after a transfer the former school loses the file.
-      return actor.drivingSchoolId ? { enrolments: { some: { drivingSchoolId: actor.drivingSchoolId, isCurrent: true } } } : NOTHING;
+      return actor.drivingSchoolId ? { kind: "SCHOOL", drivingSchoolId: actor.drivingSchoolId } : { kind: "NONE" };
     case "YOUTH":
-      return actor.youthId ? { id: actor.youthId } : NOTHING;
+      return actor.youthId ? { kind: "OWN", youthId: actor.youthId } : { kind: "NONE" };
     case "EVALUATOR":
+      return { kind: "NONE" };
+  }
+}
+
+export function youthScope(actor: Actor): Prisma.YouthWhereInput {
+  const reach = fileReach(actor);
+  switch (reach.kind) {
+    case "ALL":
+      return {};
+    case "MISSION_LOCALE":
+      return { missionLocaleId: reach.missionLocaleId };
+    case "SCHOOL":
+      return { enrolments: { some: { drivingSchoolId: reach.drivingSchoolId, isCurrent: true } } };
+    case "OWN":
+      return { id: reach.youthId };
+    case "NONE":
       return NOTHING;
   }
 }
 
 export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
-  switch (actor.role) {
-    case "ADMIN":
+  const reach = fileReach(actor);
+  switch (reach.kind) {
+    case "ALL":
       return {};
-    case "REFERENT":
-      return actor.missionLocaleId ? { youth: { missionLocaleId: actor.missionLocaleId } } : NOTHING;
+    case "MISSION_LOCALE":
+      return { youth: { missionLocaleId: reach.missionLocaleId } };
     case "SCHOOL":
-      return actor.drivingSchoolId ? { drivingSchoolId: actor.drivingSchoolId, isCurrent: true } : NOTHING;
-    case "YOUTH":
-      return actor.youthId ? { youthId: actor.youthId } : NOTHING;
-    case "EVALUATOR":
+      return { drivingSchoolId: reach.drivingSchoolId, isCurrent: true };
+    case "OWN":
+      return { youthId: reach.youthId };
+    case "NONE":
       return NOTHING;
   }
 }

@@ -34,11 +34,15 @@ export function db(): PrismaClient {
   return client;
 }
 
-/** WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL. */
+/** WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL. The page cache
+ * (64 MiB instead of SQLite's 2 MiB) and memory-mapped reads keep the indexes of a national-size
+ * database in memory, instead of a read() system call per page. */
 export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await prisma.$queryRawUnsafe("PRAGMA cache_size = -65536");
+  await prisma.$queryRawUnsafe("PRAGMA mmap_size = 268435456");
 }
 
 export async function disconnectDb(): Promise<void> {

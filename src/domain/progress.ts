@@ -7,7 +7,7 @@ export type SkillRow = { skillCode: string; level: SkillLevel; assessedAt: Date 
 
 /** Whether a lesson counts towards the driving hours: only present or late ones, and not the
  * highway-code (THEORY) lessons, since the forecast and the legal minimum are driving hours. */
-export function countsAsDriving(lesson: { attendance: Attendance; kind: LessonKind }): boolean {
+function countsAsDriving(lesson: { attendance: Attendance; kind: LessonKind }): boolean {
   return ATTENDED.includes(lesson.attendance) && lesson.kind !== "THEORY";
 }
 

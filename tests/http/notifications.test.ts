@@ -37,4 +37,20 @@ describe("notifications", () => {
     const { agent } = await signedIn(world.home.referent.email, PASSWORD);
     expect((await agent.post(`/notifications/${own.id}/read`).type("form").send({})).status).toBe(403);
   });
+
+  it("seven unread notifications and a read one — the home counts 7 and lists the latest 5, newest first", async () => {
+    const world = await makeWorld();
+    const userId = world.home.referent.id;
+    for (let i = 1; i <= 7; i++) {
+      await testDb.notification.create({ data: { userId, title: `Avis ${i}`, body: "B", createdAt: new Date(Date.UTC(2026, 10, i)) } });
+    }
+    await testDb.notification.create({ data: { userId, title: "Déjà lu", body: "B", readAt: new Date() } });
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const home = (await agent.get("/")).text;
+
+    expect(home).toContain("7 non lues");
+    const shown = [...home.matchAll(/<strong>(Avis \d|Déjà lu)<\/strong>/g)].map((match) => match[1]);
+    expect(shown).toEqual(["Avis 7", "Avis 6", "Avis 5", "Avis 4", "Avis 3"]);
+  });
 });

@@ -6,6 +6,9 @@ import { schoolHomeQuerySchema } from "./schemas.ts";
 import * as homes from "./service.ts";
 import { unreadNotifications } from "../notifications/service.ts";
 import type { Route } from "../../http/routes.ts";
+import { config } from "../../config.ts";
+
+const statisticsMaxAge = () => config().statisticsCacheSeconds * 1000;
 
 /** One home per role; the figures come from the database, scoped by the policy. */
 async function home(req: Request, res: Response) {
@@ -13,7 +16,7 @@ async function home(req: Request, res: Response) {
   res.locals.notifications = await unreadNotifications(actor);
   switch (homeOf(actor)) {
     case "ADMIN":
-      return res.render("homes/admin", { title: "Tableau de bord", ...(await homes.adminHome()) });
+      return res.render("homes/admin", { title: "Tableau de bord", ...(await homes.adminHome(statisticsMaxAge())) });
     case "REFERENT":
       return res.render("homes/referent", { title: "Mon tableau de bord", ...(await homes.referentHome(actor)) });
     case "SCHOOL":
@@ -26,7 +29,7 @@ async function home(req: Request, res: Response) {
         })),
       });
     case "EVALUATOR":
-      return res.render("homes/evaluator", { title: "Évaluation", ...(await homes.evaluatorHome()) });
+      return res.render("homes/evaluator", { title: "Évaluation", ...(await homes.evaluatorHome(statisticsMaxAge())) });
     case "YOUTH":
       return res.redirect(302, homePathOf(actor));
   }

@@ -1,18 +1,24 @@
 // Figures for each role's home, computed in the database (counts and groupings, no N+1).
+import { z } from "zod";
 import { db } from "../../db/client.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { enrolmentScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
+import { queryRows } from "../../db/sql.ts";
+import { enrolmentInReach, youthInReach } from "../../db/sql-scopes.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { enrolmentScope, fileReach, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
 import { NO_TRAINING, trainingFigures } from "../progress/service.ts";
+import { snapshotted } from "./snapshot.ts";
+
+const count = z.coerce.number().int();
 
 function weekBounds(now: Date) {
   const start = startOfParisWeek(now);
   return { start, end: addDays(start, 7) };
 }
 
-export async function adminHome(now = new Date()) {
+async function countAdminHome(now: Date) {
   const week = weekBounds(now);
   const [youths, activeEnrolments, lessonsThisWeek, licences, accounts, cohorts, openDifficulties] = await Promise.all([
     db().youth.count(),
@@ -43,18 +49,38 @@ export async function adminHome(now = new Date()) {
   };
 }
 
+const REFERENT_FIGURES = z.object({
+  youths: count,
+  caseloadSize: count,
+  activeEnrolments: count,
+  lessonsThisWeek: count,
+  openDifficulties: count,
+});
+
+/** The counsellor's figures in one statement, each count reached through an index from their
+ * Mission Locale (the week's lessons through their enrolments, not the whole programme's week). */
+function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
+  const reach = fileReach(actor);
+  const mine = Prisma.sql`${youthInReach(reach, "y")} AND y."referentId" = ${actor.id}`;
+  return queryRows(
+    REFERENT_FIGURES,
+    Prisma.sql`SELECT
+      (SELECT COUNT(*) FROM "Youth" y WHERE ${youthInReach(reach, "y")}) AS "youths",
+      (SELECT COUNT(*) FROM "Youth" y WHERE ${mine}) AS "caseloadSize",
+      (SELECT COUNT(*) FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")} AND e."isCurrent" = ${true} AND e."status" = 'ACTIVE')
+        AS "activeEnrolments",
+      (SELECT COUNT(*) FROM "Lesson" l
+        WHERE l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")})
+          AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek",
+      (SELECT COUNT(*) FROM "Difficulty" d JOIN "Youth" y ON y."id" = d."youthId" WHERE d."resolvedAt" IS NULL AND ${mine})
+        AS "openDifficulties"`,
+  ).then((rows) => rows[0]!);
+}
+
 export async function referentHome(actor: Actor, now = new Date()) {
-  const week = weekBounds(now);
-  const inMissionLocale = youthScope(actor);
-  const caseloadWhere = { AND: [inMissionLocale, { referentId: actor.id }] };
-  const [youths, caseloadSize, activeEnrolments, lessonsThisWeek, openDifficulties, caseload] = await Promise.all([
-    db().youth.count({ where: inMissionLocale }),
-    db().youth.count({ where: caseloadWhere }),
-    db().enrolment.count({ where: { AND: [enrolmentScope(actor), { isCurrent: true, status: "ACTIVE" }] } }),
-    db().lesson.count({
-      where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] },
-    }),
-    db().difficulty.count({ where: { resolvedAt: null, youth: caseloadWhere } }),
+  const caseloadWhere = { AND: [youthScope(actor), { referentId: actor.id }] };
+  const [figures, caseload] = await Promise.all([
+    referentFigures(actor, weekBounds(now)),
     db().youth.findMany({
       where: { AND: [caseloadWhere, { enrolments: { some: { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } } } }] },
       select: {
@@ -69,7 +95,7 @@ export async function referentHome(actor: Actor, now = new Date()) {
       take: 25,
     }),
   ]);
-  return { figures: { youths, caseloadSize, activeEnrolments, lessonsThisWeek, openDifficulties }, caseload };
+  return { figures, caseload };
 }
 
 /** Thresholds of the school home's "needs attention" flags. */
@@ -89,6 +115,23 @@ function currentEnrolments(current: Prisma.EnrolmentWhereInput) {
     },
     orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
   });
+}
+
+const SCHOOL_LESSON_COUNTS = z.object({ pendingCount: count, lessonsThisWeek: count });
+
+/** Past lessons still waiting for attendance (the instructor's own, or the school's) and the
+ * school's lessons this week, in one statement. */
+function schoolLessonCounts(actor: Actor, at: { all: boolean; today: Date; week: { start: Date; end: Date } }) {
+  const inReach = Prisma.sql`l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})`;
+  const mine = at.all ? Prisma.sql`1 = 1` : Prisma.sql`l."instructorId" = ${actor.id}`;
+  return queryRows(
+    SCHOOL_LESSON_COUNTS,
+    Prisma.sql`SELECT
+      (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND ${mine} AND l."startsAt" < ${at.today} AND l."attendance" = 'SCHEDULED')
+        AS "pendingCount",
+      (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND l."startsAt" >= ${at.week.start} AND l."startsAt" < ${at.week.end}
+        AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek"`,
+  ).then((rows) => rows[0]!);
 }
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
@@ -124,7 +167,7 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
   const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
   const justChanged = options.justChangedLessonId;
-  const [enrolments, windowLessons, pending, pendingCount, lessonsThisWeek] = await Promise.all([
+  const [enrolments, windowLessons, pending, { pendingCount, lessonsThisWeek }] = await Promise.all([
     currentEnrolments(current),
     db().lesson.findMany({
       where: { AND: [lessonScope(actor), { startsAt: { gte: today, lt: addDays(tomorrow, UPCOMING_DAYS) } }] },
@@ -139,10 +182,7 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       orderBy: { startsAt: "desc" },
       take: PENDING_SHOWN,
     }),
-    db().lesson.count({ where: pendingWhere }),
-    db().lesson.count({
-      where: { AND: [lessonScope(actor), { startsAt: { gte: week.start, lt: week.end } }, { attendance: { not: "CANCELLED" } }] },
-    }),
+    schoolLessonCounts(actor, { all: options.all, today, week }),
   ]);
 
   const figuresOf = await trainingFigures(
@@ -197,7 +237,7 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   };
 }
 
-export async function evaluatorHome() {
+async function countEvaluatorHome() {
   const [draws, entries, selected, answeredSurveys] = await Promise.all([
     db().lotteryDraw.count(),
     db().lotteryEntry.count(),
@@ -208,3 +248,17 @@ export async function evaluatorHome() {
 }
 
 export { homePathOf } from "./paths.ts";
+
+const adminSnapshot = snapshotted(countAdminHome);
+const evaluatorSnapshot = snapshotted(countEvaluatorHome);
+
+/** The coordinator's home: programme-wide figures, counted at most once per maxAgeMs. */
+export async function adminHome(maxAgeMs: number, now = new Date()) {
+  const { at, value } = await adminSnapshot(maxAgeMs, now);
+  return { ...value, countedAt: at };
+}
+
+export async function evaluatorHome(maxAgeMs: number, now = new Date()) {
+  const { at, value } = await evaluatorSnapshot(maxAgeMs, now);
+  return { ...value, countedAt: at };
+}

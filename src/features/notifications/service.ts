@@ -1,23 +1,36 @@
 // A person's own notifications (e.g. a difficulty reported by a school reaches the counsellor).
+import { z } from "zod";
 import { db } from "../../db/client.ts";
+import { queryRows } from "../../db/sql.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 
 const SHOWN = 5;
 
+const UNREAD_ROW = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.coerce.date(),
+  unread: z.coerce.number().int(),
+});
+
+/** The person's unread count and latest unread notifications, in one statement (every home shows
+ * them): the count is taken over all unread rows before the limit. */
 export async function unreadNotifications(actor: Actor) {
-  const where = { userId: actor.id, readAt: null };
-  const [count, latest] = await Promise.all([
-    db().notification.count({ where }),
-    db().notification.findMany({
-      where,
-      select: { id: true, title: true, body: true, link: true, createdAt: true },
-      orderBy: { createdAt: "desc" },
-      take: SHOWN,
-    }),
-  ]);
-  return { count, latest };
+  const rows = await queryRows(
+    UNREAD_ROW,
+    Prisma.sql`
+      SELECT "id", "title", "body", "link", "createdAt", COUNT(*) OVER () AS "unread"
+      FROM "Notification"
+      WHERE "userId" = ${actor.id} AND "readAt" IS NULL
+      ORDER BY "createdAt" DESC, "id" DESC
+      LIMIT ${SHOWN}`,
+  );
+  return { count: rows[0]?.unread ?? 0, latest: rows.map(({ unread: _unread, ...notification }) => notification) };
 }
 
 /** Marks one of the person's own notifications read; anyone else's answers 404. */

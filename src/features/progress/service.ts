@@ -66,20 +66,21 @@ export async function trainingFigures(enrolmentIds: readonly string[], now = new
         WHERE l."enrolmentId" IN (${ids})
         GROUP BY l."enrolmentId"`,
     ),
-    // The latest booklet row per learner and skill (ties: the later id), over all their enrolments.
+    // Skills whose ACQUIRED row is the learner's latest for that skill, over all their enrolments:
+    // no later row (ties: the later id). Each probe is an index seek; no sort of the booklet.
     queryRows(
       SKILL_FIGURES,
       Prisma.sql`
-        SELECT target."id" AS "enrolmentId", COUNT(*) AS "acquired"
+        SELECT target."id" AS "enrolmentId", COUNT(DISTINCT s."skillCode") AS "acquired"
         FROM "Enrolment" target
-        JOIN (
-          SELECT e."youthId" AS "youthId", s."level" AS "level",
-            ROW_NUMBER() OVER (PARTITION BY e."youthId", s."skillCode" ORDER BY s."assessedAt" DESC, s."id" DESC) AS "rank"
-          FROM "Enrolment" e
-          JOIN "SkillAssessment" s ON s."enrolmentId" = e."id"
-          WHERE e."youthId" IN (SELECT "youthId" FROM "Enrolment" WHERE "id" IN (${ids}))
-        ) latest ON latest."youthId" = target."youthId" AND latest."rank" = 1 AND latest."level" = 'ACQUIRED'
-        WHERE target."id" IN (${ids})
+        JOIN "Enrolment" e ON e."youthId" = target."youthId"
+        JOIN "SkillAssessment" s ON s."enrolmentId" = e."id"
+        WHERE target."id" IN (${ids}) AND s."level" = 'ACQUIRED'
+          AND NOT EXISTS (
+            SELECT 1 FROM "Enrolment" e2
+            JOIN "SkillAssessment" later ON later."enrolmentId" = e2."id"
+            WHERE e2."youthId" = target."youthId" AND later."skillCode" = s."skillCode"
+              AND (later."assessedAt" > s."assessedAt" OR (later."assessedAt" = s."assessedAt" AND later."id" > s."id")))
         GROUP BY target."id"`,
     ),
   ]);

@@ -1,0 +1,47 @@
+// The SQL conditions of the raw aggregate reads must reach exactly the records the policy's Prisma
+// scopes reach, for every kind of person (a transferred youth included: the former school loses it).
+import { describe, expect, it } from "vitest";
+import { Prisma } from "../../src/generated/prisma/client.ts";
+import { enrolmentScope, fileReach, youthScope } from "../../src/auth/policy.ts";
+import { enrolmentInReach, youthInReach } from "../../src/db/sql-scopes.ts";
+import { findSessionUser } from "../../src/features/sign-in/service.ts";
+import { makeEnrolment, makeWorld, makeYouth, makeUser, testDb } from "../helpers/factories.ts";
+
+const sorted = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+describe("SQL scopes follow the policy", () => {
+  it("sql scopes — every role, home and away, a transfer and an unattached account — same youths and enrolments as Prisma's", async () => {
+    const world = await makeWorld();
+    const transferred = await makeYouth(world.home.missionLocale.id);
+    await makeEnrolment(transferred.id, world.home.school.id, world.cohort.id, false);
+    await makeEnrolment(transferred.id, world.away.school.id, world.cohort.id);
+    const unattached = await makeUser("REFERENT");
+    const users = [
+      world.admin,
+      world.evaluator,
+      unattached,
+      ...[world.home, world.away].flatMap((side) => [side.referent, side.schoolUser, side.youthUser]),
+    ];
+
+    for (const user of users) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      const reach = fileReach(actor);
+      const youths = await testDb.youth.findMany({ where: youthScope(actor), select: { id: true } });
+      const rawYouths = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT y."id" FROM "Youth" y WHERE ${youthInReach(reach, "y")}`,
+      );
+      const enrolments = await testDb.enrolment.findMany({ where: enrolmentScope(actor), select: { id: true } });
+      const rawEnrolments = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")}`,
+      );
+
+      expect(sorted(rawYouths), reach.kind).toEqual(sorted(youths));
+      expect(sorted(rawEnrolments), reach.kind).toEqual(sorted(enrolments));
+    }
+    // The comparison means something: some reach a part, some everything, some nothing.
+    const counts = await Promise.all(
+      users.map(async (user) => testDb.youth.count({ where: youthScope((await findSessionUser(user.id, 0))!) })),
+    );
+    expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
+  });
+});
