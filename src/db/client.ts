@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { config } from "../config.ts";
 
@@ -6,9 +7,31 @@ export type Db = PrismaClient;
 /** A client or an interactive transaction: what services write through. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/**
+ * Transactions begin with SQLite's write lock (BEGIN IMMEDIATE), not at their first write. Several
+ * server processes share the database: a transaction that read, then wants to write after another
+ * process committed, would get SQLITE_BUSY at once (its snapshot is stale), whereas waiting for
+ * the lock at BEGIN lets the busy timeout do its work. Every interactive transaction here writes.
+ * The adapter starts a transaction with `prepare("BEGIN")` on its better-sqlite3 connection.
+ */
+class ImmediateTransactions extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqliteAdapter> {
+    const adapter = await super.connect();
+    const connection: unknown = Reflect.get(adapter, "client");
+    if (!(connection instanceof Database)) throw new Error("the SQLite adapter no longer exposes its connection: see src/db/client.ts");
+    const prepare = connection.prepare.bind(connection);
+    Object.defineProperty(connection, "prepare", {
+      value: (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source),
+    });
+    return adapter;
+  }
+}
+
 export function createDb(databaseUrl: string): PrismaClient {
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 });
+  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 
