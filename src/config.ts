@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -20,7 +19,8 @@ const envSchema = z.object({
     .max(10, "TRUST_PROXY : 10 proxys au plus")
     .default(0),
   SPID_DEMO: z.enum(["true", "false"], { error: "SPID_DEMO vaut true ou false" }).optional(),
-  // Server processes sharing the port (Node's cluster): one per core in production.
+  // Server processes sharing the port (Node's cluster). One by default: with SQLite every write
+  // takes the one database lock, and a process waiting for it blocks its event loop.
   WEB_CONCURRENCY: z.coerce
     .number({ error: "WEB_CONCURRENCY doit être un nombre de processus (1, 2…)" })
     .int("WEB_CONCURRENCY doit être un nombre entier de processus")
@@ -109,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     // The demo never lands in a production database unless asked for explicitly.
     demo: e.SPID_DEMO ? e.SPID_DEMO === "true" : !isProduction,
-    workers: e.WEB_CONCURRENCY ?? (isProduction ? os.availableParallelism() : 1),
+    workers: e.WEB_CONCURRENCY ?? 1,
     statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS ?? (isProduction ? 60 : 0),
   };
 }
