@@ -459,7 +459,7 @@ for (const note of notes) console.log(`Note: ${note}`);
 const missed = rows.filter((row) => row.targetsMet === false).map((row) => row.route);
 console.log(missed.length ? `Targets missed: ${missed.join(", ")}.` : "All measured pages meet the targets.");
 
-if (only) process.exit(0);
+if (only || values["demo-only"]) process.exit(0);
 writeFileSync(
   RESULTS,
   `${JSON.stringify(
