@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { anonymous, freshApp, signedIn } from "../helpers/app.ts";
 import { makeCohort, makeEnrolment, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { makeDraw } from "../helpers/lottery-factories.ts";
+import { TERRITORIES_PAGE_SIZE } from "../../src/features/territories/service.ts";
 
 const CODE_PATTERN = /([A-Z2-9]{4}(?:-[A-Z2-9]{4}){6})/;
 const NEW_PASSWORD = "une phrase de passe assez longue";
@@ -14,6 +15,29 @@ async function asAdmin() {
 }
 
 describe("territories — Missions Locales", () => {
+  it("territories list — more Missions Locales than a page — pages of 20 by name, the last ones on the last page", async () => {
+    // Named to sort after every other Mission Locale of this file.
+    await testDb.missionLocale.createMany({
+      data: Array.from({ length: TERRITORIES_PAGE_SIZE + 1 }, (_, i) => ({
+        code: `ZZ${unique()}${i}`,
+        name: `Zz pagination ${String(i).padStart(2, "0")}`,
+      })),
+    });
+    const total = await testDb.missionLocale.count();
+    const pageCount = Math.ceil(total / TERRITORIES_PAGE_SIZE);
+    const { agent } = await asAdmin();
+
+    const first = await agent.get("/territories");
+    const last = await agent.get(`/territories?page=${pageCount}`);
+
+    expect(first.text.match(/<section aria-labelledby="ml-/g)).toHaveLength(TERRITORIES_PAGE_SIZE);
+    expect(first.text).toContain(`Page 1 sur ${pageCount}`);
+    expect(first.text).toContain('href="?page=2"');
+    expect(last.text).toContain("Zz pagination 20");
+    expect(last.text).not.toContain("Page suivante");
+    expect((await agent.get("/territories?page=abc")).text).toContain(`Page 1 sur ${pageCount}`);
+  });
+
   it("territories list — Missions Locales with their schools — counts of youths, active staff and current enrolments", async () => {
     const missionLocale = await makeMissionLocale();
     const school = await makeSchool(missionLocale.id);

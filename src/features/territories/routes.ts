@@ -3,7 +3,7 @@ import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { FormValues } from "../../http/forms.ts";
 import type { Route } from "../../http/routes.ts";
 import { formatPhone } from "../../http/view-helpers.ts";
-import { missionLocaleSchema, schoolPrefillSchema, schoolSchema } from "./schemas.ts";
+import { missionLocaleSchema, schoolPrefillSchema, schoolSchema, territoriesQuerySchema } from "./schemas.ts";
 import * as territories from "./service.ts";
 
 const EMPTY: FormPage = { values: {}, errors: {} };
@@ -11,8 +11,9 @@ const EMPTY: FormPage = { values: {}, errors: {} };
 /** 4550 → "45,50", as a person types it back into the form. */
 const typedEuros = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2).replace(".", ","));
 
-async function list(_req: Request, res: Response) {
-  res.render("territories/list", { title: "Territoires et auto-écoles", missionLocales: await territories.listTerritories() });
+async function list(req: Request, res: Response) {
+  const { page } = territoriesQuerySchema.parse(req.query);
+  res.render("territories/list", { title: "Territoires et auto-écoles", ...(await territories.listTerritories(page)) });
 }
 
 // Mission Locale: one form for creating and editing it.

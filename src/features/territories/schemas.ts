@@ -45,3 +45,6 @@ export type SchoolForm = z.infer<typeof schoolSchema>;
 
 /** `/territories/schools/new?missionLocaleId=…`: the Mission Locale chosen in advance (from its row). */
 export const schoolPrefillSchema = z.object({ missionLocaleId: z.string().max(40).optional().catch(undefined) });
+
+/** The list's page: anything else than a page number reads as the first page. */
+export const territoriesQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined) });

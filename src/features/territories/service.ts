@@ -17,28 +17,51 @@ const countsBy = <K extends string>(rows: readonly ({ _count: { _all: number } }
 
 /** Every Mission Locale with its schools and their figures: four queries whatever the number of
  * territories (the counts are grouped in SQL). */
-export async function listTerritories() {
-  const [missionLocales, youths, staff, enrolments] = await Promise.all([
+/** Missions Locales per page of the territories list (about a hundred in the national programme). */
+export const TERRITORIES_PAGE_SIZE = 20;
+
+/** One page of Missions Locales, by name, with their schools and counts for that page only. */
+export async function listTerritories(page = 1) {
+  const [total, missionLocales] = await Promise.all([
+    db().missionLocale.count(),
     db().missionLocale.findMany({
       select: { id: true, code: true, name: true, drivingSchools: { select: SCHOOL_FIELDS, orderBy: { name: "asc" } } },
-      orderBy: { name: "asc" },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * TERRITORIES_PAGE_SIZE,
+      take: TERRITORIES_PAGE_SIZE,
     }),
-    db().youth.groupBy({ by: ["missionLocaleId"], _count: { _all: true } }),
-    db().user.groupBy({ by: ["drivingSchoolId"], where: { drivingSchoolId: { not: null }, isActive: true }, _count: { _all: true } }),
-    db().enrolment.groupBy({ by: ["drivingSchoolId"], where: { isCurrent: true }, _count: { _all: true } }),
+  ]);
+  const schoolIds = missionLocales.flatMap((missionLocale) => missionLocale.drivingSchools.map((school) => school.id));
+  const [youths, staff, enrolments] = await Promise.all([
+    db().youth.groupBy({
+      by: ["missionLocaleId"],
+      where: { missionLocaleId: { in: missionLocales.map((ml) => ml.id) } },
+      _count: { _all: true },
+    }),
+    db().user.groupBy({ by: ["drivingSchoolId"], where: { drivingSchoolId: { in: schoolIds }, isActive: true }, _count: { _all: true } }),
+    db().enrolment.groupBy({
+      by: ["drivingSchoolId"],
+      where: { drivingSchoolId: { in: schoolIds }, isCurrent: true },
+      _count: { _all: true },
+    }),
   ]);
   const youthCount = countsBy(youths, "missionLocaleId");
   const staffCount = countsBy(staff, "drivingSchoolId");
   const enrolmentCount = countsBy(enrolments, "drivingSchoolId");
-  return missionLocales.map((missionLocale) => ({
-    ...missionLocale,
-    youths: youthCount.get(missionLocale.id) ?? 0,
-    drivingSchools: missionLocale.drivingSchools.map((school) => ({
-      ...school,
-      staff: staffCount.get(school.id) ?? 0,
-      currentEnrolments: enrolmentCount.get(school.id) ?? 0,
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / TERRITORIES_PAGE_SIZE)),
+    missionLocales: missionLocales.map((missionLocale) => ({
+      ...missionLocale,
+      youths: youthCount.get(missionLocale.id) ?? 0,
+      drivingSchools: missionLocale.drivingSchools.map((school) => ({
+        ...school,
+        staff: staffCount.get(school.id) ?? 0,
+        currentEnrolments: enrolmentCount.get(school.id) ?? 0,
+      })),
     })),
-  }));
+  };
 }
 
 export async function findMissionLocale(id: string) {
