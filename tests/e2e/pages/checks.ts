@@ -49,6 +49,12 @@ export async function visitEach(page: Page, visits: readonly Visit[], check: (pa
   }
 }
 
+/** Start times to try, from `first` minutes ago back over about half a day, 35 minutes apart: the
+ * demo instructor's day can be full for hours. */
+export function startedMinutesAgo(first: number): number[] {
+  return Array.from({ length: 20 }, (_, i) => first + 35 * i);
+}
+
 /** Plans a 30-minute driving lesson for the demo youth that started `minutesAgo` ago (attendance
  * needs a started lesson). The youth or the instructor may be busy then: the next slot is tried
  * until one is free. */
