@@ -5,7 +5,7 @@ import {
   Attendance as ATTENDANCE,
   DifficultyCategory as DIFFICULTY_CATEGORY,
   DrawOutcome as DRAW_OUTCOME,
-  type EnrolmentStatus as ENROLMENT_STATUS,
+  EnrolmentStatus as ENROLMENT_STATUS,
   ExamKind as EXAM_KIND,
   ExamResult as EXAM_RESULT,
   Gearbox as GEARBOX,
@@ -51,7 +51,8 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 export const DRAW_OUTCOMES = valuesOf(DRAW_OUTCOME);
 export type DrawOutcome = (typeof DRAW_OUTCOMES)[number];
 
-export type EnrolmentStatus = (typeof ENROLMENT_STATUS)[keyof typeof ENROLMENT_STATUS];
+export const ENROLMENT_STATUSES = valuesOf(ENROLMENT_STATUS);
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
   ACTIVE: "En formation",
   SUSPENDED: "Suspendue",
