@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { config } from "./config.ts";
-import { disconnectDb, tuneSqlite } from "./db/client.ts";
+import { disconnectDb, optimizeSqlite, tuneSqlite } from "./db/client.ts";
 
 /** How long a stopping process waits for the requests in flight. */
 const SHUTDOWN_GRACE_MS = 5000;
+/** How often the planner's statistics are refreshed (cheap when nothing changed much). */
+const OPTIMIZE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** One server process: listens (resolves with the port once listening) and, on SIGTERM or
  * SIGINT, stops accepting, lets the requests in flight finish, then closes the database.
@@ -19,6 +21,7 @@ export async function startServer(port = config().port, host?: string): Promise<
     const done = (error?: Error) => (error ? reject(error) : resolve(listening));
     const listening = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
   });
+  setInterval(() => void optimizeSqlite().catch(() => undefined), OPTIMIZE_EVERY_MS).unref();
   const shutdown = () => {
     server.close(() => void disconnectDb().finally(() => process.exit(0)));
     server.closeIdleConnections();
