@@ -1,0 +1,101 @@
+// npx tsx bench/page-cost.ts <database file> [requests]: the server's CPU time per request for the
+// pages people use most, read from /proc (Linux) around a burst of requests. Steadier than requests/s
+// on a shared machine, and comparable between two databases (demo and national):
+//   npx tsx bench/page-cost.ts .tmp/bench/demo.db
+//   DATABASE_URL=file:.tmp/national.db npm run seed:national && npx tsx bench/page-cost.ts .tmp/national.db
+// The database must hold the demo accounts (npm start or npm run seed:national made it). The server
+// runs as `npm run bench` runs it (bench/server.ts, production mode, one process, loopback).
+import { fork } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const CONCURRENCY = 4;
+const WARM_UP = 30;
+const PASSWORD = "Autonomie-2026!";
+const PAGES: [account: string | null, path: string][] = [
+  [null, "/livez"],
+  ["coordination", "/"],
+  ["referent.orleans", "/"],
+  ["ecole.orleans", "/"],
+  ["evaluation", "/"],
+  ["jeune", "/me"],
+  ["referent.orleans", "/applications"],
+  ["referent.orleans", "/youths/:first"],
+  ["ecole.orleans", "/lessons/week"],
+];
+
+const [file, count = "300"] = process.argv.slice(2);
+if (!file || !existsSync(file)) {
+  console.error("usage: npx tsx bench/page-cost.ts <database file> [requests per page]");
+  process.exit(2);
+}
+const requests = Math.max(CONCURRENCY, Math.round(Number(count) / CONCURRENCY) * CONCURRENCY);
+
+const server = fork(path.resolve(import.meta.dirname, "server.ts"), [], {
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    COOKIE_SECURE: "false",
+    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
+    PSEUDONYM_KEY: "bench-pseudonym-key-0123456789abcdef0123456789",
+    SPID_DEMO: "true",
+    WEB_CONCURRENCY: "1",
+    DATABASE_URL: `file:${path.resolve(file)}`,
+  },
+  execArgv: process.execArgv,
+  stdio: ["ignore", "ignore", "inherit", "ipc"],
+});
+const { port } = await new Promise<{ port: number }>((resolve) =>
+  server.once("message", (message) => resolve(message as { port: number })),
+);
+const base = `http://127.0.0.1:${port}`;
+
+/** The server's user + system CPU time so far, in ms (clock ticks of 10 ms). */
+function serverCpuMs(): number {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function signIn(account: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(";")[0]!;
+      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+  };
+  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const form = await fetch(`${base}/login`);
+  keep(form);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  keep(
+    await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: `${account}@autonomie.test`, password: PASSWORD, _csrf: csrf }),
+    }),
+  );
+  return header();
+}
+
+console.log(`${path.basename(file)}: server CPU per request, ${requests} requests a page, ${CONCURRENCY} at a time`);
+for (const [account, pagePath] of PAGES) {
+  const cookie = account ? await signIn(account) : "";
+  let url = pagePath;
+  if (pagePath === "/youths/:first") {
+    const home = await (await fetch(`${base}/`, { headers: { cookie } })).text();
+    url = `/youths/${/href="\/youths\/([^"]+)"/.exec(home)![1]}`;
+  }
+  const once = async () => {
+    const response = await fetch(base + url, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  };
+  for (let i = 0; i < WARM_UP; i++) await once();
+  const before = serverCpuMs();
+  for (let i = 0; i < requests / CONCURRENCY; i++) await Promise.all(Array.from({ length: CONCURRENCY }, once));
+  const perRequest = (serverCpuMs() - before) / requests;
+  console.log(`${`${account ?? "anonymous"} GET ${pagePath}`.padEnd(40)} ${perRequest.toFixed(2).padStart(6)} ms`);
+}
+server.disconnect();
