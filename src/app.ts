@@ -28,6 +28,7 @@ import { APPLICATION_ROUTES } from "./features/applications/routes.ts";
 import { COHORT_ROUTES } from "./features/cohorts/routes.ts";
 import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes.ts";
 import { TERRITORY_ROUTES } from "./features/territories/routes.ts";
+import { CASELOAD_ROUTES } from "./features/caseload/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -47,6 +48,7 @@ const SESSIONLESS_ROUTES: readonly Route[] = [...HEALTH_ROUTES, FAVICON, ...LOTT
 // Private by default: every row needs its permission, checked by mountRoutes.
 const PRIVATE_ROUTES: readonly Route[] = [
   ...HOME_ROUTES,
+  ...CASELOAD_ROUTES,
   ...YOUTH_ROUTES,
   ...ACCOUNT_ROUTES,
   ...NOTIFICATION_ROUTES,

@@ -19,6 +19,8 @@ export type Actor = {
 
 const PERMISSIONS = [
   "home:view",
+  "caseload:view",
+  "caseload:follow",
   "youth:read",
   "youth:read-identity",
   "youth:read-contact",
@@ -66,6 +68,10 @@ const YOUTH_FILE_STAFF: readonly Permission[] = ["youth:read", "youth:read-ident
 /** What a young person does about their own file only. */
 const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own"];
 
+/** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
+ * request. The coordinator follows nobody and looks at a Mission Locale at a time. */
+const REFERENT_OWN: readonly Permission[] = ["caseload:follow"];
+
 /** What a driving school does (the coordinator may do it too). */
 const SCHOOL_WORK: readonly Permission[] = [
   "enrolment:assess",
@@ -77,10 +83,13 @@ const SCHOOL_WORK: readonly Permission[] = [
 ];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
-  // The coordinator may do everything, except what only a young person does for themselves.
-  ADMIN: PERMISSIONS.filter((permission) => !YOUTH_OWN.includes(permission)),
+  // The coordinator may do everything, except what only a young person does for themselves and
+  // following youths of their own.
+  ADMIN: PERMISSIONS.filter((permission) => !YOUTH_OWN.includes(permission) && !REFERENT_OWN.includes(permission)),
   REFERENT: [
     "home:view",
+    "caseload:view",
+    ...REFERENT_OWN,
     ...YOUTH_FILE_STAFF,
     "youth:read-project",
     "youth:read-consents",

@@ -26,6 +26,7 @@ export const FOUNDATION_FIXTURES: Fixture[] = [
   { method: "GET", path: "/activate" },
   { method: "POST", path: "/activate" },
   { method: "GET", path: "/" },
+  { method: "GET", path: "/caseload" },
   { method: "GET", path: "/me" },
   {
     method: "GET",

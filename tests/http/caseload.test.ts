@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { signedIn } from "../helpers/app.ts";
+import { makeEnrolment, makeUser, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
+import { DAY, makeLesson } from "../helpers/school-factories.ts";
+import { CASELOAD_PAGE_SIZE } from "../../src/features/caseload/service.ts";
+
+/** The caseload's rows, in order: youth id and warning codes. */
+function rowsOf(html: string): { id: string; alerts: string[] }[] {
+  return [...html.matchAll(/<tr data-youth-id="([^"]+)" data-alerts="([^"]*)">/g)].map((match) => ({
+    id: match[1]!,
+    alerts: match[2] ? match[2].split(" ") : [],
+  }));
+}
+
+describe("the caseload", () => {
+  it("caseload — a counsellor — the youths they follow, one without a lesson for 26 days first with NO_RECENT_LESSON", async () => {
+    const world = await makeWorld();
+    const drifting = await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
+    const enrolment = await makeEnrolment(drifting.id, world.home.school.id, world.cohort.id);
+    await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - 26 * DAY), attendance: "PRESENT" });
+    const colleague = await makeUser("REFERENT", { missionLocaleId: world.home.missionLocale.id });
+    const notMine = await makeYouth(world.home.missionLocale.id, { referentId: colleague.id });
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const page = await agent.get("/caseload");
+
+    expect(page.status).toBe(200);
+    const rows = rowsOf(page.text);
+    expect(rows[0]).toEqual({ id: drifting.id, alerts: ["NO_RECENT_LESSON"] });
+    expect(page.text).toContain("Aucune leçon depuis 26 jours");
+    expect(rows.map((row) => row.id)).toContain(world.home.youth.id);
+    expect(rows.map((row) => row.id)).not.toContain(notMine.id);
+    expect(rows.map((row) => row.id)).not.toContain(world.away.youth.id);
+
+    const whole = rowsOf((await agent.get("/caseload?all=1")).text).map((row) => row.id);
+    expect(whole).toContain(notMine.id);
+    expect(whole).not.toContain(world.away.youth.id);
+    const flagged = rowsOf((await agent.get("/caseload?warning=NO_RECENT_LESSON")).text).map((row) => row.id);
+    expect(flagged).toEqual([drifting.id]);
+  });
+
+  it("caseload — more youths than a page — 50 a page with the total, filters kept in the page links", async () => {
+    const world = await makeWorld();
+    const extra = CASELOAD_PAGE_SIZE + 3 - 2; // the world's two followed youths plus these
+    for (let i = 0; i < extra; i++) await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
+    const total = await testDb.youth.count({ where: { referentId: world.home.referent.id } });
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const first = await agent.get("/caseload?q=Camille");
+    const second = await agent.get("/caseload?q=Camille&page=2");
+
+    expect(rowsOf(first.text)).toHaveLength(CASELOAD_PAGE_SIZE);
+    expect(first.text).toContain(`${total} jeunes`);
+    expect(first.text).toContain("Page 1 sur 2");
+    expect(first.text).toContain('href="/caseload?q=Camille&amp;page=2"');
+    expect(rowsOf(second.text)).toHaveLength(total - CASELOAD_PAGE_SIZE);
+  });
+
+  it("caseload — the coordinator — one Mission Locale at a time, chosen in the filter", async () => {
+    const world = await makeWorld();
+    const { agent } = await signedIn(world.admin.email, PASSWORD);
+
+    const away = rowsOf((await agent.get(`/caseload?missionLocaleId=${world.away.missionLocale.id}`)).text).map((row) => row.id);
+
+    expect(away).toContain(world.away.youth.id);
+    expect(away).not.toContain(world.home.youth.id);
+  });
+
+  it("caseload — a school, a youth, an evaluator — 403", async () => {
+    const world = await makeWorld();
+    for (const user of [world.home.schoolUser, world.home.youthUser, world.evaluator]) {
+      const { agent } = await signedIn(user.email, PASSWORD);
+      expect((await agent.get("/caseload")).status).toBe(403);
+    }
+  });
+});
