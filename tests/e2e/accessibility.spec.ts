@@ -23,6 +23,7 @@ const PAGES: Record<string, Visit[]> = {
     { path: "/territories", follow: 'a[href^="/territories/schools/"]:not([href^="/territories/schools/new"])' },
   ],
   "referent.orleans@autonomie.test": [
+    { path: "/caseload" },
     { path: "/applications", follow: 'a[href^="/applications/"]:not([href="/applications/new"]):not([href="/applications/import"])' },
     { path: "/", follow: 'a[href^="/youths/"]' },
   ],
