@@ -90,7 +90,9 @@ describe("POST /difficulties/:id/take-charge", () => {
     const away = await makeDifficulty(world.away.enrolment, world.away.schoolUser.id);
     const home = await makeDifficulty(world.home.enrolment, world.home.schoolUser.id);
     const referent = await signedIn(world.home.referent.email, PASSWORD);
-    expect((await referent.agent.post(`/difficulties/${away.id}/take-charge`).type("form").send({ _csrf: referent.csrf })).status).toBe(404);
+    expect((await referent.agent.post(`/difficulties/${away.id}/take-charge`).type("form").send({ _csrf: referent.csrf })).status).toBe(
+      404,
+    );
     const school = await signedIn(world.home.schoolUser.email, PASSWORD);
     expect((await school.agent.post(`/difficulties/${home.id}/take-charge`).type("form").send({ _csrf: school.csrf })).status).toBe(403);
     expect(await testDb.difficulty.count({ where: { id: { in: [away.id, home.id] }, takenInChargeAt: { not: null } } })).toBe(0);
@@ -154,7 +156,10 @@ describe("POST /difficulties/:id/resolve", () => {
       resolution: "Première résolution.",
     });
     const { agent, csrf } = await signedIn(world.admin.email, PASSWORD);
-    const response = await agent.post(`/difficulties/${difficulty.id}/resolve`).type("form").send({ resolution: "Une autre.", _csrf: csrf });
+    const response = await agent
+      .post(`/difficulties/${difficulty.id}/resolve`)
+      .type("form")
+      .send({ resolution: "Une autre.", _csrf: csrf });
     expect(response.status).toBe(422);
     expect(response.text).toContain("Cette difficulté est déjà résolue");
     expect((await testDb.difficulty.findUniqueOrThrow({ where: { id: difficulty.id } })).resolution).toBe("Première résolution.");
@@ -167,12 +172,17 @@ describe("POST /difficulties/:id/resolve", () => {
     const home = await makeDifficulty(world.home.enrolment, world.home.schoolUser.id);
     const referent = await signedIn(world.home.referent.email, PASSWORD);
     for (const resolution of ["Réglé.", ""]) {
-      const response = await referent.agent.post(`/difficulties/${away.id}/resolve`).type("form").send({ resolution, _csrf: referent.csrf });
+      const response = await referent.agent
+        .post(`/difficulties/${away.id}/resolve`)
+        .type("form")
+        .send({ resolution, _csrf: referent.csrf });
       expect(response.status).toBe(404);
     }
     for (const user of [world.home.schoolUser, world.home.youthUser]) {
       const { agent, csrf } = await signedIn(user.email, PASSWORD);
-      expect((await agent.post(`/difficulties/${home.id}/resolve`).type("form").send({ resolution: "Réglé.", _csrf: csrf })).status).toBe(403);
+      expect((await agent.post(`/difficulties/${home.id}/resolve`).type("form").send({ resolution: "Réglé.", _csrf: csrf })).status).toBe(
+        403,
+      );
     }
     expect(await testDb.difficulty.count({ where: { id: { in: [away.id, home.id] }, resolvedAt: { not: null } } })).toBe(0);
   });
@@ -201,7 +211,9 @@ describe("GET /difficulties", () => {
     const all = await agent.get("/difficulties?all=1");
     expect(all.text).toContain(`data-difficulty-id="${resolved.id}"`);
     expect(all.text).not.toContain(`data-difficulty-id="${away.id}"`);
-    expect(await testDb.auditEvent.count({ where: { actorId: world.home.referent.id, action: "LIST_VIEWED", entity: "Difficulty" } })).toBe(2);
+    expect(await testDb.auditEvent.count({ where: { actorId: world.home.referent.id, action: "LIST_VIEWED", entity: "Difficulty" } })).toBe(
+      2,
+    );
   });
 
   it("difficulties list — the coordinator — every open one; a school — only its own; a youth or the research team — 403", async () => {

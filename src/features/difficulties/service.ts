@@ -101,7 +101,13 @@ export async function takeCharge(
     });
     if (taken.count === 0) return { youthId: difficulty.youthId, outcome: difficulty.resolvedAt ? "resolved" : "already-taken" };
     await recordAudit(
-      { actorId: actor.id, action: "DIFFICULTY_TAKEN_IN_CHARGE", entity: "Difficulty", entityId: difficulty.id, details: { youthId: difficulty.youthId } },
+      {
+        actorId: actor.id,
+        action: "DIFFICULTY_TAKEN_IN_CHARGE",
+        entity: "Difficulty",
+        entityId: difficulty.id,
+        details: { youthId: difficulty.youthId },
+      },
       tx,
     );
     return { youthId: difficulty.youthId, outcome: "taken" };

@@ -79,9 +79,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
         select: { ...ENROLMENT_DETAIL, isCurrent: true },
         orderBy: { enrolledAt: "desc" },
       },
-      difficulties: sees("youth:read-follow-up")
-        ? { select: DIFFICULTY_ROW, orderBy: { reportedAt: "desc" } }
-        : false,
+      difficulties: sees("youth:read-follow-up") ? { select: DIFFICULTY_ROW, orderBy: { reportedAt: "desc" } } : false,
       recommendations: { select: { topic: true, text: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
