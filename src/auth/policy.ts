@@ -59,6 +59,10 @@ const PERMISSIONS = [
   "skill:assess",
   "exam:record",
   "difficulty:report",
+  // the list of difficulties: a school follows those it reported, a counsellor those to handle
+  "difficulty:read",
+  // taking a difficulty in charge and resolving it (the counsellor's regulation loop)
+  "difficulty:handle",
   "pace:override",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +84,7 @@ const SCHOOL_WORK: readonly Permission[] = [
   "skill:assess",
   "exam:record",
   "difficulty:report",
+  "difficulty:read",
 ];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
@@ -105,6 +110,8 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "lottery:read",
     "commitment:record",
     "enrolment:manage",
+    "difficulty:read",
+    "difficulty:handle",
     "pace:override",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
@@ -178,6 +185,12 @@ export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
     case "NONE":
       return NOTHING;
   }
+}
+
+/** Difficulties a person follows: those of the youth files they reach; a school, those reported
+ * on its current enrolments (after a transfer the former school loses them with the file). */
+export function difficultyScope(actor: Actor): Prisma.DifficultyWhereInput {
+  return fileReach(actor).kind === "SCHOOL" ? { enrolment: enrolmentScope(actor) } : { youth: youthScope(actor) };
 }
 
 export function lessonScope(actor: Actor): Prisma.LessonWhereInput {

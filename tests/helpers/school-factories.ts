@@ -57,3 +57,22 @@ export async function makeSelectedApplication(
     },
   });
 }
+
+/** A difficulty the school reported on an enrolment (open unless told otherwise). */
+export async function makeDifficulty(
+  enrolment: { id: string; youthId: string },
+  reportedById: string | null,
+  options: { description?: string; resolvedAt?: Date; resolution?: string } = {},
+) {
+  return testDb.difficulty.create({
+    data: {
+      youthId: enrolment.youthId,
+      enrolmentId: enrolment.id,
+      category: "MOBILITY",
+      description: options.description ?? "Ne trouve plus de bus pour venir le samedi.",
+      reportedById,
+      resolvedAt: options.resolvedAt ?? null,
+      resolution: options.resolution ?? null,
+    },
+  });
+}

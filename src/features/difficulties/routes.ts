@@ -1,8 +1,9 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
+import { setFlash } from "../../http/locals.ts";
 import { DIFFICULTY_CATEGORY_LABELS } from "../../domain/enums.ts";
-import { difficultySchema } from "./schemas.ts";
+import { difficultyListQuerySchema, difficultySchema, resolutionSchema } from "./schemas.ts";
 import * as difficulties from "./service.ts";
 import type { Route } from "../../http/routes.ts";
 
@@ -29,6 +30,40 @@ const report = formAction({
   }),
 });
 
+async function list(req: Request, res: Response) {
+  const query = difficultyListQuerySchema.parse(req.query);
+  const result = await difficulties.listDifficulties(actorOf(req), query);
+  res.render("difficulties/list", { title: "Difficultés signalées", ...result });
+}
+
+const TAKE_CHARGE_FLASH = {
+  taken: "Difficulté prise en charge : l'auto-école la voit suivie.",
+  "already-taken": "Cette difficulté était déjà prise en charge.",
+  resolved: "Cette difficulté est déjà résolue.",
+} as const;
+
+async function takeCharge(req: Request, res: Response) {
+  const { youthId, outcome } = await difficulties.takeCharge(actorOf(req), String(req.params.id));
+  setFlash(req, TAKE_CHARGE_FLASH[outcome]);
+  res.redirect(303, `/youths/${youthId}`);
+}
+
+async function renderResolve(req: Request, res: Response, page: FormPage) {
+  const found = await difficulties.difficultyToResolve(actorOf(req), String(req.params.id));
+  res.render("difficulties/resolve", { title: "Résoudre une difficulté", ...found, ...page, categories: DIFFICULTY_CATEGORY_LABELS });
+}
+
+const resolve = formAction({
+  schema: resolutionSchema,
+  inScope: (actor, req) => difficulties.difficultyToResolve(actor, String(req.params.id)),
+  act: (actor, form, req) => difficulties.resolveDifficulty(actor, String(req.params.id), form),
+  rejected: renderResolve,
+  done: ({ youthId, notified }) => ({
+    to: `/youths/${youthId}`,
+    flash: notified ? "Difficulté résolue : l'auto-école qui l'a signalée est prévenue." : "Difficulté résolue.",
+  }),
+});
+
 export const DIFFICULTY_ROUTES: readonly Route[] = [
   {
     method: "get",
@@ -38,4 +73,7 @@ export const DIFFICULTY_ROUTES: readonly Route[] = [
     audit: { kind: "record", entity: "Enrolment" },
   },
   { method: "post", path: "/enrolments/:id/difficulties", permission: "difficulty:report", handler: report },
+  { method: "get", path: "/difficulties", permission: "difficulty:read", handler: list, audit: { kind: "list", entity: "Difficulty" } },
+  { method: "post", path: "/difficulties/:id/take-charge", permission: "difficulty:handle", handler: takeCharge },
+  { method: "post", path: "/difficulties/:id/resolve", permission: "difficulty:handle", handler: resolve },
 ];

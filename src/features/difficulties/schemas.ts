@@ -13,3 +13,21 @@ export const difficultySchema = z
   })
   .strict();
 export type DifficultyForm = z.infer<typeof difficultySchema>;
+
+const RESOLUTION_REQUIRED = "Dites en quelques mots ce qui a été fait (au moins 3 caractères).";
+const RESOLUTION_TOO_LONG = "La résolution fait au plus 1 000 caractères.";
+
+export const resolutionSchema = z
+  .object({ resolution: textField(RESOLUTION_REQUIRED, { min: 3, max: 1000, tooLong: RESOLUTION_TOO_LONG, multiline: true }) })
+  .strict();
+export type ResolutionForm = z.infer<typeof resolutionSchema>;
+
+export const difficultyListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  all: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === "1"),
+});
+export type DifficultyListQuery = z.infer<typeof difficultyListQuerySchema>;

@@ -5,6 +5,7 @@ import { NotFoundError } from "../../http/errors.ts";
 import { recordYouthView } from "../audit/service.ts";
 import { attendanceRate, bookletOf, drivingMinutesDone, type SkillRow } from "../../domain/progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
+import { DIFFICULTY_ROW, withHandlerNames } from "../difficulties/service.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
 export const YOUTH_PROFILE = {
@@ -78,9 +79,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
         select: { ...ENROLMENT_DETAIL, isCurrent: true },
         orderBy: { enrolledAt: "desc" },
       },
-      difficulties: sees("youth:read-follow-up")
-        ? { select: { category: true, description: true, reportedAt: true, resolvedAt: true }, orderBy: { reportedAt: "desc" } }
-        : false,
+      difficulties: sees("youth:read-follow-up") ? { select: DIFFICULTY_ROW, orderBy: { reportedAt: "desc" } } : false,
       recommendations: { select: { topic: true, text: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
@@ -102,6 +101,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
           !sees("lottery:read") && application.lotteryEntries.length > 0 && !application.lotteryEntries[0]?.draw.validatedAt,
       })),
       weeklyAvailability: parseAvailability(youth.weeklyAvailability),
+      difficulties: youth.difficulties ? await withHandlerNames(youth.difficulties) : undefined,
       contact: sees("youth:read-contact"),
     },
     training,

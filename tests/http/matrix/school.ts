@@ -1,6 +1,6 @@
 // Fixtures of the authorization matrix for the driving-school workspace.
 import type { Fixture, World } from "./foundation.ts";
-import { makeLesson } from "../../helpers/school-factories.ts";
+import { makeDifficulty, makeLesson } from "../../helpers/school-factories.ts";
 
 const homeEnrolment = (w: World) => w.home.enrolment.id;
 const awayEnrolment = (w: World) => w.away.enrolment.id;
@@ -9,6 +9,10 @@ const youthTarget = { inScope: (w: World) => w.home.youth.id, outOfScope: (w: Wo
 const lessonTarget = {
   inScope: async (w: World) => (await makeLesson(w.home.enrolment.id)).id,
   outOfScope: async (w: World) => (await makeLesson(w.away.enrolment.id)).id,
+};
+const difficultyTarget = {
+  inScope: async (w: World) => (await makeDifficulty(w.home.enrolment, w.home.schoolUser.id)).id,
+  outOfScope: async (w: World) => (await makeDifficulty(w.away.enrolment, w.away.schoolUser.id)).id,
 };
 
 export const SCHOOL_FIXTURES: Fixture[] = [
@@ -30,4 +34,8 @@ export const SCHOOL_FIXTURES: Fixture[] = [
   { method: "POST", path: "/enrolments/:id/exams", target: enrolmentTarget, body: {} },
   { method: "GET", path: "/enrolments/:id/difficulties/new", target: enrolmentTarget },
   { method: "POST", path: "/enrolments/:id/difficulties", target: enrolmentTarget, body: {} },
+  { method: "GET", path: "/difficulties" },
+  { method: "POST", path: "/difficulties/:id/take-charge", target: difficultyTarget },
+  // A valid resolution: the difficulty in scope answers 303, the one out of scope 404.
+  { method: "POST", path: "/difficulties/:id/resolve", target: difficultyTarget, body: { resolution: "Covoiturage trouvé." } },
 ];
