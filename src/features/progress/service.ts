@@ -66,6 +66,25 @@ function lessonFigures(ids: Prisma.Sql, now: Date) {
   );
 }
 
+/**
+ * FROM … WHERE of the booklet rows (`s`) that are their learner's current level for the skill,
+ * at `level`, for the enrolments asked about (`target`): the latest row over all the learner's
+ * enrolments (the booklet follows a transfer), ties going to the later id. Each "no later row"
+ * check is an index seek, with no sort of the booklet.
+ */
+function latestBookletRows(ids: Prisma.Sql, level: "ACQUIRED" | "IN_PROGRESS"): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Enrolment" target
+    JOIN "Enrolment" e ON e."youthId" = target."youthId"
+    JOIN "SkillAssessment" s ON s."enrolmentId" = e."id"
+    WHERE target."id" IN (${ids}) AND s."level" = ${Prisma.raw(`'${level}'`)}
+      AND NOT EXISTS (
+        SELECT 1 FROM "Enrolment" e2
+        JOIN "SkillAssessment" later ON later."enrolmentId" = e2."id"
+        WHERE e2."youthId" = target."youthId" AND later."skillCode" = s."skillCode"
+          AND (later."assessedAt" > s."assessedAt" OR (later."assessedAt" = s."assessedAt" AND later."id" > s."id")))`;
+}
+
 /** Figures per enrolment id; enrolments without any lesson or booklet row get NO_TRAINING's. The
  * ids come from a query scoped by the policy. */
 export async function trainingFigures(enrolmentIds: readonly string[], now = new Date()): Promise<Map<string, TrainingFigures>> {
@@ -74,21 +93,12 @@ export async function trainingFigures(enrolmentIds: readonly string[], now = new
   const ids = Prisma.join(enrolmentIds);
   const [lessons, skills] = await Promise.all([
     lessonFigures(ids, now),
-    // Skills whose ACQUIRED row is the learner's latest for that skill, over all their enrolments:
-    // no later row (ties: the later id). Each probe is an index seek; no sort of the booklet.
+    // Skills whose current level is ACQUIRED.
     queryRows(
       SKILL_FIGURES,
       Prisma.sql`
         SELECT target."id" AS "enrolmentId", COUNT(DISTINCT s."skillCode") AS "acquired"
-        FROM "Enrolment" target
-        JOIN "Enrolment" e ON e."youthId" = target."youthId"
-        JOIN "SkillAssessment" s ON s."enrolmentId" = e."id"
-        WHERE target."id" IN (${ids}) AND s."level" = 'ACQUIRED'
-          AND NOT EXISTS (
-            SELECT 1 FROM "Enrolment" e2
-            JOIN "SkillAssessment" later ON later."enrolmentId" = e2."id"
-            WHERE e2."youthId" = target."youthId" AND later."skillCode" = s."skillCode"
-              AND (later."assessedAt" > s."assessedAt" OR (later."assessedAt" = s."assessedAt" AND later."id" > s."id")))
+        ${latestBookletRows(ids, "ACQUIRED")}
         GROUP BY target."id"`,
     ),
   ]);
@@ -174,15 +184,7 @@ export async function warningFacts(enrolmentIds: readonly string[], now = new Da
       Prisma.sql`
         WITH "latest" AS (
           SELECT target."id" AS "enrolmentId", target."youthId" AS "youthId", s."skillCode" AS "skillCode"
-          FROM "Enrolment" target
-          JOIN "Enrolment" e ON e."youthId" = target."youthId"
-          JOIN "SkillAssessment" s ON s."enrolmentId" = e."id"
-          WHERE target."id" IN (${ids}) AND s."level" = 'IN_PROGRESS'
-            AND NOT EXISTS (
-              SELECT 1 FROM "Enrolment" e2
-              JOIN "SkillAssessment" later ON later."enrolmentId" = e2."id"
-              WHERE e2."youthId" = target."youthId" AND later."skillCode" = s."skillCode"
-                AND (later."assessedAt" > s."assessedAt" OR (later."assessedAt" = s."assessedAt" AND later."id" > s."id")))
+          ${latestBookletRows(ids, "IN_PROGRESS")}
         ), "streak" AS (
           SELECT k."enrolmentId" AS "enrolmentId", k."youthId" AS "youthId", k."skillCode" AS "skillCode",
             (SELECT MIN(r."assessedAt") FROM "Enrolment" e3 JOIN "SkillAssessment" r ON r."enrolmentId" = e3."id"
