@@ -276,3 +276,6 @@ export function optionalPhoneField(invalid: string) {
         .optional(),
     );
 }
+
+/** A list's page number in its query string: anything else than 1…10 000 reads as the first page. */
+export const pageField = z.coerce.number().int().min(1).max(10_000).optional().catch(undefined);

@@ -26,7 +26,18 @@ export function formatPhone(phone: string): string {
   return `0${international.slice(3)}`.replace(/(\d{2})(?=\d)/g, "$1 ");
 }
 
+/** "?a=1&b=2" from a list's filters, leaving out the empty ones ("" when none is left): the links
+ * between a list's pages keep its filters. */
+function queryString(values: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values))
+    if (value !== undefined && value !== "" && value !== false) params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
 export const viewHelpers = {
+  queryString,
   formatDate,
   formatDateLong,
   formatDateTime,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../domain/enums.ts";
-import { optionalTextField } from "../../http/fields.ts";
+import { optionalTextField, pageField } from "../../http/fields.ts";
 
 const ROLE_REQUIRED = "Choisissez un rôle.";
 const NAME_REQUIRED = "Saisissez le nom affiché (prénom et nom).";
@@ -53,7 +53,7 @@ export type CreateAccountForm = z.infer<typeof createAccountSchema>;
 export const accountSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  page: pageField,
 });
 
 /** `/accounts/new?…`: what the page linking to the form already knows (a youth's ref from their

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, GENDERS } from "../../domain/enums.ts";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
-import { dayField, optionalPhoneField, optionalTextField, textField, utcDay } from "../../http/fields.ts";
+import { dayField, optionalPhoneField, optionalTextField, pageField, textField, utcDay } from "../../http/fields.ts";
 
 const COHORT_REQUIRED = "Choisissez la promotion.";
 const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
@@ -162,7 +162,7 @@ export const applicationSearchSchema = z.object({
   missionLocaleId: z.string().trim().max(40).optional().catch(undefined),
   status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  page: pageField,
 });
 export type ApplicationSearch = z.infer<typeof applicationSearchSchema>;
 

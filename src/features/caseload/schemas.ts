@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageField } from "../../http/fields.ts";
 import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { WARNING_ORDER } from "../../domain/warnings.ts";
 
@@ -9,6 +10,6 @@ export const caseloadQuerySchema = z.object({
   warning: z.enum(WARNING_ORDER).optional().catch(undefined),
   status: z.enum(ENROLMENT_STATUSES).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  page: pageField,
 });
 export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;

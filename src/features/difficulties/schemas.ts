@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DIFFICULTY_CATEGORIES } from "../../domain/enums.ts";
-import { textField } from "../../http/fields.ts";
+import { pageField, textField } from "../../http/fields.ts";
 
 const CATEGORY_REQUIRED = "Choisissez le type de difficulté.";
 const DESCRIPTION_REQUIRED = "Décrivez la difficulté en quelques mots (au moins 5 caractères).";
@@ -23,7 +23,7 @@ export const resolutionSchema = z
 export type ResolutionForm = z.infer<typeof resolutionSchema>;
 
 export const difficultyListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  page: pageField,
   all: z
     .literal("1")
     .optional()

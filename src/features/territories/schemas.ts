@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalEurosField, optionalPhoneField, optionalTextField, textField } from "../../http/fields.ts";
+import { optionalEurosField, optionalPhoneField, optionalTextField, pageField, textField } from "../../http/fields.ts";
 
 const CODE_REQUIRED = "Saisissez le code de la Mission Locale (exemple : VIERZON).";
 const CODE_FORMAT = "Le code s'écrit en majuscules sans accent, chiffres et tiret bas (_), de 2 à 30 caractères (exemple : BOURGES_NORD).";
@@ -47,4 +47,4 @@ export type SchoolForm = z.infer<typeof schoolSchema>;
 export const schoolPrefillSchema = z.object({ missionLocaleId: z.string().max(40).optional().catch(undefined) });
 
 /** The list's page: anything else than a page number reads as the first page. */
-export const territoriesQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined) });
+export const territoriesQuerySchema = z.object({ page: pageField });
