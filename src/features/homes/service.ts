@@ -1,7 +1,7 @@
 // Figures for each role's home, computed in the database (counts and groupings, no N+1).
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { queryRows } from "../../db/sql.ts";
+import { queryRow, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { enrolmentScope, fileReach, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
@@ -10,8 +10,6 @@ import { SKILLS } from "../../domain/remc.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
 import { NO_TRAINING, trainingFigures } from "../progress/service.ts";
 import { snapshotted } from "./snapshot.ts";
-
-const count = z.coerce.number().int();
 
 function weekBounds(now: Date) {
   const start = startOfParisWeek(now);
@@ -50,11 +48,11 @@ async function countAdminHome(now: Date) {
 }
 
 const REFERENT_FIGURES = z.object({
-  youths: count,
-  caseloadSize: count,
-  activeEnrolments: count,
-  lessonsThisWeek: count,
-  openDifficulties: count,
+  youths: SQL_INTEGER,
+  caseloadSize: SQL_INTEGER,
+  activeEnrolments: SQL_INTEGER,
+  lessonsThisWeek: SQL_INTEGER,
+  openDifficulties: SQL_INTEGER,
 });
 
 /** The counsellor's figures in one statement, each count reached through an index from their
@@ -62,7 +60,7 @@ const REFERENT_FIGURES = z.object({
 function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
   const reach = fileReach(actor);
   const mine = Prisma.sql`${youthInReach(reach, "y")} AND y."referentId" = ${actor.id}`;
-  return queryRows(
+  return queryRow(
     REFERENT_FIGURES,
     Prisma.sql`SELECT
       (SELECT COUNT(*) FROM "Youth" y WHERE ${youthInReach(reach, "y")}) AS "youths",
@@ -74,7 +72,7 @@ function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
           AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek",
       (SELECT COUNT(*) FROM "Difficulty" d JOIN "Youth" y ON y."id" = d."youthId" WHERE d."resolvedAt" IS NULL AND ${mine})
         AS "openDifficulties"`,
-  ).then((rows) => rows[0]!);
+  );
 }
 
 export async function referentHome(actor: Actor, now = new Date()) {
@@ -117,21 +115,21 @@ function currentEnrolments(current: Prisma.EnrolmentWhereInput) {
   });
 }
 
-const SCHOOL_LESSON_COUNTS = z.object({ pendingCount: count, lessonsThisWeek: count });
+const SCHOOL_LESSON_COUNTS = z.object({ pendingCount: SQL_INTEGER, lessonsThisWeek: SQL_INTEGER });
 
 /** Past lessons still waiting for attendance (the instructor's own, or the school's) and the
  * school's lessons this week, in one statement. */
 function schoolLessonCounts(actor: Actor, at: { all: boolean; today: Date; week: { start: Date; end: Date } }) {
   const inReach = Prisma.sql`l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})`;
   const mine = at.all ? Prisma.sql`1 = 1` : Prisma.sql`l."instructorId" = ${actor.id}`;
-  return queryRows(
+  return queryRow(
     SCHOOL_LESSON_COUNTS,
     Prisma.sql`SELECT
       (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND ${mine} AND l."startsAt" < ${at.today} AND l."attendance" = 'SCHEDULED')
         AS "pendingCount",
       (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND l."startsAt" >= ${at.week.start} AND l."startsAt" < ${at.week.end}
         AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek"`,
-  ).then((rows) => rows[0]!);
+  );
 }
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the

@@ -1,7 +1,7 @@
 // A person's own notifications (e.g. a difficulty reported by a school reaches the counsellor).
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { queryRows } from "../../db/sql.ts";
+import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
@@ -14,8 +14,8 @@ const UNREAD_ROW = z.object({
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),
-  createdAt: z.coerce.date(),
-  unread: z.coerce.number().int(),
+  createdAt: SQL_DATE,
+  unread: SQL_INTEGER,
 });
 
 /** The person's unread count and latest unread notifications, in one statement (every home shows

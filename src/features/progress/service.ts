@@ -4,7 +4,7 @@
 // which computes the figures for one file; src/domain/warnings.ts reads the facts.
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { queryRows } from "../../db/sql.ts";
+import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { WARNING_THRESHOLDS, type WarningFacts } from "../../domain/warnings.ts";
 
@@ -34,18 +34,16 @@ export const NO_TRAINING: TrainingFigures = {
   skillsAcquired: 0,
 };
 
-const count = z.coerce.number().int();
-const optionalDate = z.coerce.date().nullable();
 const LESSON_FIGURES = z.object({
   enrolmentId: z.string(),
-  minutesDone: count,
-  attended: count,
-  due: count,
-  lastAttended: optionalDate,
-  toRecord: count,
-  nextLesson: optionalDate,
+  minutesDone: SQL_INTEGER,
+  attended: SQL_INTEGER,
+  due: SQL_INTEGER,
+  lastAttended: SQL_DATE.nullable(),
+  toRecord: SQL_INTEGER,
+  nextLesson: SQL_DATE.nullable(),
 });
-const SKILL_FIGURES = z.object({ enrolmentId: z.string(), acquired: count });
+const SKILL_FIGURES = z.object({ enrolmentId: z.string(), acquired: SQL_INTEGER });
 
 /** The lesson figures of the enrolments that have lessons (one grouped statement). */
 function lessonFigures(ids: Prisma.Sql, now: Date) {
@@ -110,22 +108,27 @@ export async function trainingFigures(enrolmentIds: readonly string[], now = new
   return figures;
 }
 
-const RECENT_ATTENDANCE = z.object({ enrolmentId: z.string(), recentRecorded: count, recentAttended: count, unexcusedInARow: count });
+const RECENT_ATTENDANCE = z.object({
+  enrolmentId: z.string(),
+  recentRecorded: SQL_INTEGER,
+  recentAttended: SQL_INTEGER,
+  unexcusedInARow: SQL_INTEGER,
+});
 const ENROLMENT_FACTS = z.object({
   enrolmentId: z.string(),
   status: z.enum(ENROLMENT_STATUSES),
-  enrolledAt: z.coerce.date(),
-  initialAssessmentAt: optionalDate,
-  forecastHours: count.nullable(),
-  dueCents: count,
-  paidCents: count,
-  since: z.coerce.date(),
+  enrolledAt: SQL_DATE,
+  initialAssessmentAt: SQL_DATE.nullable(),
+  forecastHours: SQL_INTEGER.nullable(),
+  dueCents: SQL_INTEGER,
+  paidCents: SQL_INTEGER,
+  since: SQL_DATE,
   examKind: z.enum(EXAM_KINDS).nullable(),
-  examDate: optionalDate,
+  examDate: SQL_DATE.nullable(),
   examResult: z.enum(EXAM_RESULTS).nullable(),
 });
-const SKILL_IN_PROGRESS = z.object({ enrolmentId: z.string(), skillCode: z.string(), lessons: count });
-const OPEN_DIFFICULTIES = z.object({ enrolmentId: z.string(), category: z.enum(DIFFICULTY_CATEGORIES), count });
+const SKILL_IN_PROGRESS = z.object({ enrolmentId: z.string(), skillCode: z.string(), lessons: SQL_INTEGER });
+const OPEN_DIFFICULTIES = z.object({ enrolmentId: z.string(), category: z.enum(DIFFICULTY_CATEGORIES), count: SQL_INTEGER });
 
 /** The facts of the early warnings per enrolment id (ids of enrolments that exist; they come from a
  * query scoped by the policy). Five statements whatever the number of ids. */
