@@ -66,16 +66,15 @@ export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$queryRawUnsafe("PRAGMA cache_size = -65536");
   await prisma.$queryRawUnsafe("PRAGMA mmap_size = 268435456");
-  await optimizeSqlite(prisma, "ALL_TABLES");
 }
 
 /**
  * Refreshes the query planner's statistics where they are missing or stale (SQLite's advice for a
- * long-lived connection: at open over every table, then now and then). Without them SQLite
+ * long-lived connection: over every table when the server starts, then now and then). Without them SQLite
  * guesses: it read a whole week of the programme's lessons to find one school's, instead of
  * starting from the school's enrolments.
  */
-export async function optimizeSqlite(prisma: PrismaClient = db(), scope: "ALL_TABLES" | "RECENT" = "RECENT"): Promise<void> {
+export async function optimizeSqlite(scope: "ALL_TABLES" | "RECENT" = "RECENT", prisma: PrismaClient = db()): Promise<void> {
   await prisma.$queryRawUnsafe(scope === "ALL_TABLES" ? "PRAGMA optimize = 0x10002" : "PRAGMA optimize");
 }
 
