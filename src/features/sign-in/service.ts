@@ -1,54 +1,12 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { ROLES, type Role } from "../../domain/enums.ts";
+import { ROLES } from "../../domain/enums.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
 import { MAX_FAILURES, THROTTLE_WINDOW_MS, type FailureThrottle } from "../../http/throttle.ts";
 
 const YOUTH_REF = /^AUT-\d{4}-\d{3,}$/i;
 
-const SIGNED_IN_USER = {
-  id: true,
-  email: true,
-  role: true,
-  displayName: true,
-  missionLocaleId: true,
-  drivingSchoolId: true,
-  youthId: true,
-  sessionVersion: true,
-  isActive: true,
-  missionLocale: { select: { name: true } },
-  drivingSchool: { select: { name: true } },
-} as const;
-
 export type SignedInUser = Express.User & { sessionVersion: number };
-
-type Row = {
-  id: string;
-  email: string | null;
-  role: Role;
-  displayName: string;
-  missionLocaleId: string | null;
-  drivingSchoolId: string | null;
-  youthId: string | null;
-  sessionVersion: number;
-  missionLocale: { name: string } | null;
-  drivingSchool: { name: string } | null;
-};
-
-function toSignedInUser(row: Row): SignedInUser {
-  return {
-    id: row.id,
-    email: row.email,
-    role: row.role,
-    displayName: row.displayName,
-    missionLocaleId: row.missionLocaleId,
-    drivingSchoolId: row.drivingSchoolId,
-    youthId: row.youthId,
-    sessionVersion: row.sessionVersion,
-    missionLocaleName: row.missionLocale?.name ?? null,
-    drivingSchoolName: row.drivingSchool?.name ?? null,
-  };
-}
 
 /** The sign-in identifier is an e-mail or, for youths without one, their reference (AUT-…). */
 function identifierWhere(identifier: string) {
@@ -67,12 +25,13 @@ export async function findAccountId(identifier: string): Promise<string | null> 
 export async function authenticate(identifier: string, password: string): Promise<SignedInUser | null> {
   const row = await db().user.findFirst({
     where: { ...identifierWhere(identifier), isActive: true },
-    select: { ...SIGNED_IN_USER, passwordHash: true },
+    select: { id: true, sessionVersion: true, passwordHash: true },
   });
   const ok = await verifyPassword(row?.passwordHash, password);
   if (!row || !ok) return null;
   await db().user.update({ where: { id: row.id }, data: { lastSignInAt: new Date() } });
-  return toSignedInUser(row);
+  // The same reading of the person as every later request of the session.
+  return findSessionUser(row.id, row.sessionVersion);
 }
 
 /** Reloaded on every request: a deactivated account or a changed password ends older sessions.
