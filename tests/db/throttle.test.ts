@@ -1,11 +1,9 @@
 // The sign-in and activation throttle's counters, in the database so that every server process
 // shares them. The clock is injected; the processes are real ones (helpers/throttle-process.ts).
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { createInterface } from "node:readline";
 import { beforeEach, describe, expect, it } from "vitest";
 import { databaseThrottle } from "../../src/features/sign-in/service.ts";
 import { testDb } from "../helpers/factories.ts";
+import { otherProcess } from "../helpers/spawned.ts";
 
 const MINUTE = 60_000;
 
@@ -14,24 +12,7 @@ function attemptsOf(key: string) {
 }
 
 /** Starts a server process sending `count` attempts under `key` once told to go. */
-function otherProcess(key: string, count: number) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "../helpers/throttle-process.ts"), key, String(count)],
-    {
-      stdio: ["pipe", "pipe", "inherit"],
-    },
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => String((await lines.next()).value);
-  return {
-    ready: next().then((line) => expect(line).toBe("ready")),
-    go: async (): Promise<boolean[]> => {
-      child.stdin.end("go\n");
-      return JSON.parse(await next()) as boolean[];
-    },
-  };
-}
+const attemptsProcess = (key: string, count: number) => otherProcess<boolean[]>("throttle-process.ts", [key, String(count)]);
 
 beforeEach(async () => {
   await testDb.throttleWindow.deleteMany();
@@ -53,7 +34,7 @@ describe("database throttle", () => {
   });
 
   it("3 server processes sending 10 attempts each under one key at once — exactly 30 counted, only 10 go through", async () => {
-    const processes = Array.from({ length: 3 }, () => otherProcess("account:shared", 10));
+    const processes = Array.from({ length: 3 }, () => attemptsProcess("account:shared", 10));
     await Promise.all(processes.map((other) => other.ready));
     const answers = (await Promise.all(processes.map((other) => other.go()))).flat();
     expect(answers).toHaveLength(30);
