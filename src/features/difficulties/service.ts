@@ -7,6 +7,7 @@ import { can, difficultyScope, youthScope, type Actor } from "../../auth/policy.
 import { DIFFICULTY_CATEGORY_LABELS } from "../../domain/enums.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
+import { notify } from "../notifications/service.ts";
 import { enrolmentSummary } from "../enrolments/service.ts";
 import type { DifficultyForm, DifficultyListQuery, ResolutionForm } from "./schemas.ts";
 
@@ -48,16 +49,11 @@ export async function reportDifficulty(
       },
       select: { id: true },
     });
-    if (youth.referentId) {
-      await tx.notification.create({
-        data: {
-          userId: youth.referentId,
-          title: `Difficulté signalée : ${youth.firstName} ${youth.lastName}`,
-          body: `${enrolment.drivingSchool.name} signale une difficulté (${DIFFICULTY_CATEGORY_LABELS[form.category].toLowerCase()}) : ${form.description}`,
-          link: `/youths/${youth.id}`,
-        },
-      });
-    }
+    await notify(tx, [youth.referentId], {
+      title: `Difficulté signalée : ${youth.firstName} ${youth.lastName}`,
+      body: `${enrolment.drivingSchool.name} signale une difficulté (${DIFFICULTY_CATEGORY_LABELS[form.category].toLowerCase()}) : ${form.description}`,
+      link: `/youths/${youth.id}`,
+    });
     await recordAudit(
       {
         actorId: actor.id,
@@ -151,16 +147,11 @@ export async function resolveDifficulty(
     const reporter = row.reportedById
       ? await tx.user.findFirst({ where: { id: row.reportedById, isActive: true, NOT: { id: actor.id } }, select: { id: true } })
       : null;
-    if (reporter) {
-      await tx.notification.create({
-        data: {
-          userId: reporter.id,
-          title: `Difficulté résolue : ${row.youth.firstName} ${row.youth.lastName}`,
-          body: `La difficulté signalée (${DIFFICULTY_CATEGORY_LABELS[row.category].toLowerCase()}) est résolue : ${form.resolution}`,
-          link: "/difficulties",
-        },
-      });
-    }
+    await notify(tx, [reporter?.id], {
+      title: `Difficulté résolue : ${row.youth.firstName} ${row.youth.lastName}`,
+      body: `La difficulté signalée (${DIFFICULTY_CATEGORY_LABELS[row.category].toLowerCase()}) est résolue : ${form.resolution}`,
+      link: "/difficulties",
+    });
     await recordAudit(
       {
         actorId: actor.id,

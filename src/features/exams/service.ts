@@ -5,6 +5,7 @@ import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
 import { schoolStaff, type Actor } from "../../auth/policy.ts";
 import { FormError } from "../../http/errors.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
+import { notify } from "../notifications/service.ts";
 import { formatDate } from "../../domain/time.ts";
 import { enrolmentSummary, type EnrolmentSummary } from "../enrolments/service.ts";
 import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
@@ -134,13 +135,14 @@ async function grantLicence(tx: DbTx, actor: Actor, enrolment: EnrolmentSummary,
       : cancelled.count === 1
         ? "Sa leçon à venir est annulée."
         : `Ses ${cancelled.count} leçons à venir sont annulées.`;
-  await tx.notification.createMany({
-    data: staff.map((user) => ({
-      userId: user.id,
+  await notify(
+    tx,
+    staff.map((user) => user.id),
+    {
       title: `Permis obtenu : ${youth.firstName} ${youth.lastName}`,
       body: `${youth.firstName} ${youth.lastName} a obtenu le permis le ${formatDate(date)}. ${lessons}`,
       link: `/enrolments/${enrolment.id}/exams`,
-    })),
-  });
+    },
+  );
   return cancelled.count;
 }

@@ -1,6 +1,6 @@
 // A person's own notifications (e.g. a difficulty reported by a school reaches the counsellor).
 import { z } from "zod";
-import { db } from "../../db/client.ts";
+import { db, type DbTx } from "../../db/client.ts";
 import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../auth/policy.ts";
@@ -8,6 +8,20 @@ import { NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 
 const SHOWN = 5;
+
+export type NewNotification = { title: string; body: string; link?: string | null };
+
+/**
+ * Tells each listed person something that concerns them, inside the caller's transaction so that
+ * the notice exists exactly when the change it announces does. Duplicates and empty ids are skipped.
+ */
+export async function notify(tx: DbTx, userIds: readonly (string | null | undefined)[], notification: NewNotification): Promise<void> {
+  const recipients = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  if (recipients.length === 0) return;
+  await tx.notification.createMany({
+    data: recipients.map((userId) => ({ userId, title: notification.title, body: notification.body, link: notification.link ?? null })),
+  });
+}
 
 const UNREAD_ROW = z.object({
   id: z.string(),
