@@ -7,7 +7,7 @@ import { config } from "../src/config.ts";
 import { disconnectDb, tuneSqlite } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/prepare.ts";
 import { startCluster, startServer } from "../src/server.ts";
-import { loadDemo, planStartup } from "../scripts/startup.ts";
+import { loadDemo, planStartup, prepareSummaries } from "../scripts/startup.ts";
 
 const LOOPBACK = "127.0.0.1";
 
@@ -20,6 +20,7 @@ if (cluster.isWorker) {
   await tuneSqlite();
   // stdout carries the request logs (discarded by the parent): progress goes to stderr.
   if ((await planStartup(settings)) === "LOAD_DEMO") await loadDemo((line) => console.error(line));
+  await prepareSummaries((line) => console.error(line));
   let port: number;
   if (settings.workers > 1) {
     await disconnectDb();

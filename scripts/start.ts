@@ -7,7 +7,7 @@ import { migrateDatabase } from "../src/db/prepare.ts";
 import { disconnectDb, tuneSqlite } from "../src/db/client.ts";
 import { startCluster, startServer } from "../src/server.ts";
 import { loadDotEnv } from "./env.ts";
-import { loadDemo, planStartup, startupHints } from "./startup.ts";
+import { loadDemo, planStartup, prepareSummaries, startupHints } from "./startup.ts";
 
 loadDotEnv();
 try {
@@ -19,6 +19,7 @@ try {
     await tuneSqlite();
     const plan = await planStartup(settings);
     if (plan === "LOAD_DEMO") await loadDemo();
+    await prepareSummaries();
     let port: number;
     if (settings.workers > 1) {
       await disconnectDb();

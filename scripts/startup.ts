@@ -1,8 +1,9 @@
 // What `npm start` does with the database before serving, and what it tells the person who ran it.
 import type { Config } from "../src/config.ts";
-import { db } from "../src/db/client.ts";
+import { db, optimizeSqlite } from "../src/db/client.ts";
 import { isDatabaseEmpty } from "../src/db/prepare.ts";
 import { ROLE_LABELS } from "../src/domain/enums.ts";
+import { sweepSummaries } from "../src/features/warnings/service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/catalog.ts";
 import { seedDemo } from "./demo/seed.ts";
 
@@ -32,6 +33,19 @@ export async function loadDemo(print: Print = console.log): Promise<void> {
     progress: (stage) => print(`[spid]   ${stage} (${seconds(Date.now() - started)})`),
   });
   print(`[spid] programme de démonstration chargé en ${seconds(Date.now() - started)}`);
+}
+
+/**
+ * Brings the training summaries up to date before serving (those that went stale or expired while
+ * the server was stopped; all of them the first time), so that the first pages do not compute them
+ * and the warnings raised meanwhile reach the counsellors now. The planner's statistics first: the
+ * summaries' statements need them.
+ */
+export async function prepareSummaries(print: Print = console.log): Promise<void> {
+  const started = Date.now();
+  await optimizeSqlite("ALL_TABLES");
+  const count = await sweepSummaries();
+  if (count > 0) print(`[spid] suivi des jeunes mis à jour : ${count.toLocaleString("fr-FR")} en ${seconds(Date.now() - started)}`);
 }
 
 /** Lines printed once the server listens. */

@@ -4,11 +4,20 @@ import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { config } from "./config.ts";
 import { disconnectDb, optimizeSqlite, tuneSqlite } from "./db/client.ts";
+import { sweepSummaries } from "./features/warnings/service.ts";
 
 /** How long a stopping process waits for the requests in flight. */
 const SHUTDOWN_GRACE_MS = 5000;
 /** How often the planner's statistics are refreshed (cheap when nothing changed much). */
 const OPTIMIZE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** How often the training summaries nobody looked at are brought up to date (the start script
+ * does it before serving), so that a warning reaches the counsellor within this delay even when
+ * no page shows the youth. */
+const SWEEP_EVERY_MS = 15 * 60 * 1000;
+
+function sweep(): void {
+  sweepSummaries().catch((error: unknown) => console.error(`[spid] mise à jour des alertes : ${String(error)}`));
+}
 
 /** One server process: listens (resolves with the port once listening) and, on SIGTERM or
  * SIGINT, stops accepting, lets the requests in flight finish, then closes the database.
@@ -24,6 +33,7 @@ export async function startServer(port = config().port, host?: string): Promise<
     const listening = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
   });
   setInterval(() => void optimizeSqlite().catch(() => undefined), OPTIMIZE_EVERY_MS).unref();
+  setInterval(sweep, SWEEP_EVERY_MS).unref();
   const shutdown = () => {
     server.close(() => void disconnectDb().finally(() => process.exit(0)));
     server.closeIdleConnections();

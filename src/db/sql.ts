@@ -6,15 +6,16 @@
 // date as text or Date).
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { db } from "./client.ts";
+import { db, type DbTx } from "./client.ts";
 
 /** A whole number from SQL: a count or a sum (bigint on PostgreSQL, number on SQLite). */
 export const SQL_INTEGER = z.coerce.number().int();
 /** An instant from SQL: a Date, or the text SQLite returns for an aggregate (MAX of a date). */
 export const SQL_DATE = z.coerce.date();
 
-export async function queryRows<T extends z.ZodType>(row: T, query: Prisma.Sql): Promise<z.infer<T>[]> {
-  const rows = await db().$queryRaw<unknown[]>(query);
+/** The rows of a statement, each checked; inside a transaction, pass its client. */
+export async function queryRows<T extends z.ZodType>(row: T, query: Prisma.Sql, client: DbTx = db()): Promise<z.infer<T>[]> {
+  const rows = await client.$queryRaw<unknown[]>(query);
   return rows.map((value) => row.parse(value));
 }
 

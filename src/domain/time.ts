@@ -96,8 +96,11 @@ export function ageOn(birthDate: Date, day: Date): number {
   return age;
 }
 
+// One formatter for the process: building an Intl.NumberFormat costs about 100 times a format.
+const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+
 export function formatEuros(cents: number): string {
-  return new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+  return EUROS.format(cents / 100);
 }
 
 export function formatHours(minutes: number): string {

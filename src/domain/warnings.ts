@@ -58,7 +58,19 @@ export const WARNING_ORDER = [
   "CONTRIBUTION_DUE",
   "ASSESSMENT_MISSING",
 ] as const;
-type WarningCode = (typeof WARNING_ORDER)[number];
+export type WarningCode = (typeof WARNING_ORDER)[number];
+
+/** Short names of the warnings, for badges and filters. */
+export const WARNING_LABELS: Record<WarningCode, string> = {
+  NO_RECENT_LESSON: "Pas de leçon récente",
+  ABSENCES: "Absences",
+  OPEN_DIFFICULTY: "Difficulté en cours",
+  EXAM_FAILED: "Examen échoué",
+  STALLED_SKILL: "Compétence bloquée",
+  HOURS_OVERRUN: "Heures dépassées",
+  CONTRIBUTION_DUE: "Participation à régler",
+  ASSESSMENT_MISSING: "Évaluation de départ à faire",
+};
 type Severity = "HIGH" | "MEDIUM" | "LOW";
 
 export const SEVERITY_OF: Record<WarningCode, Severity> = {
@@ -236,4 +248,31 @@ export function warningsOf(facts: WarningFacts, now: Date): Warning[] {
     const found = RULES[code](facts, now);
     return found ? [{ code, severity: SEVERITY_OF[code], ...found }] : [];
   });
+}
+
+/** The codes of warnings in the order they are stored and listed. */
+export function warningCodes(warnings: readonly Warning[]): WarningCode[] {
+  return warnings.map((warning) => warning.code);
+}
+
+/** A warning list's place in the caseload: the index of its most serious code, or after them all. */
+export function warningRank(codes: readonly WarningCode[]): number {
+  return codes.length === 0 ? WARNING_ORDER.length : Math.min(...codes.map((code) => WARNING_ORDER.indexOf(code)));
+}
+
+/**
+ * The first instant after `now` at which the passing of time alone may change the warnings computed
+ * from these facts (a threshold in days is crossed), or null when none will. Facts that change with
+ * a write (a lesson recorded, a payment) are not the concern here.
+ */
+export function warningsChangeAt(facts: WarningFacts, now: Date): Date | null {
+  const after = (from: Date, days: number) => new Date(from.getTime() + days * DAY_MS);
+  const instants = [
+    facts.lastAttended && after(facts.lastAttended, WARNING_THRESHOLDS.idleDays),
+    facts.initialAssessmentAt ? null : after(facts.enrolledAt, WARNING_THRESHOLDS.assessmentDays),
+    facts.contribution.paidCents >= facts.contribution.dueCents
+      ? null
+      : after(facts.contribution.since, WARNING_THRESHOLDS.contributionDays),
+  ].filter((instant): instant is Date => instant !== null && instant > now);
+  return instants.length === 0 ? null : new Date(Math.min(...instants.map((instant) => instant.getTime())));
 }

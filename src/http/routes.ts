@@ -48,13 +48,17 @@ export function mountRoutes(routes: readonly Route[]): Router {
 // pages (403, 404…) go through the same res.render and are not audited.
 function audited(view: Exclude<AuditedView, { kind: "youth-by-service" }>, handler: RequestHandler): RequestHandler {
   return (req, res, next) => {
+    // render and json end in send: the first of them records the view, once.
+    let recorded = false;
     const afterAudit = <F extends (...args: never[]) => unknown>(original: F): F =>
       ((...args: Parameters<F>) => {
-        if (!shownToTheUser(res)) return original(...args);
+        if (recorded || !shownToTheUser(res)) return original(...args);
+        recorded = true;
         recordView(view, req).then(() => original(...args), next);
       }) as F;
     res.render = afterAudit(res.render.bind(res));
     res.json = afterAudit(res.json.bind(res));
+    res.send = afterAudit(res.send.bind(res));
     return handler(req, res, next);
   };
 }

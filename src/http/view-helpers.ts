@@ -2,6 +2,7 @@
 import * as enums from "../domain/enums.ts";
 import { EMPLOYMENT_STATUS_LABELS, SKILL_LEVEL_LABELS, REMC } from "../domain/remc.ts";
 import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, formatTime } from "../domain/time.ts";
+import { WARNING_LABELS } from "../domain/warnings.ts";
 
 const DAY_NAMES = ["", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 
@@ -36,6 +37,8 @@ function queryString(values: Record<string, string | number | boolean | undefine
   return text ? `?${text}` : "";
 }
 
+const NUMBER = new Intl.NumberFormat("fr-FR");
+
 export const viewHelpers = {
   queryString,
   formatDate,
@@ -45,7 +48,7 @@ export const viewHelpers = {
   formatEuros,
   formatHours,
   formatPercent: (ratio: number | null) => (ratio === null ? "—" : `${Math.round(ratio * 100)} %`),
-  formatNumber: (value: number) => new Intl.NumberFormat("fr-FR").format(value),
+  formatNumber: (value: number) => NUMBER.format(value),
   dayName: (day: number) => DAY_NAMES[day] ?? "",
   telHref,
   formatPhone,
@@ -60,6 +63,7 @@ export const viewHelpers = {
     difficultyCategory: enums.DIFFICULTY_CATEGORY_LABELS,
     employmentStatus: EMPLOYMENT_STATUS_LABELS,
     skillLevel: SKILL_LEVEL_LABELS,
+    warning: WARNING_LABELS,
   },
   remc: REMC,
 };

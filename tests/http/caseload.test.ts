@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
-import { makeEnrolment, makeUser, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
+import { makeCohort, makeEnrolment, makeSchool, makeUser, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson } from "../helpers/school-factories.ts";
 import { CASELOAD_PAGE_SIZE } from "../../src/features/caseload/service.ts";
 
@@ -66,11 +66,54 @@ describe("the caseload", () => {
     expect(away).not.toContain(world.home.youth.id);
   });
 
+  it("caseload — filters by school, employment status and cohort, kept in the CSV link", async () => {
+    const world = await makeWorld();
+    const otherSchool = await makeSchool(world.home.missionLocale.id);
+    const elsewhere = await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
+    await makeEnrolment(elsewhere.id, otherSchool.id, world.cohort.id);
+    await testDb.youth.update({ where: { id: elsewhere.id }, data: { employmentStatus: "INTERN" } });
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const bySchool = await agent.get(`/caseload?schoolId=${otherSchool.id}`);
+    expect(rowsOf(bySchool.text).map((row) => row.id)).toEqual([elsewhere.id]);
+    expect(bySchool.text).toContain(`href="/caseload.csv?schoolId=${otherSchool.id}"`);
+    expect(rowsOf((await agent.get("/caseload?employmentStatus=INTERN")).text).map((row) => row.id)).toEqual([elsewhere.id]);
+    const otherCohort = await makeCohort();
+    expect(rowsOf((await agent.get(`/caseload?cohortId=${otherCohort.id}`)).text)).toEqual([]);
+    // An unknown value is no filter.
+    expect(rowsOf((await agent.get("/caseload?employmentStatus=PIRATE")).text).map((row) => row.id)).toContain(elsewhere.id);
+  });
+
+  it("caseload — the CSV export: the filtered rows of every page, UTF-8 with BOM, `;`, formulas neutralised, audited", async () => {
+    const world = await makeWorld();
+    const drifting = await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
+    await testDb.youth.update({ where: { id: drifting.id }, data: { lastName: "=HYPERLINK(1)" } });
+    const enrolment = await makeEnrolment(drifting.id, world.home.school.id, world.cohort.id);
+    await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - 26 * DAY), attendance: "PRESENT" });
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const csv = await agent.get("/caseload.csv?warning=NO_RECENT_LESSON");
+
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toContain("attachment");
+    const lines = csv.text.split("\r\n");
+    expect(lines[0]!.startsWith("\uFEFFNom;Prénom;")).toBe(true);
+    expect(lines).toHaveLength(3); // header, one youth, the final line end
+    expect(lines[1]!.startsWith("'=HYPERLINK(1);Camille;")).toBe(true);
+    expect(lines[1]).toContain("NO_RECENT_LESSON;Aucune leçon depuis 26 jours");
+    const audit = await testDb.auditEvent.findFirst({
+      where: { actorId: world.home.referent.id, action: "LIST_VIEWED", details: { contains: "/caseload.csv" } },
+    });
+    expect(audit?.details).toContain("NO_RECENT_LESSON");
+  });
+
   it("caseload — a school, a youth, an evaluator — 403", async () => {
     const world = await makeWorld();
     for (const user of [world.home.schoolUser, world.home.youthUser, world.evaluator]) {
       const { agent } = await signedIn(user.email, PASSWORD);
       expect((await agent.get("/caseload")).status).toBe(403);
+      expect((await agent.get("/caseload.csv")).status).toBe(403);
     }
   });
 });

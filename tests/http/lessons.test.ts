@@ -343,20 +343,28 @@ describe("school home and week view", () => {
     expect(tap.headers.location).toBe(`/#lesson-${lesson.id}`);
   });
 
-  it("school home — an enrolment without initial assessment and a poor attendance — flagged", async () => {
+  it("school home — no initial assessment 20 days after enrolment, two absences in a row — the caseload's warnings", async () => {
     const world = await makeWorld();
-    await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { initialAssessmentAt: null } });
+    await testDb.enrolment.update({
+      where: { id: world.home.enrolment.id },
+      data: { initialAssessmentAt: null, enrolledAt: new Date(Date.now() - 20 * DAY) },
+    });
     for (let i = 1; i <= 3; i += 1)
       await makeLesson(world.home.enrolment.id, {
         startsAt: new Date(Date.now() - i * DAY),
-        attendance: i === 1 ? "PRESENT" : "ABSENT_UNEXCUSED",
+        attendance: i === 3 ? "PRESENT" : "ABSENT_UNEXCUSED",
       });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const home = await agent.get("/");
-    expect(home.text).toContain("Évaluation de départ à faire");
-    expect(home.text).toContain("Assiduité sous 80 %");
+    expect(home.text).toContain('data-alerts="ABSENCES ASSESSMENT_MISSING"');
+    expect(home.text).toContain("2 absences non excusées de suite");
+    expect(home.text).toContain("Inscrit·e depuis 20 jours sans évaluation de départ");
     expect(home.text).toContain("33 %");
     expect(home.text).not.toContain(world.away.youth.lastName);
+
+    const { agent: counsellor } = await signedIn(world.home.referent.email, PASSWORD);
+    const caseload = await counsellor.get("/caseload");
+    expect(caseload.text).toContain(`data-youth-id="${world.home.youth.id}" data-alerts="ABSENCES ASSESSMENT_MISSING"`);
   });
 
   it("week view — another school's instructor — 404", async () => {

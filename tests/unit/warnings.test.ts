@@ -4,6 +4,8 @@ import {
   SEVERITY_OF,
   WARNING_ORDER,
   WARNING_THRESHOLDS,
+  warningRank,
+  warningsChangeAt,
   warningsOf,
   type WarningFacts,
 } from "../../src/domain/warnings.ts";
@@ -160,5 +162,43 @@ describe("early warnings", () => {
     expect(codes({ ...everything, status: "SUSPENDED" })).toEqual(["OPEN_DIFFICULTY"]);
     expect(codes({ ...everything, status: "COMPLETED" })).toEqual([]);
     expect(codes({ ...everything, status: "DROPPED" })).toEqual([]);
+  });
+});
+
+describe("when the clock alone changes the warnings", () => {
+  const after = (from: Date, days: number) => new Date(from.getTime() + days * DAY);
+
+  it("the earliest threshold still ahead: the idle days after the last lesson", () => {
+    expect(warningsChangeAt(facts(), NOW)).toEqual(after(daysAgo(2), WARNING_THRESHOLDS.idleDays));
+  });
+
+  it("the assessment and contribution deadlines count while they are not met", () => {
+    const enrolledAt = daysAgo(3);
+    const pending = facts({
+      lastAttended: null,
+      enrolledAt,
+      initialAssessmentAt: null,
+      contribution: { dueCents: 25_000, paidCents: 0, since: enrolledAt },
+    });
+    expect(warningsChangeAt(pending, NOW)).toEqual(after(enrolledAt, WARNING_THRESHOLDS.assessmentDays));
+    expect(warningsChangeAt({ ...pending, initialAssessmentAt: NOW }, NOW)).toEqual(after(enrolledAt, WARNING_THRESHOLDS.contributionDays));
+  });
+
+  it("a threshold already crossed, or nothing to wait for: null", () => {
+    expect(warningsChangeAt(facts({ lastAttended: daysAgo(30) }), NOW)).toBeNull();
+    expect(warningsChangeAt(facts({ lastAttended: null }), NOW)).toBeNull();
+  });
+
+  it("at the instant it gives, the warning is raised; just before, not yet", () => {
+    const changeAt = warningsChangeAt(facts(), NOW)!;
+    expect(codes({}, new Date(changeAt.getTime() - 1))).toEqual([]);
+    expect(codes({}, changeAt)).toEqual(["NO_RECENT_LESSON"]);
+  });
+});
+
+describe("a warning list's rank", () => {
+  it("is its most serious code's place in WARNING_ORDER, or after them all", () => {
+    expect(warningRank([])).toBe(WARNING_ORDER.length);
+    expect(warningRank(["ASSESSMENT_MISSING", "ABSENCES"])).toBe(WARNING_ORDER.indexOf("ABSENCES"));
   });
 });

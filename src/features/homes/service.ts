@@ -8,7 +8,8 @@ import { enrolmentScope, fileReach, lessonScope, youthScope, type Actor } from "
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
-import { NO_TRAINING, trainingFigures } from "../progress/service.ts";
+import { WARNING_ORDER, warningCodes, warningRank } from "../../domain/warnings.ts";
+import { refreshSummaries, SUMMARY_SELECT, summaryView } from "../warnings/service.ts";
 import { snapshotted } from "./snapshot.ts";
 
 function weekBounds(now: Date) {
@@ -36,9 +37,15 @@ async function countAdminHome(now: Date) {
     }),
     db().difficulty.count({ where: { resolvedAt: null } }),
   ]);
-  const statusCounts = await db().application.groupBy({ by: ["cohortId", "status"], _count: { _all: true } });
+  const [statusCounts, withWarnings, ...perWarning] = await Promise.all([
+    db().application.groupBy({ by: ["cohortId", "status"], _count: { _all: true } }),
+    // As of the latest summaries: the pages and the periodic sweep keep them up to date.
+    db().trainingSummary.count({ where: { warningRank: { lt: WARNING_ORDER.length } } }),
+    ...WARNING_ORDER.map((code) => db().trainingSummary.count({ where: { warnings: { contains: code } } })),
+  ]);
   return {
-    figures: { youths, activeEnrolments, lessonsThisWeek, licences, accounts, openDifficulties },
+    figures: { youths, activeEnrolments, lessonsThisWeek, licences, accounts, openDifficulties, withWarnings },
+    warnings: WARNING_ORDER.map((code, index) => ({ code, youths: perWarning[index] ?? 0 })),
     cohorts: cohorts.map((cohort) => ({
       ...cohort,
       seats: cohort.quotas.reduce((sum, quota) => sum + quota.seats, 0),
@@ -53,6 +60,7 @@ const REFERENT_FIGURES = z.object({
   activeEnrolments: SQL_INTEGER,
   lessonsThisWeek: SQL_INTEGER,
   openDifficulties: SQL_INTEGER,
+  withWarnings: SQL_INTEGER,
 });
 
 /** The counsellor's figures in one statement, each count reached through an index from their
@@ -71,33 +79,45 @@ function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
         WHERE l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")})
           AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek",
       (SELECT COUNT(*) FROM "Difficulty" d JOIN "Youth" y ON y."id" = d."youthId" WHERE d."resolvedAt" IS NULL AND ${mine})
-        AS "openDifficulties"`,
+        AS "openDifficulties",
+      (SELECT COUNT(*) FROM "TrainingSummary" t JOIN "Youth" y ON y."id" = t."youthId"
+        WHERE ${mine} AND t."warningRank" < ${WARNING_ORDER.length}) AS "withWarnings"`,
   );
 }
 
+/** How many youths with warnings the counsellor's home lists (the caseload has them all). */
+const HOME_WATCHED = 10;
+
 export async function referentHome(actor: Actor, now = new Date()) {
-  const caseloadWhere = { AND: [youthScope(actor), { referentId: actor.id }] };
-  const [figures, caseload] = await Promise.all([
+  const followed: Prisma.YouthWhereInput = { AND: [youthScope(actor), { referentId: actor.id }] };
+  // The figures and the list count warnings: the summaries of the caseload first.
+  await refreshSummaries(followed, now);
+  const [figures, watched] = await Promise.all([
     referentFigures(actor, weekBounds(now)),
     db().youth.findMany({
-      where: { AND: [caseloadWhere, { enrolments: { some: { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } } } }] },
+      where: { AND: [followed, { trainingSummary: { warningRank: { lt: WARNING_ORDER.length } } }] },
       select: {
         id: true,
-        ref: true,
         firstName: true,
         lastName: true,
-        enrolments: { where: { isCurrent: true }, select: { status: true, drivingSchool: { select: { name: true } } }, take: 1 },
-        _count: { select: { difficulties: { where: { resolvedAt: null } } } },
+        enrolments: { where: { isCurrent: true }, select: { drivingSchool: { select: { name: true } } } },
+        trainingSummary: { select: SUMMARY_SELECT },
       },
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-      take: 25,
+      orderBy: [{ trainingSummary: { warningRank: "asc" } }, { lastName: "asc" }, { firstName: "asc" }],
+      take: HOME_WATCHED,
     }),
   ]);
-  return { figures, caseload };
+  return {
+    figures,
+    watched: watched.map((youth) => ({
+      id: youth.id,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      school: youth.enrolments[0]?.drivingSchool.name ?? null,
+      warnings: summaryView(youth.trainingSummary, now).warnings,
+    })),
+  };
 }
-
-/** Thresholds of the school home's "needs attention" flags. */
-const ATTENTION = { minAttendanceRate: 0.8, idleDays: 14 } as const;
 
 /** The school's current enrolments, alphabetical. */
 function currentEnrolments(current: Prisma.EnrolmentWhereInput) {
@@ -108,8 +128,7 @@ function currentEnrolments(current: Prisma.EnrolmentWhereInput) {
       status: true,
       enrolledAt: true,
       forecastHours: true,
-      initialAssessmentAt: true,
-      youth: { select: { id: true, firstName: true, lastName: true } },
+      youth: { select: { id: true, firstName: true, lastName: true, trainingSummary: { select: SUMMARY_SELECT } } },
     },
     orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
   });
@@ -151,7 +170,7 @@ function ownFirst<T extends { startsAt: Date; instructor: { id: string } | null 
 /**
  * The school's day, for an instructor between two lessons: today's lessons (own first), past
  * lessons still waiting for attendance, the next days, and every current enrolment with its
- * figures and attention flags. A fixed number of queries in parallel, whatever the number of youths
+ * figures and early warnings (src/domain/warnings.ts, as on the caseload). A fixed number of queries in parallel, whatever the number of youths
  * or lessons (no N+1): bench/school-home.ts keeps it fast.
  */
 export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { all: false }, now = new Date()) {
@@ -165,6 +184,7 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
   const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
   const justChanged = options.justChangedLessonId;
+  await refreshSummaries({ enrolments: { some: current } }, now);
   const [enrolments, windowLessons, pending, { pendingCount, lessonsThisWeek }] = await Promise.all([
     currentEnrolments(current),
     db().lesson.findMany({
@@ -183,36 +203,24 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
     schoolLessonCounts(actor, { all: options.all, today, week }),
   ]);
 
-  const figuresOf = await trainingFigures(
-    enrolments.map((enrolment) => enrolment.id),
-    now,
-  );
-  const idleSince = new Date(now.getTime() - ATTENTION.idleDays * 86_400_000);
-
   const youths = enrolments.map((enrolment) => {
-    const f = figuresOf.get(enrolment.id) ?? NO_TRAINING;
-    const rate = f.due === 0 ? null : f.attended / f.due;
-    const flags: string[] = [];
-    if (!enrolment.initialAssessmentAt) flags.push("Évaluation de départ à faire");
-    if (rate !== null && rate < ATTENTION.minAttendanceRate) flags.push("Assiduité sous 80 %");
-    if ((f.lastAttended ?? enrolment.enrolledAt) < idleSince) flags.push(`Aucune leçon depuis ${ATTENTION.idleDays} jours`);
-    if (enrolment.forecastHours && f.minutesDone > enrolment.forecastHours * 60) flags.push("Heures prévues dépassées");
-    if (f.toRecord > 0) flags.push(f.toRecord === 1 ? "1 présence à saisir" : `${f.toRecord} présences à saisir`);
+    const { figures: f, warnings } = summaryView(enrolment.youth.trainingSummary, now);
     return {
       enrolmentId: enrolment.id,
       status: enrolment.status,
-      youth: enrolment.youth,
+      youth: { id: enrolment.youth.id, firstName: enrolment.youth.firstName, lastName: enrolment.youth.lastName },
       minutesDone: f.minutesDone,
       forecastHours: enrolment.forecastHours,
-      attendanceRate: rate,
+      attendanceRate: f.due === 0 ? null : f.attended / f.due,
       lastLesson: f.lastAttended,
       nextLesson: f.nextLesson,
       acquired: f.skillsAcquired,
-      flags,
+      warnings,
+      toRecord: f.toRecord,
     };
   });
-  // Those needing attention first, then alphabetical (the query's order).
-  const sorted = [...youths].sort((a, b) => Number(b.flags.length > 0) - Number(a.flags.length > 0));
+  // Those with warnings first, the most serious first, then alphabetical (the query's order).
+  const sorted = [...youths].sort((a, b) => warningRank(warningCodes(a.warnings)) - warningRank(warningCodes(b.warnings)));
   const schoolToday = windowLessons.filter((lesson) => lesson.startsAt < tomorrow);
   const shown = options.all ? windowLessons : windowLessons.filter((lesson) => lesson.instructor?.id === actor.id);
   const shownToday = shown.filter((lesson) => lesson.startsAt < tomorrow);
@@ -221,7 +229,7 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       enrolled: enrolments.length,
       lessonsToday: schoolToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
       lessonsThisWeek,
-      needAttention: youths.filter((youth) => youth.flags.length > 0).length,
+      needAttention: youths.filter((youth) => youth.warnings.length > 0).length,
     },
     all: options.all,
     lessonsToday: ownFirst(shownToday, actor.id),

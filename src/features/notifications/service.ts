@@ -15,6 +15,13 @@ export type NewNotification = { title: string; body: string; link?: string | nul
  * Tells each listed person something that concerns them, inside the caller's transaction so that
  * the notice exists exactly when the change it announces does. Duplicates and empty ids are skipped.
  */
+/** Several notices at once, each to its own person (one statement); notices without a person are
+ * skipped. */
+export async function notifyEach(tx: DbTx, notices: readonly (NewNotification & { userId: string | null | undefined })[]): Promise<void> {
+  const data = notices.flatMap(({ userId, title, body, link }) => (userId ? [{ userId, title, body, link: link ?? null }] : []));
+  if (data.length > 0) await tx.notification.createMany({ data });
+}
+
 export async function notify(tx: DbTx, userIds: readonly (string | null | undefined)[], notification: NewNotification): Promise<void> {
   const recipients = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
   if (recipients.length === 0) return;

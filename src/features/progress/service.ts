@@ -4,6 +4,7 @@
 // which computes the figures for one file; src/domain/warnings.ts reads the facts.
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { db, type DbTx } from "../../db/client.ts";
 import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { WARNING_THRESHOLDS, type WarningFacts } from "../../domain/warnings.ts";
@@ -19,6 +20,9 @@ export type TrainingFigures = {
   /** Past lessons whose attendance is still unrecorded. */
   toRecord: number;
   nextLesson: Date | null;
+  /** The next lesson's start, whatever its state (an absence announced ahead is recorded before
+   * it starts): the figures that count past lessons may change then. */
+  nextStart: Date | null;
   /** Skills whose latest booklet row is ACQUIRED, over every enrolment of the learner (the booklet
    * follows the young person through a transfer). */
   skillsAcquired: number;
@@ -31,6 +35,7 @@ export const NO_TRAINING: TrainingFigures = {
   lastAttended: null,
   toRecord: 0,
   nextLesson: null,
+  nextStart: null,
   skillsAcquired: 0,
 };
 
@@ -42,11 +47,12 @@ const LESSON_FIGURES = z.object({
   lastAttended: SQL_DATE.nullable(),
   toRecord: SQL_INTEGER,
   nextLesson: SQL_DATE.nullable(),
+  nextStart: SQL_DATE.nullable(),
 });
 const SKILL_FIGURES = z.object({ enrolmentId: z.string(), acquired: SQL_INTEGER });
 
 /** The lesson figures of the enrolments that have lessons (one grouped statement). */
-function lessonFigures(ids: Prisma.Sql, now: Date) {
+function lessonFigures(ids: Prisma.Sql, now: Date, client: DbTx) {
   return queryRows(
     LESSON_FIGURES,
     Prisma.sql`
@@ -57,10 +63,12 @@ function lessonFigures(ids: Prisma.Sql, now: Date) {
         COUNT(CASE WHEN l."startsAt" <= ${now} AND l."attendance" NOT IN ('SCHEDULED', 'CANCELLED') THEN 1 END) AS "due",
         MAX(CASE WHEN l."startsAt" <= ${now} AND l."attendance" IN ('PRESENT', 'LATE') THEN l."startsAt" END) AS "lastAttended",
         COUNT(CASE WHEN l."startsAt" <= ${now} AND l."attendance" = 'SCHEDULED' THEN 1 END) AS "toRecord",
-        MIN(CASE WHEN l."startsAt" > ${now} AND l."attendance" = 'SCHEDULED' THEN l."startsAt" END) AS "nextLesson"
+        MIN(CASE WHEN l."startsAt" > ${now} AND l."attendance" = 'SCHEDULED' THEN l."startsAt" END) AS "nextLesson",
+        MIN(CASE WHEN l."startsAt" > ${now} THEN l."startsAt" END) AS "nextStart"
       FROM "Lesson" l
       WHERE l."enrolmentId" IN (${ids})
       GROUP BY l."enrolmentId"`,
+    client,
   );
 }
 
@@ -85,12 +93,16 @@ function latestBookletRows(ids: Prisma.Sql, level: "ACQUIRED" | "IN_PROGRESS"): 
 
 /** Figures per enrolment id; enrolments without any lesson or booklet row get NO_TRAINING's. The
  * ids come from a query scoped by the policy. */
-export async function trainingFigures(enrolmentIds: readonly string[], now = new Date()): Promise<Map<string, TrainingFigures>> {
+export async function trainingFigures(
+  enrolmentIds: readonly string[],
+  now = new Date(),
+  client: DbTx = db(),
+): Promise<Map<string, TrainingFigures>> {
   const figures = new Map(enrolmentIds.map((id) => [id, { ...NO_TRAINING }]));
   if (enrolmentIds.length === 0) return figures;
   const ids = Prisma.join(enrolmentIds);
   const [lessons, skills] = await Promise.all([
-    lessonFigures(ids, now),
+    lessonFigures(ids, now, client),
     // Skills whose current level is ACQUIRED.
     queryRows(
       SKILL_FIGURES,
@@ -98,6 +110,7 @@ export async function trainingFigures(enrolmentIds: readonly string[], now = new
         SELECT target."id" AS "enrolmentId", COUNT(DISTINCT s."skillCode") AS "acquired"
         ${latestBookletRows(ids, "ACQUIRED")}
         GROUP BY target."id"`,
+      client,
     ),
   ]);
   for (const row of lessons) {
@@ -132,7 +145,11 @@ const OPEN_DIFFICULTIES = z.object({ enrolmentId: z.string(), category: z.enum(D
 
 /** The facts of the early warnings per enrolment id (ids of enrolments that exist; they come from a
  * query scoped by the policy). Five statements whatever the number of ids. */
-export async function warningFacts(enrolmentIds: readonly string[], now = new Date()): Promise<Map<string, WarningFacts>> {
+export async function warningFacts(
+  enrolmentIds: readonly string[],
+  now = new Date(),
+  client: DbTx = db(),
+): Promise<Map<string, WarningFacts>> {
   const facts = new Map<string, WarningFacts>();
   if (enrolmentIds.length === 0) return facts;
   const ids = Prisma.join(enrolmentIds);
@@ -159,8 +176,9 @@ export async function warningFacts(enrolmentIds: readonly string[], now = new Da
           SELECT y."id" FROM "Enrolment" e JOIN "Exam" y ON y."enrolmentId" = e."id"
           WHERE e."youthId" = t."youthId" ORDER BY y."date" DESC, y."id" DESC LIMIT 1)
         WHERE t."id" IN (${ids})`,
+      client,
     ),
-    lessonFigures(ids, now),
+    lessonFigures(ids, now, client),
     // The latest recorded lessons numbered from the most recent: the first that is not an
     // unexcused absence ends the run of them.
     queryRows(
@@ -178,6 +196,7 @@ export async function warningFacts(enrolmentIds: readonly string[], now = new Da
           WHERE l."enrolmentId" IN (${ids}) AND l."startsAt" <= ${now} AND l."attendance" NOT IN ('SCHEDULED', 'CANCELLED')
         ) r
         GROUP BY r."enrolmentId"`,
+      client,
     ),
     // Each skill whose latest row (over the learner's booklet) is IN_PROGRESS; its streak began
     // at the first IN_PROGRESS row after the last row of another level; then the learner's
@@ -203,6 +222,7 @@ export async function warningFacts(enrolmentIds: readonly string[], now = new Da
             WHERE e5."youthId" = st."youthId" AND l."startsAt" > st."since" AND l."startsAt" <= ${now}
               AND l."attendance" IN ('PRESENT', 'LATE') AND l."kind" <> 'THEORY') AS "lessons"
         FROM "streak" st`,
+      client,
     ),
     queryRows(
       OPEN_DIFFICULTIES,
@@ -211,6 +231,7 @@ export async function warningFacts(enrolmentIds: readonly string[], now = new Da
         FROM "Enrolment" t JOIN "Difficulty" d ON d."youthId" = t."youthId"
         WHERE t."id" IN (${ids}) AND d."resolvedAt" IS NULL
         GROUP BY t."id", d."category"`,
+      client,
     ),
   ]);
   for (const row of enrolments) {

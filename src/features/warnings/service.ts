@@ -1,0 +1,181 @@
+// Each young person's training summary: the figures and early-warning facts of their current
+// enrolment, with the warnings they raise, kept in TrainingSummary so that a caseload of hundreds
+// sorts and filters by warning in SQL and shows a page of 50 without recomputing anyone. A summary
+// is exact when read: database triggers mark it stale when a lesson, booklet row, exam, payment,
+// difficulty or enrolment of the learner changes, and it expires when the passing of time alone
+// could change it (a lesson starts, a threshold in days is crossed). Pages refresh the stale and
+// expired summaries of their scope before reading; a periodic sweep refreshes the rest and tells
+// counsellors about new warnings even when nobody looks. docs/warnings.md explains it.
+import { z } from "zod";
+import { db, type DbTx } from "../../db/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
+import { warningCodes, warningRank, warningsChangeAt, warningsOf, type Warning, type WarningFacts } from "../../domain/warnings.ts";
+import { recordAudits } from "../audit/service.ts";
+import { notifyEach } from "../notifications/service.ts";
+import { NO_TRAINING, trainingFigures, warningFacts, type TrainingFigures } from "../progress/service.ts";
+
+/** Summaries recomputed in one transaction: it holds the database while it computes. */
+const REFRESH_BATCH = 100;
+
+const DATE = z.coerce.date();
+const STORED_FACTS = z.object({
+  figures: z.object({
+    minutesDone: z.number(),
+    attended: z.number(),
+    due: z.number(),
+    lastAttended: DATE.nullable(),
+    toRecord: z.number(),
+    nextLesson: DATE.nullable(),
+    nextStart: DATE.nullable(),
+    skillsAcquired: z.number(),
+  }),
+  facts: z.object({
+    status: z.enum(ENROLMENT_STATUSES),
+    enrolledAt: DATE,
+    initialAssessmentAt: DATE.nullable(),
+    forecastHours: z.number().nullable(),
+    drivingMinutes: z.number(),
+    lastAttended: DATE.nullable(),
+    unexcusedInARow: z.number(),
+    recentRecorded: z.number(),
+    recentAttended: z.number(),
+    stalledSkill: z.object({ code: z.string(), lessons: z.number() }).nullable(),
+    latestExam: z.object({ kind: z.enum(EXAM_KINDS), date: DATE, result: z.enum(EXAM_RESULTS) }).nullable(),
+    contribution: z.object({ dueCents: z.number(), paidCents: z.number(), since: DATE }),
+    openDifficulties: z.partialRecord(z.enum(DIFFICULTY_CATEGORIES), z.number()),
+  }),
+});
+
+/** What a page shows of a youth's training: the figures, the facts and the warnings as of now. */
+export type TrainingSummaryView = {
+  enrolmentId: string | null;
+  figures: TrainingFigures;
+  facts: WarningFacts | null;
+  warnings: Warning[];
+};
+
+/** The summary a page reads (selected through Prisma with SUMMARY_SELECT), with its warnings worded
+ * as of now: the codes were fixed when it was computed, the figures in their reasons ("depuis 26
+ * jours") move with the clock. */
+export function summaryView(row: { enrolmentId: string | null; facts: string | null } | null, now = new Date()): TrainingSummaryView {
+  if (!row?.facts) return { enrolmentId: row?.enrolmentId ?? null, figures: NO_TRAINING, facts: null, warnings: [] };
+  const stored = STORED_FACTS.parse(JSON.parse(row.facts));
+  return { enrolmentId: row.enrolmentId, figures: stored.figures, facts: stored.facts, warnings: warningsOf(stored.facts, now) };
+}
+
+export const SUMMARY_SELECT = { enrolmentId: true, facts: true } satisfies Prisma.TrainingSummarySelect;
+
+/** Youths whose summary must be recomputed before it is read. */
+function needsRefresh(now: Date): Prisma.YouthWhereInput {
+  return {
+    OR: [{ trainingSummary: null }, { trainingSummary: { stale: true } }, { trainingSummary: { validUntil: { lte: now } } }],
+  };
+}
+
+/**
+ * Recomputes the summaries of the youths matching `where` (a scope from the policy) that are
+ * missing, stale or expired; returns how many. A page calls it before it sorts or counts by
+ * warning: usually there is nothing to do.
+ */
+export async function refreshSummaries(where: Prisma.YouthWhereInput, now = new Date()): Promise<number> {
+  const due = await db().youth.findMany({ where: { AND: [where, needsRefresh(now)] }, select: { id: true } });
+  for (let start = 0; start < due.length; start += REFRESH_BATCH) {
+    const ids = due.slice(start, start + REFRESH_BATCH).map((youth) => youth.id);
+    await db().$transaction((tx) => recompute(tx, ids, now));
+  }
+  return due.length;
+}
+
+/** Refreshes every summary that needs it, a batch at a time, letting requests through between
+ * batches. */
+export async function sweepSummaries(now: () => Date = () => new Date()): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const due = await db().youth.findMany({ where: needsRefresh(now()), select: { id: true }, take: REFRESH_BATCH });
+    if (due.length === 0) return total;
+    await db().$transaction((tx) =>
+      recompute(
+        tx,
+        due.map((youth) => youth.id),
+        now(),
+      ),
+    );
+    total += due.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Recomputes inside one transaction, which keeps writers out while the facts are read: a change
+ * made meanwhile cannot be overwritten by figures computed before it. */
+async function recompute(tx: DbTx, youthIds: readonly string[], now: Date): Promise<void> {
+  const youths = await tx.youth.findMany({
+    where: { id: { in: [...youthIds] } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      referentId: true,
+      enrolments: { where: { isCurrent: true }, select: { id: true } },
+      trainingSummary: { select: { enrolmentId: true, warnings: true } },
+    },
+  });
+  const enrolmentIds = youths.flatMap((youth) => youth.enrolments.map((enrolment) => enrolment.id));
+  const [facts, figures] = await Promise.all([warningFacts(enrolmentIds, now, tx), trainingFigures(enrolmentIds, now, tx)]);
+
+  const rows: Prisma.TrainingSummaryCreateManyInput[] = [];
+  const raised: { youth: (typeof youths)[number]; warnings: Warning[] }[] = [];
+  for (const youth of youths) {
+    const enrolmentId = youth.enrolments[0]?.id ?? null;
+    const fact = enrolmentId ? facts.get(enrolmentId) : undefined;
+    const figure = (enrolmentId && figures.get(enrolmentId)) || NO_TRAINING;
+    const warnings = fact ? warningsOf(fact, now) : [];
+    const codes = warningCodes(warnings);
+    rows.push({
+      youthId: youth.id,
+      enrolmentId,
+      warnings: codes.join(" "),
+      warningRank: warningRank(codes),
+      facts: fact ? JSON.stringify({ figures: figure, facts: fact }) : null,
+      stale: false,
+      validUntil: fact ? earliest(warningsChangeAt(fact, now), figure.nextStart) : null,
+      refreshedAt: now,
+    });
+    // A first summary is where the follow-up starts, not news: only a warning that appears on a
+    // summary already computed for the same enrolment is announced.
+    const previous = youth.trainingSummary;
+    if (previous && previous.enrolmentId === enrolmentId) {
+      const known = new Set(previous.warnings.split(" "));
+      const fresh = warnings.filter((warning) => !known.has(warning.code));
+      if (fresh.length > 0) raised.push({ youth, warnings: fresh });
+    }
+  }
+  await tx.trainingSummary.deleteMany({ where: { youthId: { in: [...youthIds] } } });
+  await tx.trainingSummary.createMany({ data: rows });
+  if (raised.length === 0) return;
+  await notifyEach(
+    tx,
+    raised.map(({ youth, warnings }) => ({
+      userId: youth.referentId,
+      title: `À suivre : ${youth.firstName} ${youth.lastName}`,
+      body: warnings.map((warning) => `${warning.reason}. Piste : ${warning.suggestion.text.toLowerCase()}.`).join(" "),
+      link: `/youths/${youth.id}`,
+    })),
+  );
+  // Raised by the rules, not by a person: no actor.
+  await recordAudits(
+    raised.map(({ youth, warnings }) => ({
+      actorId: null,
+      action: "WARNINGS_RAISED",
+      entity: "Youth",
+      entityId: youth.id,
+      details: { codes: warningCodes(warnings), notified: youth.referentId },
+    })),
+    tx,
+  );
+}
+
+function earliest(...instants: (Date | null)[]): Date | null {
+  const set = instants.filter((instant): instant is Date => instant !== null);
+  return set.length === 0 ? null : new Date(Math.min(...set.map((instant) => instant.getTime())));
+}

@@ -1,0 +1,27 @@
+// CSV for spreadsheets as French users open them: UTF-8 with a byte-order mark (Excel reads the
+// accents), `;` between fields (the comma is the decimal separator), CRLF line ends, fields quoted
+// when needed (RFC 4180). A cell that a spreadsheet would run as a formula (starting with = + - @,
+// a tab or a carriage return) gets a leading apostrophe: the file's data cannot execute.
+import type { Response } from "express";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "number" ? String(value).replace(".", ",") : FORMULA_START.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(";")).join("\r\n")}\r\n`;
+}
+
+/** Sends a CSV as a download named `filename`; never cached (it holds personal data). */
+export function sendCsv(res: Response, filename: string, csv: string): void {
+  res.set({
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": "no-store",
+  });
+  res.send(csv);
+}
