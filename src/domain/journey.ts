@@ -33,7 +33,7 @@ export type JourneyFacts = {
   surveys: readonly { monthsAfter: number; dueOn: Date; status: "PENDING" | "ANSWERED" | "UNREACHABLE"; answeredAt: Date | null }[] | null;
 };
 
-export type StepState = "done" | "current" | "upcoming" | "skipped";
+type StepState = "done" | "current" | "upcoming" | "skipped";
 export type JourneyStep = { key: string; label: string; state: StepState; date: Date | null; details: string[] };
 
 type Found = { done: boolean; date?: Date | null; details?: string[] };
@@ -94,7 +94,8 @@ function examStep(kind: ExamKind) {
   return ({ exams, enrolment }: JourneyFacts): Found => {
     const attempts = exams.filter((exam) => exam.kind === kind).sort((a, b) => a.date.getTime() - b.date.getTime());
     const details = attempts.map(
-      (exam, index) => `${ORDINALS[index] ?? `${index + 1}e`} tentative le ${formatDate(exam.date)} : ${EXAM_RESULT_LABELS[exam.result].toLowerCase()}`,
+      (exam, index) =>
+        `${ORDINALS[index] ?? `${index + 1}e`} tentative le ${formatDate(exam.date)} : ${EXAM_RESULT_LABELS[exam.result].toLowerCase()}`,
     );
     const passed = attempts.find((exam) => exam.result === "PASSED")?.date ?? (kind === "THEORY" ? enrolment?.theoryPassedOn : null);
     if (passed && attempts.length === 0) details.push("Obtenu avant l'entrée dans le programme");

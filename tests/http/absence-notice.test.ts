@@ -92,7 +92,10 @@ describe("POST /lessons/:id/absence-notice", () => {
   it("absence notice — a past lesson, a cancelled one, a second notice — 422 with a clear message", async () => {
     const { world, send } = await youthWithLesson(3 * DAY);
     const past = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() - 3 * HOUR)) });
-    const cancelled = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 5 * DAY)), attendance: "CANCELLED" });
+    const cancelled = await makeLesson(world.home.enrolment.id, {
+      startsAt: minuteOf(new Date(Date.now() + 5 * DAY)),
+      attendance: "CANCELLED",
+    });
 
     const onPast = await send("Trop tard", past.id);
     expect(onPast.status).toBe(422);
@@ -112,7 +115,10 @@ describe("POST /lessons/:id/absence-notice", () => {
     const theirs = await makeLesson(world.away.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 3 * DAY)) });
 
     expect((await send("Pas la mienne", theirs.id)).status).toBe(404);
-    expect(await testDb.lesson.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ attendance: "SCHEDULED", absenceNoticeAt: null });
+    expect(await testDb.lesson.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      attendance: "SCHEDULED",
+      absenceNoticeAt: null,
+    });
   });
 
   it("absence notice — the school, the counsellor, the coordinator — 403", async () => {

@@ -19,8 +19,12 @@ describe("GET /youths/:id — the journey", () => {
     const page = unescape((await agent.get(`/youths/${world.home.youth.id}`)).text);
 
     expect(page).toMatch(/<ol class="journey">/);
-    expect(page).toMatch(/data-step="enrolment"[^>]*>\s*<span class="journey-label">Inscription en auto-école<\/span>\s*<span class="journey-state">Fait le 02\/03\/2026<\/span>/);
-    expect(page).toMatch(/data-step="assessment"[^>]*>\s*<span class="journey-label">Évaluation de départ<\/span>\s*<span class="journey-state">Fait le 09\/03\/2026/);
+    expect(page).toMatch(
+      /data-step="enrolment"[^>]*>\s*<span class="journey-label">Inscription en auto-école<\/span>\s*<span class="journey-state">Fait le 02\/03\/2026<\/span>/,
+    );
+    expect(page).toMatch(
+      /data-step="assessment"[^>]*>\s*<span class="journey-label">Évaluation de départ<\/span>\s*<span class="journey-state">Fait le 09\/03\/2026/,
+    );
     expect(page).toMatch(/class="journey-step journey-current" data-step="lessons" aria-current="step">[\s\S]*?Étape en cours/);
     expect(page).toMatch(/data-step="licence"[\s\S]*?À venir/);
     expect(countOf(page, 'aria-current="step"')).toBe(1);
@@ -35,7 +39,9 @@ describe("GET /youths/:id/lessons", () => {
     }
     const { agent } = await signedIn(world.home.referent.email, PASSWORD);
 
-    expect((await agent.get(`/youths/${world.home.youth.id}`)).text).toContain(`href="/youths/${world.home.youth.id}/lessons">Toutes les leçons (25)`);
+    expect((await agent.get(`/youths/${world.home.youth.id}`)).text).toContain(
+      `href="/youths/${world.home.youth.id}/lessons">Toutes les leçons (25)`,
+    );
     const first = await agent.get(`/youths/${world.home.youth.id}/lessons`);
     expect(first.status).toBe(200);
     expect(countOf(first.text, '<li class="lesson">')).toBe(20);
@@ -74,7 +80,10 @@ describe("GET /youths/:id/lessons", () => {
 describe("GET /youths/:id — early warnings", () => {
   async function unassessedFor20Days() {
     const world = await makeWorld();
-    await testDb.enrolment.update({ where: { id: world.home.enrolment.id }, data: { enrolledAt: new Date(Date.now() - 20 * DAY), initialAssessmentAt: null } });
+    await testDb.enrolment.update({
+      where: { id: world.home.enrolment.id },
+      data: { enrolledAt: new Date(Date.now() - 20 * DAY), initialAssessmentAt: null },
+    });
     return world;
   }
 

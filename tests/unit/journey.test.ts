@@ -70,7 +70,11 @@ describe("journeyOf", () => {
 
   it("journeyOf — waitlisted — the draw stays current with its rank; promoted later — done", () => {
     const facts = applied();
-    const waitlisted = { ...facts.application!, status: "WAITLISTED" as const, draw: { rank: 12, outcome: "WAITLISTED" as const, drawnAt: day("2026-02-01") } };
+    const waitlisted = {
+      ...facts.application!,
+      status: "WAITLISTED" as const,
+      draw: { rank: 12, outcome: "WAITLISTED" as const, drawnAt: day("2026-02-01") },
+    };
     const steps = journeyOf({ ...facts, application: waitlisted }, NOW);
     expect(step(steps, "draw")).toMatchObject({ state: "current", date: null, details: ["Rang 12 : liste d'attente"] });
 
@@ -86,7 +90,10 @@ describe("journeyOf", () => {
 
   it("journeyOf — information meeting — done once its time has passed, current with its date before", () => {
     const facts = applied();
-    const at = (startsAt: Date) => ({ ...facts, application: { ...facts.application!, infoMeeting: { startsAt, place: "Mission Locale" } } });
+    const at = (startsAt: Date) => ({
+      ...facts,
+      application: { ...facts.application!, infoMeeting: { startsAt, place: "Mission Locale" } },
+    });
     expect(step(journeyOf(at(new Date(NOW.getTime() - 60_000)), NOW), "meeting").state).toBe("done");
     const before = step(journeyOf(at(new Date(NOW.getTime() + 60_000)), NOW), "meeting");
     expect(before.state).toBe("current");
@@ -96,7 +103,10 @@ describe("journeyOf", () => {
   it("journeyOf — commitments — done with the later signature when both are signed; one alone is not enough", () => {
     const facts = applied();
     const signed = (attendance: Date | null, contribution: Date | null) =>
-      journeyOf({ ...facts, application: { ...facts.application!, attendanceCommitmentAt: attendance, contributionCommitmentAt: contribution } }, NOW);
+      journeyOf(
+        { ...facts, application: { ...facts.application!, attendanceCommitmentAt: attendance, contributionCommitmentAt: contribution } },
+        NOW,
+      );
     expect(step(signed(day("2026-02-10"), day("2026-02-12")), "commitments")).toMatchObject({ state: "done", date: day("2026-02-12") });
     const half = step(signed(day("2026-02-10"), null), "commitments");
     expect(half.state).not.toBe("done");
@@ -160,7 +170,11 @@ describe("journeyOf", () => {
 
   it("journeyOf — theory passed before the programme — done without an attempt", () => {
     const steps = journeyOf(withEnrolment(applied(), { theoryPassedOn: day("2025-11-03") }), NOW);
-    expect(step(steps, "theory")).toMatchObject({ state: "done", date: day("2025-11-03"), details: ["Obtenu avant l'entrée dans le programme"] });
+    expect(step(steps, "theory")).toMatchObject({
+      state: "done",
+      date: day("2025-11-03"),
+      details: ["Obtenu avant l'entrée dans le programme"],
+    });
   });
 
   it("journeyOf — licence obtained — done with its date; the surveys are next", () => {
@@ -171,12 +185,20 @@ describe("journeyOf", () => {
 
   it("journeyOf — surveys — done once the three are closed, each listed; one still pending keeps them to do", () => {
     const base = withEnrolment(applied(), { licenceObtainedOn: day("2026-06-10") });
-    const answered = (monthsAfter: number, on: string) => ({ monthsAfter, dueOn: day(on), status: "ANSWERED" as const, answeredAt: day(on) });
+    const answered = (monthsAfter: number, on: string) => ({
+      monthsAfter,
+      dueOn: day(on),
+      status: "ANSWERED" as const,
+      answeredAt: day(on),
+    });
     const pending = journeyOf(
       { ...base, surveys: [answered(6, "2026-08-01"), { monthsAfter: 12, dueOn: day("2027-02-01"), status: "PENDING", answeredAt: null }] },
       NOW,
     );
-    expect(step(pending, "surveys")).toMatchObject({ state: "current", details: ["6 mois : répondue le 01/08/2026", "12 mois : prévue le 01/02/2027"] });
+    expect(step(pending, "surveys")).toMatchObject({
+      state: "current",
+      details: ["6 mois : répondue le 01/08/2026", "12 mois : prévue le 01/02/2027"],
+    });
     const closed = journeyOf(
       {
         ...base,

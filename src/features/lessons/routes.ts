@@ -5,8 +5,7 @@ import { formValues, parseForm } from "../../http/forms.ts";
 import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import { undoOf } from "./rules.ts";
-import { absenceNoticeSchema, attendanceSchema, paceSchema, planLessonSchema, weekQuerySchema } from "./schemas.ts";
-import { renderMe } from "../youths/routes.ts";
+import { attendanceSchema, paceSchema, planLessonSchema, weekQuerySchema } from "./schemas.ts";
 import * as lessons from "./service.ts";
 import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 
@@ -76,19 +75,6 @@ const attendance = formAction({
   },
 });
 
-const absenceNotice = formAction({
-  schema: absenceNoticeSchema,
-  inScope: (actor, req) => lessons.findLesson(actor, String(req.params.id)),
-  act: (actor, form, req) => lessons.noticeAbsence(actor, String(req.params.id), form),
-  rejected: (req, res, page) => renderMe(req, res, { ...page, lessonId: String(req.params.id) }),
-  done: (notice) => ({
-    to: "/me",
-    flash: notice.excused
-      ? `C'est noté. Votre absence à la leçon du ${formatDateTime(notice.startsAt)} est excusée. L'auto-école est prévenue.`
-      : `C'est noté. L'auto-école est prévenue. La leçon du ${formatDateTime(notice.startsAt)} est dans moins de 24 heures : l'auto-école décidera si l'absence est excusée.`,
-  }),
-});
-
 async function renderPace(req: Request, res: Response, page: FormPage) {
   const pace = await lessons.paceOf(actorOf(req), String(req.params.id));
   res.render("lessons/pace", { title: "Rythme des leçons", ...pace, ...page });
@@ -118,7 +104,6 @@ export const LESSON_ROUTES: readonly Route[] = [
   { method: "get", path: "/lessons/week", permission: "lesson:read", handler: week, audit: { kind: "list", entity: "Lesson" } },
   { method: "get", path: "/lessons/:id", permission: "lesson:read", handler: show, audit: YOUTH_BY_SERVICE },
   { method: "post", path: "/lessons/:id/attendance", permission: "lesson:record", handler: attendance },
-  { method: "post", path: "/lessons/:id/absence-notice", permission: "lesson:notice-absence", handler: absenceNotice },
   { method: "get", path: "/youths/:id/pace", permission: "pace:override", handler: showPace, audit: { kind: "record", entity: "Youth" } },
   { method: "post", path: "/youths/:id/pace", permission: "pace:override", handler: setPace },
 ];

@@ -104,7 +104,7 @@ export function planningWarnings(input: {
 
 /** A notice given this long before the lesson or more excuses the absence at once; later, the
  * school decides (the slot may no longer be offered to someone else). */
-export const ABSENCE_NOTICE_HOURS = 24;
+const ABSENCE_NOTICE_HOURS = 24;
 
 /** EXCUSED: the lesson becomes an excused absence; SCHOOL_DECIDES: it stays planned with the notice. */
 export function absenceNoticeOutcome(startsAt: Date, now: Date): "EXCUSED" | "SCHOOL_DECIDES" {

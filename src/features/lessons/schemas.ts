@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ATTENDANCES, LESSON_KINDS } from "../../domain/enums.ts";
-import { dayField, optionalTextField, parisTimeProblem, returnToField, textField, timeField } from "../../http/fields.ts";
+import { dayField, optionalTextField, parisTimeProblem, returnToField, timeField } from "../../http/fields.ts";
 
 const MIN_DURATION = 15;
 export const MAX_DURATION = 480;
@@ -87,20 +87,3 @@ export const paceSchema = z
   })
   .strict();
 export type PaceForm = z.infer<typeof paceSchema>;
-
-const NOTICE_REASON_REQUIRED = "Écrivez pourquoi vous ne pourrez pas venir (au moins 3 caractères).";
-const NOTICE_REASON_TOO_LONG = "Votre message est trop long : 300 caractères au plus.";
-
-/** A young person's "Je ne pourrai pas venir": the reason, which the school reads. */
-export const absenceNoticeSchema = z
-  .object({
-    reason: textField(NOTICE_REASON_REQUIRED, {
-      min: 3,
-      max: 300,
-      tooShort: NOTICE_REASON_REQUIRED,
-      tooLong: NOTICE_REASON_TOO_LONG,
-      multiline: true,
-    }),
-  })
-  .strict();
-export type AbsenceNoticeForm = z.infer<typeof absenceNoticeSchema>;

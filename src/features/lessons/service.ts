@@ -16,7 +16,7 @@ import {
   type Interval,
 } from "./rules.ts";
 import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
-import { MAX_DURATION, type AbsenceNoticeForm, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
+import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 import { ensureWritable } from "../enrolments/service.ts";
 import { notify } from "../notifications/service.ts";
@@ -252,7 +252,7 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
  * with the notice and the school records the attendance. The lesson's instructor is told (the
  * school's staff when it has none, or no longer works there), in the same transaction.
  */
-export async function noticeAbsence(actor: Actor, lessonId: string, form: AbsenceNoticeForm, now = new Date()) {
+export async function noticeAbsence(actor: Actor, lessonId: string, form: { reason: string }, now = new Date()) {
   const lesson = await db().lesson.findFirst({
     where: { AND: [{ id: lessonId }, lessonScope(actor)] },
     select: {

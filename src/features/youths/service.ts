@@ -150,7 +150,13 @@ type JourneyRecord = {
     lotteryEntries: readonly { rank: number; outcome: DrawOutcome; draw: { drawnAt: Date; validatedAt: Date | null } }[];
   }[];
   enrolments: readonly (EnrolmentDetail & { isCurrent: boolean })[];
-  surveys?: readonly { cohortId: string; monthsAfter: number; dueOn: Date; status: "PENDING" | "ANSWERED" | "UNREACHABLE"; answeredAt: Date | null }[];
+  surveys?: readonly {
+    cohortId: string;
+    monthsAfter: number;
+    dueOn: Date;
+    status: "PENDING" | "ANSWERED" | "UNREACHABLE";
+    answeredAt: Date | null;
+  }[];
 };
 
 /** The journey's facts from what the file loaded: the application of the training's cohort (or the
@@ -239,7 +245,7 @@ export function ownYouthId(actor: Actor): string {
   return actor.youthId;
 }
 
-export const LESSONS_PAGE_SIZE = 20;
+const LESSONS_PAGE_SIZE = 20;
 
 /** Every lesson of the youth's file (the enrolments this reader sees), newest first, a page at a
  * time: the youth through the caller's scope (out of scope → 404), the view audited. */
