@@ -64,13 +64,17 @@ const PERMISSIONS = [
   // taking a difficulty in charge and resolving it (the counsellor's regulation loop)
   "difficulty:handle",
   "pace:override",
+  // the early warnings on a youth file, each with its reason and proposed adjustment
+  "youth:read-warnings",
+  // a young person's "Je ne pourrai pas venir" on one of their planned lessons
+  "lesson:notice-absence",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const YOUTH_FILE_STAFF: readonly Permission[] = ["youth:read", "youth:read-identity", "youth:read-contact", "youth:read-training"];
 
 /** What a young person does about their own file only. */
-const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own"];
+const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own", "lesson:notice-absence"];
 
 /** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
  * request. The coordinator follows nobody and looks at a Mission Locale at a time. */
@@ -113,10 +117,19 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "difficulty:read",
     "difficulty:handle",
     "pace:override",
+    "youth:read-warnings",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
-  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK],
-  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", "commitment:confirm-own"],
+  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK, "youth:read-warnings"],
+  YOUTH: [
+    "home:view",
+    "me:view",
+    ...YOUTH_FILE_STAFF,
+    "youth:read-project",
+    "youth:read-payments",
+    "commitment:confirm-own",
+    "lesson:notice-absence",
+  ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
   EVALUATOR: ["home:view", "statistics:read", "lottery:read"],
 };

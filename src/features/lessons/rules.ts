@@ -101,3 +101,24 @@ export function planningWarnings(input: {
   }
   return warnings;
 }
+
+/** A notice given this long before the lesson or more excuses the absence at once; later, the
+ * school decides (the slot may no longer be offered to someone else). */
+const ABSENCE_NOTICE_HOURS = 24;
+
+/** EXCUSED: the lesson becomes an excused absence; SCHOOL_DECIDES: it stays planned with the notice. */
+export function absenceNoticeOutcome(startsAt: Date, now: Date): "EXCUSED" | "SCHOOL_DECIDES" {
+  return startsAt.getTime() - now.getTime() >= ABSENCE_NOTICE_HOURS * 3_600_000 ? "EXCUSED" : "SCHOOL_DECIDES";
+}
+
+/** Why a notice cannot be given for this lesson (a plain sentence for the young person), or null. */
+export function absenceNoticeRefusal(
+  lesson: { startsAt: Date; attendance: Attendance; absenceNoticeAt: Date | null },
+  now: Date,
+): string | null {
+  if (lesson.attendance === "CANCELLED") return "Cette leçon est annulée. Vous n'avez rien à faire.";
+  if (lesson.absenceNoticeAt) return "Vous avez déjà prévenu l'auto-école pour cette leçon.";
+  if (lesson.startsAt <= now) return "Cette leçon a déjà commencé ou est passée. Appelez votre auto-école.";
+  if (lesson.attendance !== "SCHEDULED") return "Cette leçon n'est plus prévue. Rien n'a été envoyé.";
+  return null;
+}

@@ -1,14 +1,25 @@
 // Lessons: planning (overlaps refused, availability and pace warned), attendance, week view, pace.
 import { db, type DbTx } from "../../db/client.ts";
-import { enrolmentScope, instructorScope, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
+import { enrolmentScope, instructorScope, lessonScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { addDays, formatDateInWords, formatTime, startOfParisWeek } from "../../domain/time.ts";
+import { addDays, formatDateInWords, formatDateTime, formatTime, startOfParisWeek } from "../../domain/time.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
-import { ATTENDANCE_NOT_STARTED, attendanceTooEarly, endOf, overlaps, paceLimit, planningWarnings, type Interval } from "./rules.ts";
+import {
+  absenceNoticeOutcome,
+  absenceNoticeRefusal,
+  ATTENDANCE_NOT_STARTED,
+  attendanceTooEarly,
+  endOf,
+  overlaps,
+  paceLimit,
+  planningWarnings,
+  type Interval,
+} from "./rules.ts";
 import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
 import { MAX_DURATION, type AttendanceForm, type PaceForm, type PlanLessonForm } from "./schemas.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 import { ensureWritable } from "../enrolments/service.ts";
+import { notify } from "../notifications/service.ts";
 
 const YOUTH_NAME = { id: true, firstName: true, lastName: true } as const;
 
@@ -159,6 +170,8 @@ export const LESSON_ROW = {
   attendance: true,
   lateMin: true,
   cancelReason: true,
+  absenceNoticeAt: true,
+  absenceNoticeReason: true,
   instructor: { select: { id: true, displayName: true } },
   enrolment: { select: { id: true, youth: { select: YOUTH_NAME } } },
 } as const;
@@ -231,6 +244,61 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
     );
   });
   return lesson;
+}
+
+/**
+ * A young person's "Je ne pourrai pas venir" on one of their own planned lessons (another's → 404
+ * through the scope). 24 h or more ahead it is an excused absence; later the lesson stays planned
+ * with the notice and the school records the attendance. The lesson's instructor is told (the
+ * school's staff when it has none, or no longer works there), in the same transaction.
+ */
+export async function noticeAbsence(actor: Actor, lessonId: string, form: { reason: string }, now = new Date()) {
+  const lesson = await db().lesson.findFirst({
+    where: { AND: [{ id: lessonId }, lessonScope(actor)] },
+    select: {
+      id: true,
+      startsAt: true,
+      attendance: true,
+      absenceNoticeAt: true,
+      instructorId: true,
+      enrolment: { select: { id: true, drivingSchoolId: true, youth: { select: YOUTH_NAME } } },
+    },
+  });
+  if (!lesson) throw new NotFoundError();
+  const refusal = absenceNoticeRefusal(lesson, now);
+  if (refusal) throw new FormError("reason", refusal);
+  const excused = absenceNoticeOutcome(lesson.startsAt, now) === "EXCUSED";
+  const youth = lesson.enrolment.youth;
+  await db().$transaction(async (tx) => {
+    await ensureWritable(tx, lesson.enrolment.id, "reason");
+    // Only while still planned and not yet noticed: a double tap records one notice.
+    const { count } = await tx.lesson.updateMany({
+      where: { id: lesson.id, attendance: "SCHEDULED", absenceNoticeAt: null },
+      data: { absenceNoticeAt: now, absenceNoticeReason: form.reason, ...(excused ? { attendance: "ABSENT_EXCUSED" as const } : {}) },
+    });
+    if (count === 0) throw new FormError("reason", "Vous avez déjà prévenu l'auto-école pour cette leçon.");
+    const staff = (await tx.user.findMany({ where: schoolStaff(lesson.enrolment.drivingSchoolId), select: { id: true } })).map((u) => u.id);
+    const recipients = lesson.instructorId && staff.includes(lesson.instructorId) ? [lesson.instructorId] : staff;
+    const who = `${youth.firstName} ${youth.lastName}`;
+    await notify(tx, recipients, {
+      title: excused ? "Absence excusée" : "Absence annoncée à moins de 24 h",
+      body: excused
+        ? `${who} a prévenu qu'il ne viendra pas à la leçon du ${formatDateTime(lesson.startsAt)} : ${form.reason}. L'absence est excusée.`
+        : `${who} a prévenu qu'il ne viendra pas à la leçon du ${formatDateTime(lesson.startsAt)} : ${form.reason}. À vous d'enregistrer la présence.`,
+      link: `/lessons/${lesson.id}`,
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "LESSON_ABSENCE_NOTICED",
+        entity: "Lesson",
+        entityId: lesson.id,
+        details: { startsAt: lesson.startsAt.toISOString(), excused, reason: form.reason, notified: recipients },
+      },
+      tx,
+    );
+  });
+  return { id: lesson.id, startsAt: lesson.startsAt, excused };
 }
 
 /** The week (Monday to Sunday, Paris time) of one instructor, or of the whole school. */

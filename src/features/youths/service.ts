@@ -6,6 +6,10 @@ import { recordYouthView } from "../audit/service.ts";
 import { attendanceRate, bookletOf, drivingMinutesDone, type SkillRow } from "../../domain/progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 import { DIFFICULTY_ROW, withHandlerNames } from "../difficulties/service.ts";
+import { journeyOf, type JourneyFacts } from "../../domain/journey.ts";
+import type { ApplicationStatus, DrawOutcome } from "../../domain/enums.ts";
+import { warningsOf } from "../../domain/warnings.ts";
+import { warningFacts } from "../progress/service.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
 export const YOUTH_PROFILE = {
@@ -35,6 +39,8 @@ const ENROLMENT_DETAIL = {
   initialAssessmentAt: true,
   forecastHours: true,
   licenceObtainedOn: true,
+  theoryPassedOn: true,
+  cohortId: true,
   cohort: { select: { name: true, aidCapCents: true, contributionCents: true } },
   drivingSchool: { select: { name: true, city: true, phone: true } },
   lessons: {
@@ -45,6 +51,8 @@ const ENROLMENT_DETAIL = {
       kind: true,
       attendance: true,
       lateMin: true,
+      absenceNoticeAt: true,
+      absenceNoticeReason: true,
       instructor: { select: { displayName: true } },
     },
     orderBy: { startsAt: "asc" },
@@ -69,8 +77,14 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       applications: {
         select: {
           status: true,
+          cohortId: true,
+          createdAt: true,
+          submittedAt: true,
+          attendanceCommitmentAt: true,
+          contributionCommitmentAt: true,
+          infoMeeting: { select: { startsAt: true, place: true } },
           cohort: { select: { name: true } },
-          lotteryEntries: { select: { draw: { select: { validatedAt: true } } } },
+          lotteryEntries: { select: { rank: true, outcome: true, draw: { select: { drawnAt: true, validatedAt: true } } } },
         },
         orderBy: { createdAt: "desc" },
       },
@@ -81,6 +95,9 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       },
       difficulties: sees("youth:read-follow-up") ? { select: DIFFICULTY_ROW, orderBy: { reportedAt: "desc" } } : false,
       recommendations: { select: { topic: true, text: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      surveys: sees("youth:read-follow-up")
+        ? { select: { cohortId: true, monthsAfter: true, dueOn: true, status: true, answeredAt: true } }
+        : false,
     },
   });
   if (!youth) throw new NotFoundError();
@@ -89,6 +106,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
   const now = new Date();
   const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
   const training = current && sees("youth:read-training") ? trainingSummary(current, await bookletRowsOf(youth.id), now) : null;
+  const warnings = current && sees("youth:read-warnings") ? await warningsOfEnrolment(current.id, now) : null;
   return {
     youth: {
       ...youth,
@@ -105,6 +123,9 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       contact: sees("youth:read-contact"),
     },
     training,
+    journey: journeyOf(journeyFacts(youth, sees("lottery:read")), now),
+    lessonCount: youth.enrolments.reduce((sum, enrolment) => sum + enrolment.lessons.length, 0),
+    warnings,
     sections: {
       contact: sees("youth:read-contact"),
       project: sees("youth:read-project"),
@@ -116,6 +137,66 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
 }
 
 type EnrolmentDetail = Prisma.EnrolmentGetPayload<{ select: typeof ENROLMENT_DETAIL }>;
+
+type JourneyRecord = {
+  applications: readonly {
+    status: ApplicationStatus;
+    cohortId: string;
+    createdAt: Date;
+    submittedAt: Date | null;
+    attendanceCommitmentAt: Date | null;
+    contributionCommitmentAt: Date | null;
+    infoMeeting: { startsAt: Date; place: string } | null;
+    lotteryEntries: readonly { rank: number; outcome: DrawOutcome; draw: { drawnAt: Date; validatedAt: Date | null } }[];
+  }[];
+  enrolments: readonly (EnrolmentDetail & { isCurrent: boolean })[];
+  surveys?: readonly {
+    cohortId: string;
+    monthsAfter: number;
+    dueOn: Date;
+    status: "PENDING" | "ANSWERED" | "UNREACHABLE";
+    answeredAt: Date | null;
+  }[];
+};
+
+/** The journey's facts from what the file loaded: the application of the training's cohort (or the
+ * latest one), the enrolments shown to this reader, and the surveys of that cohort. */
+function journeyFacts(youth: JourneyRecord, followsDraws: boolean): JourneyFacts {
+  const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
+  const application = youth.applications.find((a) => a.cohortId === current?.cohortId) ?? youth.applications[0];
+  const entry = application?.lotteryEntries[0];
+  const first = youth.enrolments[youth.enrolments.length - 1];
+  const firstOf = (dates: (Date | null)[]) =>
+    dates.filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const cohortId = application?.cohortId ?? current?.cohortId;
+  return {
+    application: application
+      ? {
+          status: application.status,
+          createdAt: application.createdAt,
+          submittedAt: application.submittedAt,
+          draw: entry ? { rank: entry.rank, outcome: entry.outcome, drawnAt: entry.draw.drawnAt } : null,
+          drawHidden: Boolean(entry) && !followsDraws && !entry?.draw.validatedAt,
+          infoMeeting: application.infoMeeting,
+          attendanceCommitmentAt: application.attendanceCommitmentAt,
+          contributionCommitmentAt: application.contributionCommitmentAt,
+        }
+      : null,
+    enrolment:
+      current && first
+        ? {
+            enrolledAt: first.enrolledAt,
+            schoolName: current.drivingSchool.name,
+            initialAssessmentAt: firstOf(youth.enrolments.map((enrolment) => enrolment.initialAssessmentAt)),
+            licenceObtainedOn: firstOf(youth.enrolments.map((enrolment) => enrolment.licenceObtainedOn)),
+            theoryPassedOn: firstOf(youth.enrolments.map((enrolment) => enrolment.theoryPassedOn)),
+          }
+        : null,
+    lessons: youth.enrolments.flatMap((enrolment) => enrolment.lessons),
+    exams: youth.enrolments.flatMap((enrolment) => enrolment.exams),
+    surveys: youth.surveys ? youth.surveys.filter((survey) => survey.cohortId === cohortId) : null,
+  };
+}
 
 /** The booklet rows of a youth already found in the caller's scope, whatever school they were
  * assessed at: the REMC booklet follows the young person through a transfer. The enrolment ids
@@ -132,7 +213,10 @@ async function bookletRowsOf(youthId: string) {
 
 function trainingSummary(enrolment: EnrolmentDetail, skills: SkillRow[], now: Date) {
   const done = drivingMinutesDone(enrolment.lessons);
-  const upcoming = enrolment.lessons.filter((lesson) => lesson.startsAt > now && lesson.attendance === "SCHEDULED");
+  // A lesson excused in advance by the youth's notice stays in the list, marked as such.
+  const upcoming = enrolment.lessons.filter(
+    (lesson) => lesson.startsAt > now && (lesson.attendance === "SCHEDULED" || lesson.absenceNoticeAt !== null),
+  );
   const past = enrolment.lessons.filter((lesson) => lesson.startsAt <= now).reverse();
   const paidByProgramme = enrolment.payments.filter((p) => p.payer === "PROGRAMME").reduce((sum, p) => sum + p.amountCents, 0);
   const paidByYouth = enrolment.payments.filter((p) => p.payer === "YOUTH").reduce((sum, p) => sum + p.amountCents, 0);
@@ -149,8 +233,51 @@ function trainingSummary(enrolment: EnrolmentDetail, skills: SkillRow[], now: Da
   };
 }
 
+/** The early warnings of one enrolment (five statements, src/features/progress/service.ts). */
+async function warningsOfEnrolment(enrolmentId: string, now: Date) {
+  const facts = (await warningFacts([enrolmentId], now)).get(enrolmentId);
+  return facts ? warningsOf(facts, now) : [];
+}
+
 /** The signed-in youth's own file id (the /me page is the youth file seen by its owner). */
 export function ownYouthId(actor: Actor): string {
   if (!actor.youthId) throw new NotFoundError();
   return actor.youthId;
+}
+
+const LESSONS_PAGE_SIZE = 20;
+
+/** Every lesson of the youth's file (the enrolments this reader sees), newest first, a page at a
+ * time: the youth through the caller's scope (out of scope → 404), the view audited. */
+export async function youthLessons(actor: Actor, youthId: string, requestedPage: number | undefined) {
+  const youth = await db().youth.findFirst({
+    where: { AND: [{ id: youthId }, youthScope(actor)] },
+    select: { id: true, ref: true, firstName: true, lastName: true },
+  });
+  if (!youth) throw new NotFoundError();
+  const where: Prisma.LessonWhereInput = { enrolment: { AND: [{ youthId: youth.id }, visibleEnrolments(actor)] } };
+  const total = await db().lesson.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / LESSONS_PAGE_SIZE));
+  const page = Math.min(requestedPage ?? 1, pageCount);
+  const lessons = await db().lesson.findMany({
+    where,
+    select: {
+      id: true,
+      startsAt: true,
+      durationMin: true,
+      kind: true,
+      attendance: true,
+      lateMin: true,
+      cancelReason: true,
+      absenceNoticeAt: true,
+      absenceNoticeReason: true,
+      instructor: { select: { displayName: true } },
+      enrolment: { select: { drivingSchool: { select: { name: true } } } },
+    },
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * LESSONS_PAGE_SIZE,
+    take: LESSONS_PAGE_SIZE,
+  });
+  await recordYouthView(actor.id, youth.id, "lessons");
+  return { youth, lessons, total, page, pageCount };
 }

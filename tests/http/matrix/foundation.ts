@@ -33,6 +33,7 @@ export const FOUNDATION_FIXTURES: Fixture[] = [
     path: "/youths/:id",
     target: { inScope: ownYouth, outOfScope: (w) => w.away.youth.id },
   },
+  { method: "GET", path: "/youths/:id/lessons", target: { inScope: ownYouth, outOfScope: (w) => w.away.youth.id } },
   { method: "GET", path: "/accounts" },
   { method: "GET", path: "/accounts/new" },
   { method: "POST", path: "/accounts", body: {} },

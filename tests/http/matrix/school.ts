@@ -1,6 +1,6 @@
 // Fixtures of the authorization matrix for the driving-school workspace.
 import type { Fixture, World } from "./foundation.ts";
-import { makeDifficulty, makeLesson } from "../../helpers/school-factories.ts";
+import { DAY, makeDifficulty, makeLesson } from "../../helpers/school-factories.ts";
 
 const homeEnrolment = (w: World) => w.home.enrolment.id;
 const awayEnrolment = (w: World) => w.away.enrolment.id;
@@ -26,6 +26,16 @@ export const SCHOOL_FIXTURES: Fixture[] = [
   { method: "GET", path: "/lessons/:id", target: lessonTarget },
   // A valid tap: the record in scope answers 303, the one out of scope 404.
   { method: "POST", path: "/lessons/:id/attendance", target: lessonTarget, body: { attendance: "PRESENT" } },
+  // A young person's notice on a lesson three days ahead: their own answers 303, another's 404.
+  {
+    method: "POST",
+    path: "/lessons/:id/absence-notice",
+    target: {
+      inScope: async (w: World) => (await makeLesson(w.home.enrolment.id, { startsAt: new Date(Date.now() + 3 * DAY) })).id,
+      outOfScope: async (w: World) => (await makeLesson(w.away.enrolment.id, { startsAt: new Date(Date.now() + 3 * DAY) })).id,
+    },
+    body: { reason: "Rendez-vous médical" },
+  },
   { method: "GET", path: "/youths/:id/pace", target: youthTarget },
   { method: "POST", path: "/youths/:id/pace", target: youthTarget, body: {} },
   { method: "GET", path: "/enrolments/:id/booklet", target: enrolmentTarget },
