@@ -64,13 +64,19 @@ const PERMISSIONS = [
   // taking a difficulty in charge and resolving it (the counsellor's regulation loop)
   "difficulty:handle",
   "pace:override",
+  // recommendations ("préconisations d'ajustement"): anyone following the training proposes,
+  // the counsellor decides, those concerned carry it out, the youth reads it
+  "recommendation:propose",
+  "recommendation:decide",
+  "recommendation:complete",
+  "recommendation:acknowledge",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const YOUTH_FILE_STAFF: readonly Permission[] = ["youth:read", "youth:read-identity", "youth:read-contact", "youth:read-training"];
 
 /** What a young person does about their own file only. */
-const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own"];
+const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own", "recommendation:acknowledge"];
 
 /** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
  * request. The coordinator follows nobody and looks at a Mission Locale at a time. */
@@ -113,10 +119,13 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "difficulty:read",
     "difficulty:handle",
     "pace:override",
+    "recommendation:propose",
+    "recommendation:decide",
+    "recommendation:complete",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
-  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK],
-  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", "commitment:confirm-own"],
+  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK, "recommendation:propose", "recommendation:complete"],
+  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
   // Research team: aggregate and pseudonymised data only, never a youth file.
   EVALUATOR: ["home:view", "statistics:read", "lottery:read"],
 };
@@ -191,6 +200,13 @@ export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
  * on its current enrolments (after a transfer the former school loses them with the file). */
 export function difficultyScope(actor: Actor): Prisma.DifficultyWhereInput {
   return fileReach(actor).kind === "SCHOOL" ? { enrolment: enrolmentScope(actor) } : { youth: youthScope(actor) };
+}
+
+/** Recommendations follow their youth's file (a school: while the youth is enrolled there); a
+ * young person reads only those accepted, never a proposal still discussed or one declined. */
+export function recommendationScope(actor: Actor): Prisma.RecommendationWhereInput {
+  const reach = fileReach(actor);
+  return reach.kind === "OWN" ? { youthId: reach.youthId, status: { in: ["ACCEPTED", "DONE"] } } : { youth: youthScope(actor) };
 }
 
 export function lessonScope(actor: Actor): Prisma.LessonWhereInput {

@@ -1,7 +1,8 @@
 // Formatting helpers available in every view (app.locals).
 import * as enums from "../domain/enums.ts";
 import { EMPLOYMENT_STATUS_LABELS, SKILL_LEVEL_LABELS, REMC } from "../domain/remc.ts";
-import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, formatTime } from "../domain/time.ts";
+import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, formatTime, parisIsoDay } from "../domain/time.ts";
+import { shiftDay } from "./fields.ts";
 
 const DAY_NAMES = ["", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 
@@ -49,6 +50,8 @@ export const viewHelpers = {
   dayName: (day: number) => DAY_NAMES[day] ?? "",
   telHref,
   formatPhone,
+  /** YYYY-MM-DD of the Paris day `days` from today (a date field's value, a default due date). */
+  dayFromToday: (days: number) => shiftDay(parisIsoDay(new Date()), days),
   labels: {
     role: enums.ROLE_LABELS,
     gender: enums.GENDER_LABELS,
@@ -58,6 +61,8 @@ export const viewHelpers = {
     attendance: enums.ATTENDANCE_LABELS,
     examResult: enums.EXAM_RESULT_LABELS,
     difficultyCategory: enums.DIFFICULTY_CATEGORY_LABELS,
+    recommendationKind: enums.RECOMMENDATION_KIND_LABELS,
+    recommendationStatus: enums.RECOMMENDATION_STATUS_LABELS,
     employmentStatus: EMPLOYMENT_STATUS_LABELS,
     skillLevel: SKILL_LEVEL_LABELS,
   },

@@ -6,6 +6,7 @@ import { recordYouthView } from "../audit/service.ts";
 import { attendanceRate, bookletOf, drivingMinutesDone, type SkillRow } from "../../domain/progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
 import { DIFFICULTY_ROW, withHandlerNames } from "../difficulties/service.ts";
+import { recommendationsOf } from "../recommendations/service.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
 export const YOUTH_PROFILE = {
@@ -80,7 +81,6 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
         orderBy: { enrolledAt: "desc" },
       },
       difficulties: sees("youth:read-follow-up") ? { select: DIFFICULTY_ROW, orderBy: { reportedAt: "desc" } } : false,
-      recommendations: { select: { topic: true, text: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
   if (!youth) throw new NotFoundError();
@@ -102,6 +102,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       })),
       weeklyAvailability: parseAvailability(youth.weeklyAvailability),
       difficulties: youth.difficulties ? await withHandlerNames(youth.difficulties) : undefined,
+      recommendations: await recommendationsOf(actor, youth.id),
       contact: sees("youth:read-contact"),
     },
     training,
