@@ -127,8 +127,8 @@ export function buildDifficulties(ctx: PlanContext, journeys: readonly Journey[]
   }
 }
 
-/** The demo young person's file: a resolved transport problem and three recommendations (carried
- * out, accepted and still to read, proposed by the school and still to decide). */
+/** The demo young person's file: a resolved transport problem and a recommendation in each state
+ * (carried out, accepted and still to read, declined, proposed by the school and still to decide). */
 export function buildDemoYouthFollowUp(ctx: PlanContext, journey: Journey): void {
   const youthId = journey.applicant.youth.id;
   const referentId = ctx.org.accountIds.referentOrleans;
@@ -175,6 +175,19 @@ export function buildDemoYouthFollowUp(ctx: PlanContext, journey: Journey): void
       decidedById: referentId,
       decidedAt: paceAgreedAt,
       acknowledgedAt: null,
+    },
+    {
+      id: ctx.ids.next("recommendation"),
+      youthId,
+      authorId: schoolId,
+      kind: "EXTRA_LESSONS",
+      status: "DECLINED",
+      text: "Deux leçons de conduite le samedi matin pour avancer plus vite.",
+      dueOn: addDays(paceAgreedAt, 7),
+      createdAt: addDays(paceAgreedAt, -2),
+      decidedById: referentId,
+      decidedAt: addDays(paceAgreedAt, -1),
+      decisionNote: "Inès travaille au fournil le samedi matin : une leçon ce jour-là suffit, on garde le mardi et le jeudi.",
     },
     {
       id: ctx.ids.next("recommendation"),

@@ -330,6 +330,32 @@ describe("POST /recommendations/:id/acknowledge", () => {
   });
 });
 
+describe("recommendations sent twice at once", () => {
+  it("double submission — the same proposal twice at once — one row", async () => {
+    const world = await makeWorld();
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+    const post = () =>
+      agent
+        .post(`/youths/${world.home.youth.id}/recommendations`)
+        .type("form")
+        .send({ ...proposal(), _csrf: csrf });
+    const responses = await Promise.all([post(), post()]);
+    expect(responses.map((r) => r.status)).toEqual([303, 303]);
+    expect(await testDb.recommendation.count({ where: { youthId: world.home.youth.id } })).toBe(1);
+  });
+
+  it("double submission — accepted and declined at once — one decision, the other 422", async () => {
+    const world = await makeWorld();
+    const recommendation = await makeRecommendation(world.home.youth.id, world.home.schoolUser.id);
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+    const decide = (decision: string) =>
+      agent.post(`/recommendations/${recommendation.id}/decision`).type("form").send({ decision, _csrf: csrf });
+    const responses = await Promise.all([decide("ACCEPTED"), decide("DECLINED")]);
+    expect(responses.map((r) => r.status).sort()).toEqual([303, 422]);
+    expect(await testDb.auditEvent.count({ where: { entityId: recommendation.id, action: { startsWith: "RECOMMENDATION_" } } })).toBe(1);
+  });
+});
+
 describe("the caseload's suggested adjustments", () => {
   it("suggestion — a flagged row — a one-click form that proposes the warning's adjustment, due in 14 days", async () => {
     const world = await makeWorld();
