@@ -29,6 +29,7 @@ import { COHORT_ROUTES } from "./features/cohorts/routes.ts";
 import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes.ts";
 import { TERRITORY_ROUTES } from "./features/territories/routes.ts";
 import { CASELOAD_ROUTES } from "./features/caseload/routes.ts";
+import { RECOMMENDATION_ROUTES } from "./features/recommendations/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -60,6 +61,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...BOOKLET_ROUTES,
   ...EXAM_ROUTES,
   ...DIFFICULTY_ROUTES,
+  ...RECOMMENDATION_ROUTES,
   ...TERRITORY_ROUTES,
 ];
 

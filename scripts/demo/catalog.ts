@@ -1,5 +1,5 @@
 // Fixed reference data of the demo programme (AUTOnomie, Loiret). People-facing text is French.
-import type { Role } from "../../src/domain/enums.ts";
+import type { DifficultyCategory, RecommendationKind, Role } from "../../src/domain/enums.ts";
 
 export const DEMO_PASSWORD = "Autonomie-2026!";
 
@@ -304,33 +304,36 @@ export const DIFFICULTY_TEXTS: Record<string, readonly string[]> = {
   OTHER: ["Changement de situation professionnelle à prendre en compte dans le planning."],
 };
 
-export const RECOMMENDATIONS: Record<string, { topic: string; text: string }> = {
+/** The adjustment a counsellor recommends after a difficulty of each category. */
+export const RECOMMENDATIONS: Record<DifficultyCategory, { kind: RecommendationKind; text: string; lessonsPerWeek?: number }> = {
   ATTENDANCE: {
-    topic: "Assiduité",
-    text: "Fixer les leçons sur des créneaux réguliers et envoyer un rappel la veille.",
+    kind: "PACE_CHANGE",
+    text: "Fixer les leçons sur des créneaux réguliers, deux par semaine, et envoyer un rappel la veille.",
+    lessonsPerWeek: 2,
   },
   LEARNING: {
-    topic: "Rythme",
+    kind: "EXTRA_LESSONS",
     text: "Espacer les leçons de conduite et ajouter une séance de code par semaine.",
   },
   COGNITIVE: {
-    topic: "Accompagnement",
+    kind: "SUPPORT_HEALTH",
     text: "Proposer le code en salle avec un moniteur plutôt qu'en ligne, et les fiches illustrées du centre de ressources.",
   },
   FINANCIAL: {
-    topic: "Financement",
+    kind: "OTHER",
     text: "Étaler la participation personnelle en trois fois et solliciter le fonds d'aide aux jeunes.",
   },
   MOBILITY: {
-    topic: "Mobilité",
+    kind: "SUPPORT_MOBILITY",
     text: "Prévoir le point de rendez-vous des leçons près du domicile, et un prêt de vélo pour les séances de code.",
   },
   PERSONAL: {
-    topic: "Accompagnement",
-    text: "Rendez-vous avec la référente toutes les deux semaines ; leçons plus courtes pour reprendre confiance.",
+    kind: "SUPPORT_HOUSING",
+    text: "Rendez-vous avec la référente toutes les deux semaines et orientation vers le service logement jeunes.",
   },
   OTHER: {
-    topic: "Rythme",
-    text: "Adapter le planning des leçons aux nouveaux horaires de travail.",
+    kind: "PACE_CHANGE",
+    text: "Adapter le planning des leçons aux nouveaux horaires de travail : une leçon par semaine.",
+    lessonsPerWeek: 1,
   },
 };

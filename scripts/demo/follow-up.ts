@@ -61,18 +61,41 @@ function difficultyPlan(ctx: PlanContext, journey: Journey): DifficultyPlan | nu
   }
 }
 
-function addRecommendation(ctx: PlanContext, youthId: string, authorId: string, category: DifficultyCategory, createdAt: Date): void {
-  const recommendation = RECOMMENDATIONS[category] ?? RECOMMENDATIONS.OTHER;
-  if (!recommendation) return;
-  const acknowledgedAt = addDays(createdAt, ctx.rng.int(1, 3));
+/** Where a recommendation made after a difficulty stands today: most were accepted (the resolved
+ * difficulty's carried out), a few declined, the most recent still to decide. */
+function recommendationState(ctx: PlanContext, createdAt: Date, resolved: boolean): "PROPOSED" | "ACCEPTED" | "DECLINED" | "DONE" {
+  if (daysBetween(createdAt, ctx.now) < 7 && ctx.rng.chance(0.5)) return "PROPOSED";
+  if (ctx.rng.chance(0.1)) return "DECLINED";
+  return resolved && ctx.rng.chance(0.7) ? "DONE" : "ACCEPTED";
+}
+
+type RecommendationPlan = { youthId: string; counsellorId: string; proposerId: string; category: DifficultyCategory; createdAt: Date };
+
+function addRecommendation(ctx: PlanContext, plan: RecommendationPlan, resolvedAt: Date | null): void {
+  const recommendation = RECOMMENDATIONS[plan.category];
+  const { createdAt, counsellorId } = plan;
+  const status = recommendationState(ctx, createdAt, resolvedAt !== null);
+  const decidedAt = earlier(addDays(createdAt, ctx.rng.int(0, 2)), ctx.now);
+  const doneAt = earlier(resolvedAt && resolvedAt > decidedAt ? resolvedAt : addDays(decidedAt, ctx.rng.int(3, 10)), ctx.now);
+  const acknowledgedAt = addDays(decidedAt, ctx.rng.int(1, 3));
+  const decided = status !== "PROPOSED";
+  const accepted = status === "ACCEPTED" || status === "DONE";
   ctx.rows.recommendations.push({
     id: ctx.ids.next("recommendation"),
-    youthId,
-    authorId,
-    topic: recommendation.topic,
+    youthId: plan.youthId,
+    authorId: plan.proposerId,
+    kind: recommendation.kind,
+    status,
     text: recommendation.text,
+    dueOn: addDays(startOfUtcDay(createdAt), 14),
+    lessonsPerWeek: recommendation.lessonsPerWeek ?? null,
     createdAt,
-    acknowledgedAt: acknowledgedAt < ctx.now && ctx.rng.chance(0.6) ? acknowledgedAt : null,
+    decidedById: decided ? counsellorId : null,
+    decidedAt: decided ? decidedAt : null,
+    decisionNote: status === "DECLINED" ? "Déjà prévu autrement avec l'auto-école." : null,
+    doneById: status === "DONE" ? counsellorId : null,
+    doneAt: status === "DONE" ? doneAt : null,
+    acknowledgedAt: accepted && acknowledgedAt < ctx.now && ctx.rng.chance(0.6) ? acknowledgedAt : null,
   });
 }
 
@@ -96,11 +119,16 @@ export function buildDifficulties(ctx: PlanContext, journeys: readonly Journey[]
       resolvedById: plan.resolvedAt ? counsellorId : null,
     });
     const recommendedAt = addDays(reportedAt, ctx.rng.int(1, 5));
-    if (ctx.rng.chance(0.6) && recommendedAt < ctx.now) addRecommendation(ctx, youthId, counsellorId, plan.category, recommendedAt);
+    if (ctx.rng.chance(0.6) && recommendedAt < ctx.now) {
+      // A school that reports a difficulty sometimes proposes the adjustment itself.
+      const proposerId = plan.byInstructor && ctx.rng.chance(0.3) ? (journey.instructorIds[0] ?? counsellorId) : counsellorId;
+      addRecommendation(ctx, { youthId, counsellorId, proposerId, category: plan.category, createdAt: recommendedAt }, plan.resolvedAt);
+    }
   }
 }
 
-/** The demo young person's file: a resolved transport problem and two recommendations. */
+/** The demo young person's file: a resolved transport problem and a recommendation in each state
+ * (carried out, accepted and still to read, declined, proposed by the school and still to decide). */
 export function buildDemoYouthFollowUp(ctx: PlanContext, journey: Journey): void {
   const youthId = journey.applicant.youth.id;
   const referentId = ctx.org.accountIds.referentOrleans;
@@ -116,24 +144,60 @@ export function buildDemoYouthFollowUp(ctx: PlanContext, journey: Journey): void
     resolvedAt: addDays(reportedAt, 9),
     resolvedById: referentId,
   });
+  const paceAgreedAt = addDays(startOfUtcDay(ctx.now), -6);
+  const schoolId = journey.instructorIds[0] ?? referentId;
   ctx.rows.recommendations.push(
     {
       id: ctx.ids.next("recommendation"),
       youthId,
       authorId: referentId,
-      topic: "Mobilité",
+      kind: "SUPPORT_MOBILITY",
+      status: "DONE",
       text: "Le moniteur vient te chercher au fournil le samedi : les leçons commencent devant la boulangerie.",
+      dueOn: startOfUtcDay(addDays(reportedAt, 9)),
       createdAt: addDays(reportedAt, 2),
+      decidedById: referentId,
+      decidedAt: addDays(reportedAt, 2),
+      doneById: schoolId,
+      doneAt: addDays(reportedAt, 9),
       acknowledgedAt: addDays(reportedAt, 3),
     },
     {
       id: ctx.ids.next("recommendation"),
       youthId,
       authorId: referentId,
-      topic: "Rythme",
+      kind: "PACE_CHANGE",
+      status: "ACCEPTED",
       text: "Code réussi, bravo ! On passe à deux leçons de conduite par semaine, le mardi et le jeudi après le CFA.",
-      createdAt: addDays(startOfUtcDay(ctx.now), -6),
+      dueOn: addDays(paceAgreedAt, 14),
+      lessonsPerWeek: 2,
+      createdAt: paceAgreedAt,
+      decidedById: referentId,
+      decidedAt: paceAgreedAt,
       acknowledgedAt: null,
+    },
+    {
+      id: ctx.ids.next("recommendation"),
+      youthId,
+      authorId: schoolId,
+      kind: "EXTRA_LESSONS",
+      status: "DECLINED",
+      text: "Deux leçons de conduite le samedi matin pour avancer plus vite.",
+      dueOn: addDays(paceAgreedAt, 7),
+      createdAt: addDays(paceAgreedAt, -2),
+      decidedById: referentId,
+      decidedAt: addDays(paceAgreedAt, -1),
+      decisionNote: "Inès travaille au fournil le samedi matin : une leçon ce jour-là suffit, on garde le mardi et le jeudi.",
+    },
+    {
+      id: ctx.ids.next("recommendation"),
+      youthId,
+      authorId: schoolId,
+      kind: "MOCK_EXAM",
+      status: "PROPOSED",
+      text: "Un examen blanc sur le parcours de l'examen avant de demander une date de passage.",
+      dueOn: addDays(startOfUtcDay(ctx.now), 21),
+      createdAt: addDays(startOfUtcDay(ctx.now), -1),
     },
   );
 }

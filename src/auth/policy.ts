@@ -68,13 +68,19 @@ const PERMISSIONS = [
   "youth:read-warnings",
   // a young person's "Je ne pourrai pas venir" on one of their planned lessons
   "lesson:notice-absence",
+  // recommendations ("préconisations d'ajustement"): anyone following the training proposes,
+  // the counsellor decides, those concerned carry it out, the youth reads it
+  "recommendation:propose",
+  "recommendation:decide",
+  "recommendation:complete",
+  "recommendation:acknowledge",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const YOUTH_FILE_STAFF: readonly Permission[] = ["youth:read", "youth:read-identity", "youth:read-contact", "youth:read-training"];
 
 /** What a young person does about their own file only. */
-const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own", "lesson:notice-absence"];
+const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own", "lesson:notice-absence", "recommendation:acknowledge"];
 
 /** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
  * request. The coordinator follows nobody and looks at a Mission Locale at a time. */
@@ -118,18 +124,21 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "difficulty:handle",
     "pace:override",
     "youth:read-warnings",
+    "recommendation:propose",
+    "recommendation:decide",
+    "recommendation:complete",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
-  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK, "youth:read-warnings"],
-  YOUTH: [
+  SCHOOL: [
     "home:view",
-    "me:view",
     ...YOUTH_FILE_STAFF,
-    "youth:read-project",
     "youth:read-payments",
-    "commitment:confirm-own",
-    "lesson:notice-absence",
+    ...SCHOOL_WORK,
+    "youth:read-warnings",
+    "recommendation:propose",
+    "recommendation:complete",
   ],
+  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
   // Research team: aggregate and pseudonymised data only, never a youth file.
   EVALUATOR: ["home:view", "statistics:read", "lottery:read"],
 };
@@ -204,6 +213,13 @@ export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
  * on its current enrolments (after a transfer the former school loses them with the file). */
 export function difficultyScope(actor: Actor): Prisma.DifficultyWhereInput {
   return fileReach(actor).kind === "SCHOOL" ? { enrolment: enrolmentScope(actor) } : { youth: youthScope(actor) };
+}
+
+/** Recommendations follow their youth's file (a school: while the youth is enrolled there); a
+ * young person reads only those accepted, never a proposal still discussed or one declined. */
+export function recommendationScope(actor: Actor): Prisma.RecommendationWhereInput {
+  const reach = fileReach(actor);
+  return reach.kind === "OWN" ? { youthId: reach.youthId, status: { in: ["ACCEPTED", "DONE"] } } : { youth: youthScope(actor) };
 }
 
 export function lessonScope(actor: Actor): Prisma.LessonWhereInput {

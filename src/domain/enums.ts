@@ -11,6 +11,8 @@ import {
   Gearbox as GEARBOX,
   Gender as GENDER,
   LessonKind as LESSON_KIND,
+  RecommendationKind as RECOMMENDATION_KIND,
+  RecommendationStatus as RECOMMENDATION_STATUS,
   type ResourceKind as RESOURCE_KIND,
   Role as ROLE,
   SkillLevel as SKILL_LEVEL,
@@ -103,6 +105,29 @@ export const DIFFICULTY_CATEGORY_LABELS: Record<DifficultyCategory, string> = {
   MOBILITY: "Mobilité",
   PERSONAL: "Personnelle",
   OTHER: "Autre",
+};
+
+/** The adjustments that may be recommended (a warning's suggestion is one of them). */
+export const RECOMMENDATION_KINDS = valuesOf(RECOMMENDATION_KIND);
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+export const RECOMMENDATION_KIND_LABELS: Record<RecommendationKind, string> = {
+  PACE_CHANGE: "Rythme des leçons",
+  EXTRA_LESSONS: "Leçons supplémentaires",
+  MOCK_EXAM: "Examen blanc",
+  SUPPORT_MOBILITY: "Aide à la mobilité",
+  SUPPORT_EMPLOYMENT: "Accompagnement emploi",
+  SUPPORT_HEALTH: "Accompagnement santé",
+  SUPPORT_HOUSING: "Aide au logement",
+  OTHER: "Autre",
+};
+
+export const RECOMMENDATION_STATUSES = valuesOf(RECOMMENDATION_STATUS);
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {
+  PROPOSED: "Proposée",
+  ACCEPTED: "Acceptée",
+  DECLINED: "Refusée",
+  DONE: "Réalisée",
 };
 
 export const SURVEY_MONTHS = [6, 12, 24] as const;

@@ -9,6 +9,7 @@ import {
   type EnrolmentStatus,
   type ExamKind,
   type ExamResult,
+  type RecommendationKind,
 } from "./enums.ts";
 import { SKILLS } from "./remc.ts";
 import { formatDate, formatEuros, formatHours } from "./time.ts";
@@ -33,19 +34,6 @@ export const WARNING_THRESHOLDS = {
   /** ASSESSMENT_MISSING: whole days after enrolment without an initial assessment. */
   assessmentDays: 14,
 } as const;
-
-/** The adjustments a counsellor may recommend. */
-export const RECOMMENDATION_KINDS = [
-  "PACE_CHANGE",
-  "EXTRA_LESSONS",
-  "MOCK_EXAM",
-  "SUPPORT_MOBILITY",
-  "SUPPORT_EMPLOYMENT",
-  "SUPPORT_HEALTH",
-  "SUPPORT_HOUSING",
-  "OTHER",
-] as const;
-type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
 
 /** Most serious first: the order warnings are listed in. */
 export const WARNING_ORDER = [

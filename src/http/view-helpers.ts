@@ -1,8 +1,9 @@
 // Formatting helpers available in every view (app.locals).
 import * as enums from "../domain/enums.ts";
 import { EMPLOYMENT_STATUS_LABELS, SKILL_LEVEL_LABELS, REMC } from "../domain/remc.ts";
-import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, formatTime } from "../domain/time.ts";
+import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, formatTime, parisIsoDay } from "../domain/time.ts";
 import { WARNING_LABELS } from "../domain/warnings.ts";
+import { shiftDay } from "./fields.ts";
 
 const DAY_NAMES = ["", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 
@@ -52,6 +53,8 @@ export const viewHelpers = {
   dayName: (day: number) => DAY_NAMES[day] ?? "",
   telHref,
   formatPhone,
+  /** YYYY-MM-DD of the Paris day `days` from today (a date field's value, a default due date). */
+  dayFromToday: (days: number) => shiftDay(parisIsoDay(new Date()), days),
   labels: {
     role: enums.ROLE_LABELS,
     gender: enums.GENDER_LABELS,
@@ -61,6 +64,8 @@ export const viewHelpers = {
     attendance: enums.ATTENDANCE_LABELS,
     examResult: enums.EXAM_RESULT_LABELS,
     difficultyCategory: enums.DIFFICULTY_CATEGORY_LABELS,
+    recommendationKind: enums.RECOMMENDATION_KIND_LABELS,
+    recommendationStatus: enums.RECOMMENDATION_STATUS_LABELS,
     employmentStatus: EMPLOYMENT_STATUS_LABELS,
     skillLevel: SKILL_LEVEL_LABELS,
     warning: WARNING_LABELS,

@@ -5,6 +5,7 @@ import { FOUNDATION_FIXTURES, type Fixture } from "../http/matrix/foundation.ts"
 import { SCHOOL_FIXTURES } from "../http/matrix/school.ts";
 import { LOTTERY_FIXTURES } from "../http/matrix/lottery.ts";
 import { TERRITORY_FIXTURES } from "../http/matrix/territories.ts";
+import { RECOMMENDATION_FIXTURES } from "../http/matrix/recommendations.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -29,7 +30,13 @@ export function registeredRoutes(app: Express): string[] {
   return [...new Set(found)].sort();
 }
 
-export const ALL_FIXTURES: readonly Fixture[] = [...FOUNDATION_FIXTURES, ...SCHOOL_FIXTURES, ...LOTTERY_FIXTURES, ...TERRITORY_FIXTURES];
+export const ALL_FIXTURES: readonly Fixture[] = [
+  ...FOUNDATION_FIXTURES,
+  ...SCHOOL_FIXTURES,
+  ...LOTTERY_FIXTURES,
+  ...TERRITORY_FIXTURES,
+  ...RECOMMENDATION_FIXTURES,
+];
 
 /** A row of the app's route table joined with its test fixtures. */
 export type MatrixRow = Fixture & { permission: Permission | "public"; audit?: AuditedView };

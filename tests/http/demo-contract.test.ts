@@ -116,4 +116,12 @@ describe("demo programme — the school workspace on the demo youth's enrolment"
     ).toBe(404);
     expect(await Promise.all([testDb.lesson.count(), testDb.skillAssessment.count(), testDb.exam.count()])).toEqual(before);
   });
+
+  it("demo — recommendations — every state present; the demo youth has one accepted to read and one to decide", async () => {
+    const states = await testDb.recommendation.groupBy({ by: ["status"], _count: true });
+    expect(states.map((state) => state.status).sort()).toEqual(["ACCEPTED", "DECLINED", "DONE", "PROPOSED"]);
+    const own = await testDb.recommendation.findMany({ where: { youthId: demoYouthId }, select: { status: true, acknowledgedAt: true } });
+    expect(own).toContainEqual({ status: "ACCEPTED", acknowledgedAt: null });
+    expect(own).toContainEqual({ status: "PROPOSED", acknowledgedAt: null });
+  });
 });

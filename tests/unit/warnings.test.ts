@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  RECOMMENDATION_KINDS,
   SEVERITY_OF,
   WARNING_ORDER,
   WARNING_THRESHOLDS,
@@ -9,6 +8,7 @@ import {
   warningsOf,
   type WarningFacts,
 } from "../../src/domain/warnings.ts";
+import { RECOMMENDATION_KINDS } from "../../src/domain/enums.ts";
 import { formatEuros } from "../../src/domain/time.ts";
 
 const NOW = new Date("2026-11-20T10:00:00Z");

@@ -10,6 +10,7 @@ import { journeyOf, type JourneyFacts } from "../../domain/journey.ts";
 import type { ApplicationStatus, DrawOutcome } from "../../domain/enums.ts";
 import { warningsOf } from "../../domain/warnings.ts";
 import { warningFacts } from "../progress/service.ts";
+import { recommendationsOf } from "../recommendations/service.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
 export const YOUTH_PROFILE = {
@@ -94,7 +95,6 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
         orderBy: { enrolledAt: "desc" },
       },
       difficulties: sees("youth:read-follow-up") ? { select: DIFFICULTY_ROW, orderBy: { reportedAt: "desc" } } : false,
-      recommendations: { select: { topic: true, text: true, createdAt: true }, orderBy: { createdAt: "desc" } },
       surveys: sees("youth:read-follow-up")
         ? { select: { cohortId: true, monthsAfter: true, dueOn: true, status: true, answeredAt: true } }
         : false,
@@ -120,6 +120,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
       })),
       weeklyAvailability: parseAvailability(youth.weeklyAvailability),
       difficulties: youth.difficulties ? await withHandlerNames(youth.difficulties) : undefined,
+      recommendations: await recommendationsOf(actor, youth.id),
       contact: sees("youth:read-contact"),
     },
     training,

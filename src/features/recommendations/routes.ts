@@ -1,0 +1,72 @@
+import type { Request, Response } from "express";
+import { actorOf } from "../../auth/middleware.ts";
+import { formAction, type FormPage } from "../../http/form-action.ts";
+import type { Route } from "../../http/routes.ts";
+import { ownApplication } from "../applications/service.ts";
+import { ownYouthId, viewYouthFile } from "../youths/service.ts";
+import { decisionSchema, emptySchema, proposalSchema } from "./schemas.ts";
+import * as recommendations from "./service.ts";
+
+/** The youth file again (422), with the refused form where it was: the proposal form, or one
+ * recommendation's buttons. */
+async function renderFile(req: Request, res: Response, youthId: string, refused: Record<string, unknown>) {
+  const file = await viewYouthFile(actorOf(req), youthId);
+  res.render("youths/show", { title: `${file.youth.firstName} ${file.youth.lastName}`, ...file, ...refused });
+}
+
+const rowRefused = (req: Request, page: FormPage) => ({ recommendationRefused: { id: String(req.params.id), ...page } });
+
+const propose = formAction({
+  schema: proposalSchema,
+  act: (actor, form, req) => recommendations.proposeRecommendation(actor, String(req.params.id), form),
+  rejected: (req, res, page) => renderFile(req, res, String(req.params.id), { recommendationForm: page }),
+  done: ({ youthId, duplicate }) => ({
+    to: `/youths/${youthId}#recommendations-title`,
+    flash: duplicate ? "Cette préconisation venait d'être proposée : elle n'est enregistrée qu'une fois." : "Préconisation proposée.",
+  }),
+});
+
+const decide = formAction({
+  schema: decisionSchema,
+  inScope: (actor, req) => recommendations.youthOfRecommendation(actor, String(req.params.id)),
+  act: (actor, form, req) => recommendations.decideRecommendation(actor, String(req.params.id), form),
+  rejected: async (req, res, page) =>
+    renderFile(req, res, await recommendations.youthOfRecommendation(actorOf(req), String(req.params.id)), rowRefused(req, page)),
+  done: ({ youthId, decision, pace }) => ({
+    to: `/youths/${youthId}#recommendations-title`,
+    flash:
+      decision === "DECLINED"
+        ? "Préconisation refusée."
+        : pace === null
+          ? "Préconisation acceptée."
+          : `Préconisation acceptée : rythme fixé à ${pace} leçon${pace > 1 ? "s" : ""} par semaine au plus.`,
+  }),
+});
+
+const complete = formAction({
+  schema: emptySchema,
+  inScope: (actor, req) => recommendations.youthOfRecommendation(actor, String(req.params.id)),
+  act: (actor, _form, req) => recommendations.completeRecommendation(actor, String(req.params.id)),
+  rejected: async (req, res, page) =>
+    renderFile(req, res, await recommendations.youthOfRecommendation(actorOf(req), String(req.params.id)), rowRefused(req, page)),
+  done: ({ youthId }) => ({ to: `/youths/${youthId}#recommendations-title`, flash: "Préconisation marquée réalisée." }),
+});
+
+const acknowledge = formAction({
+  schema: emptySchema,
+  inScope: (actor, req) => recommendations.youthOfRecommendation(actor, String(req.params.id)),
+  act: (actor, _form, req) => recommendations.acknowledgeRecommendation(actor, String(req.params.id)),
+  rejected: async (req, res, page) => {
+    const actor = actorOf(req);
+    const [file, own] = await Promise.all([viewYouthFile(actor, ownYouthId(actor)), ownApplication(actor)]);
+    res.render("youths/me", { title: "Mon parcours", ...file, own, ...rowRefused(req, page) });
+  },
+  done: () => ({ to: "/me#advice-title", flash: "Merci, c'est noté." }),
+});
+
+export const RECOMMENDATION_ROUTES: readonly Route[] = [
+  { method: "post", path: "/youths/:id/recommendations", permission: "recommendation:propose", handler: propose },
+  { method: "post", path: "/recommendations/:id/decision", permission: "recommendation:decide", handler: decide },
+  { method: "post", path: "/recommendations/:id/done", permission: "recommendation:complete", handler: complete },
+  { method: "post", path: "/recommendations/:id/acknowledge", permission: "recommendation:acknowledge", handler: acknowledge },
+];

@@ -1,0 +1,291 @@
+// Recommendations ("préconisations d'ajustement"): proposed by whoever follows the training (the
+// counsellor, the school, the coordination), decided by the counsellor or the coordination,
+// carried out by those concerned, read by the youth. Each step is audited and announced to those
+// it concerns inside its own transaction; docs/recommendations.md describes the workflow.
+import { db, type DbTx } from "../../db/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { can, recommendationScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
+import { RECOMMENDATION_KIND_LABELS } from "../../domain/enums.ts";
+import { FormError, NotFoundError } from "../../http/errors.ts";
+import { utcDay } from "../../http/fields.ts";
+import { recordAudit } from "../audit/service.ts";
+import { notify } from "../notifications/service.ts";
+import { allows, paceOnAcceptance, statusesFor } from "./rules.ts";
+import type { DecisionForm, ProposalForm } from "./schemas.ts";
+
+/** The same proposal sent again within this window (a double click on a suggestion) is one. */
+const DUPLICATE_WINDOW_MS = 10_000;
+
+const ALREADY_DECIDED = "Cette préconisation a déjà été décidée : sa décision ne se modifie pas.";
+const NOT_ACCEPTED = "Seule une préconisation acceptée, pas encore réalisée, peut être marquée réalisée.";
+
+const fullName = (youth: { firstName: string; lastName: string }) => `${youth.firstName} ${youth.lastName}`;
+const labelOf = (kind: keyof typeof RECOMMENDATION_KIND_LABELS) => RECOMMENDATION_KIND_LABELS[kind].toLowerCase();
+
+/** The youth with what the notices need: their counsellor, account and current school. */
+const YOUTH_CONTEXT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  referentId: true,
+  maxLessonsPerWeek: true,
+  account: { select: { id: true, isActive: true } },
+  enrolments: { where: { isCurrent: true }, select: { drivingSchoolId: true } },
+} as const satisfies Prisma.YouthSelect;
+
+/** The active staff of the youth's current school, unless the person acting is one of them. */
+async function currentSchoolStaff(tx: DbTx, actor: Actor, drivingSchoolId: string | undefined): Promise<string[]> {
+  if (!drivingSchoolId || actor.drivingSchoolId === drivingSchoolId) return [];
+  const staff = await tx.user.findMany({ where: schoolStaff(drivingSchoolId), select: { id: true } });
+  return staff.map((user) => user.id);
+}
+
+const others = (actor: Actor, ...ids: (string | null | undefined)[]) => ids.filter((id) => id && id !== actor.id);
+
+// ---------------------------------------------------------------- proposing
+
+export async function proposeRecommendation(
+  actor: Actor,
+  youthId: string,
+  form: ProposalForm,
+  now = new Date(),
+): Promise<{ youthId: string; duplicate: boolean }> {
+  const youth = await db().youth.findFirst({ where: { AND: [{ id: youthId }, youthScope(actor)] }, select: YOUTH_CONTEXT });
+  if (!youth) throw new NotFoundError();
+  return db().$transaction(async (tx) => {
+    // Inside the transaction: of two identical proposals sent at once, the second sees the first.
+    const twin = await tx.recommendation.findFirst({
+      where: {
+        youthId: youth.id,
+        kind: form.kind,
+        text: form.text,
+        createdAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+      },
+      select: { id: true },
+    });
+    if (twin) return { youthId: youth.id, duplicate: true };
+    const recommendation = await tx.recommendation.create({
+      data: {
+        youthId: youth.id,
+        authorId: actor.id,
+        kind: form.kind,
+        text: form.text,
+        dueOn: utcDay(form.dueOn),
+        lessonsPerWeek: form.lessonsPerWeek ?? null,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    // The counsellor decides; the school is told what the Mission Locale suggests for its learner.
+    const school = await currentSchoolStaff(tx, actor, youth.enrolments[0]?.drivingSchoolId);
+    await notify(tx, [...others(actor, youth.referentId), ...school], {
+      title: `Préconisation proposée : ${fullName(youth)}`,
+      body: `${labelOf(form.kind)} — ${form.text}`,
+      link: `/youths/${youth.id}`,
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "RECOMMENDATION_PROPOSED",
+        entity: "Recommendation",
+        entityId: recommendation.id,
+        details: { youthId: youth.id, kind: form.kind, dueOn: form.dueOn, lessonsPerWeek: form.lessonsPerWeek ?? null },
+      },
+      tx,
+    );
+    return { youthId: youth.id, duplicate: false };
+  });
+}
+
+// ---------------------------------------------------------------- the next steps
+
+/** A recommendation within the caller's scope (otherwise 404). */
+async function recommendationInScope(actor: Actor, recommendationId: string) {
+  const recommendation = await db().recommendation.findFirst({
+    where: { AND: [{ id: recommendationId }, recommendationScope(actor)] },
+    select: { id: true, youthId: true, kind: true, status: true, text: true, lessonsPerWeek: true, authorId: true },
+  });
+  if (!recommendation) throw new NotFoundError();
+  return recommendation;
+}
+
+/** Only the youth file's page comes back on a refusal: this tells it which youth. */
+export async function youthOfRecommendation(actor: Actor, recommendationId: string): Promise<string> {
+  return (await recommendationInScope(actor, recommendationId)).youthId;
+}
+
+/**
+ * Accepts or declines a proposal, once. Accepting a change of pace sets the youth's weekly pace
+ * (what the school's planning keeps to) in the same transaction.
+ */
+export async function decideRecommendation(
+  actor: Actor,
+  recommendationId: string,
+  form: DecisionForm,
+  now = new Date(),
+): Promise<{ youthId: string; decision: DecisionForm["decision"]; pace: number | null }> {
+  const recommendation = await recommendationInScope(actor, recommendationId);
+  return db().$transaction(async (tx) => {
+    // The condition in the update: of two decisions sent at once, only the first counts.
+    const decided = await tx.recommendation.updateMany({
+      where: { id: recommendation.id, status: { in: statusesFor("decide") } },
+      data: { status: form.decision, decidedById: actor.id, decidedAt: now, decisionNote: form.note ?? null },
+    });
+    if (decided.count === 0) throw new FormError("decision", ALREADY_DECIDED);
+    const youth = await tx.youth.findUniqueOrThrow({ where: { id: recommendation.youthId }, select: YOUTH_CONTEXT });
+    const accepted = form.decision === "ACCEPTED";
+    const pace = accepted ? paceOnAcceptance(recommendation) : null;
+    if (pace !== null) {
+      await tx.youth.update({ where: { id: youth.id }, data: { maxLessonsPerWeek: pace } });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "YOUTH_PACE_SET",
+          entity: "Youth",
+          entityId: youth.id,
+          details: { from: youth.maxLessonsPerWeek, to: pace, recommendationId: recommendation.id },
+        },
+        tx,
+      );
+    }
+    const subject = `${labelOf(recommendation.kind)} — ${recommendation.text}`;
+    if (accepted) {
+      const school = await currentSchoolStaff(tx, actor, youth.enrolments[0]?.drivingSchoolId);
+      await notify(tx, [...others(actor, recommendation.authorId), ...school], {
+        title: `Préconisation acceptée : ${fullName(youth)}`,
+        body: pace === null ? subject : `${subject} (rythme fixé à ${pace} leçon${pace > 1 ? "s" : ""} par semaine au plus)`,
+        link: `/youths/${youth.id}`,
+      });
+      if (youth.account?.isActive)
+        await notify(tx, [youth.account.id], { title: "Un nouveau conseil pour votre permis", body: recommendation.text, link: "/me" });
+    } else {
+      await notify(tx, others(actor, recommendation.authorId), {
+        title: `Préconisation refusée : ${fullName(youth)}`,
+        body: form.note ? `${subject}. Motif : ${form.note}` : subject,
+        link: `/youths/${youth.id}`,
+      });
+    }
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: accepted ? "RECOMMENDATION_ACCEPTED" : "RECOMMENDATION_DECLINED",
+        entity: "Recommendation",
+        entityId: recommendation.id,
+        details: { youthId: youth.id, pace },
+      },
+      tx,
+    );
+    return { youthId: youth.id, decision: form.decision, pace };
+  });
+}
+
+/** Marks an accepted recommendation carried out, once; the counsellor is told when someone else did it. */
+export async function completeRecommendation(actor: Actor, recommendationId: string, now = new Date()): Promise<{ youthId: string }> {
+  const recommendation = await recommendationInScope(actor, recommendationId);
+  return db().$transaction(async (tx) => {
+    const done = await tx.recommendation.updateMany({
+      where: { id: recommendation.id, status: { in: statusesFor("complete") } },
+      data: { status: "DONE", doneById: actor.id, doneAt: now },
+    });
+    if (done.count === 0) throw new FormError("_form", NOT_ACCEPTED);
+    const youth = await tx.youth.findUniqueOrThrow({ where: { id: recommendation.youthId }, select: YOUTH_CONTEXT });
+    await notify(tx, others(actor, youth.referentId), {
+      title: `Préconisation réalisée : ${fullName(youth)}`,
+      body: `${labelOf(recommendation.kind)} — ${recommendation.text}`,
+      link: `/youths/${youth.id}`,
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "RECOMMENDATION_DONE",
+        entity: "Recommendation",
+        entityId: recommendation.id,
+        details: { youthId: youth.id },
+      },
+      tx,
+    );
+    return { youthId: youth.id };
+  });
+}
+
+/** The youth's "J'ai lu" on one of their accepted recommendations; sent again, nothing changes. */
+export async function acknowledgeRecommendation(actor: Actor, recommendationId: string, now = new Date()): Promise<void> {
+  const recommendation = await recommendationInScope(actor, recommendationId);
+  if (!allows("acknowledge", recommendation.status)) throw new NotFoundError();
+  await db().$transaction(async (tx) => {
+    const read = await tx.recommendation.updateMany({
+      where: { id: recommendation.id, acknowledgedAt: null },
+      data: { acknowledgedAt: now },
+    });
+    if (read.count === 0) return;
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "RECOMMENDATION_ACKNOWLEDGED",
+        entity: "Recommendation",
+        entityId: recommendation.id,
+        details: { youthId: recommendation.youthId },
+      },
+      tx,
+    );
+  });
+}
+
+// ---------------------------------------------------------------- reading
+
+const RECOMMENDATION_ROW = {
+  id: true,
+  kind: true,
+  status: true,
+  text: true,
+  dueOn: true,
+  lessonsPerWeek: true,
+  authorId: true,
+  createdAt: true,
+  decidedById: true,
+  decidedAt: true,
+  decisionNote: true,
+  doneById: true,
+  doneAt: true,
+  acknowledgedAt: true,
+} as const satisfies Prisma.RecommendationSelect;
+
+type Person = { name: string; from: string | null } | null;
+
+/**
+ * A youth file's recommendations as this person sees them (a youth: the accepted ones), newest
+ * first, each with who did each step and the steps this person may take. The youth is already
+ * found within the caller's scope.
+ */
+export async function recommendationsOf(actor: Actor, youthId: string) {
+  const rows = await db().recommendation.findMany({
+    where: { AND: [{ youthId }, recommendationScope(actor)] },
+    select: RECOMMENDATION_ROW,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  // The people are kept as ids, without a relation (as a difficulty's): one query for the list.
+  const ids = [...new Set(rows.flatMap((row) => [row.authorId, row.decidedById, row.doneById]).filter((id): id is string => id !== null))];
+  const users =
+    ids.length > 0
+      ? await db().user.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, displayName: true, drivingSchool: { select: { name: true } }, missionLocale: { select: { name: true } } },
+        })
+      : [];
+  // Who someone is, for the others: their school or Mission Locale (the coordination has neither).
+  const people = new Map(
+    users.map((user) => [user.id, { name: user.displayName, from: user.drivingSchool?.name ?? user.missionLocale?.name ?? null }]),
+  );
+  const person = (id: string | null): Person => (id ? (people.get(id) ?? null) : null);
+  return rows.map((row) => ({
+    ...row,
+    proposedBy: person(row.authorId),
+    decidedBy: person(row.decidedById),
+    doneBy: person(row.doneById),
+    may: {
+      decide: can(actor, "recommendation:decide") && allows("decide", row.status),
+      complete: can(actor, "recommendation:complete") && allows("complete", row.status),
+      acknowledge: can(actor, "recommendation:acknowledge") && allows("acknowledge", row.status) && !row.acknowledgedAt,
+    },
+  }));
+}
