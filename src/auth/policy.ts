@@ -64,6 +64,8 @@ const PERMISSIONS = [
   // taking a difficulty in charge and resolving it (the counsellor's regulation loop)
   "difficulty:handle",
   "pace:override",
+  // one's own notifications (the bell, /notifications): every signed-in person
+  "notification:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,11 +89,15 @@ const SCHOOL_WORK: readonly Permission[] = [
   "difficulty:read",
 ];
 
+/** What every signed-in person has about themselves, whatever their role. */
+const EVERYONE_OWN: readonly Permission[] = ["notification:read"];
+
 export const GRANTS: Record<Role, readonly Permission[]> = {
   // The coordinator may do everything, except what only a young person does for themselves and
   // following youths of their own.
   ADMIN: PERMISSIONS.filter((permission) => !YOUTH_OWN.includes(permission) && !REFERENT_OWN.includes(permission)),
   REFERENT: [
+    ...EVERYONE_OWN,
     "home:view",
     "caseload:view",
     ...REFERENT_OWN,
@@ -115,10 +121,18 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "pace:override",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
-  SCHOOL: ["home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK],
-  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", "commitment:confirm-own"],
+  SCHOOL: [...EVERYONE_OWN, "home:view", ...YOUTH_FILE_STAFF, "youth:read-payments", ...SCHOOL_WORK],
+  YOUTH: [
+    ...EVERYONE_OWN,
+    "home:view",
+    "me:view",
+    ...YOUTH_FILE_STAFF,
+    "youth:read-project",
+    "youth:read-payments",
+    "commitment:confirm-own",
+  ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
-  EVALUATOR: ["home:view", "statistics:read", "lottery:read"],
+  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read"],
 };
 
 export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {

@@ -47,6 +47,46 @@ export async function unreadNotifications(actor: Actor) {
   return { count: rows[0]?.unread ?? 0, latest: rows.map(({ unread: _unread, ...notification }) => notification) };
 }
 
+/** Notifications per page of /notifications. */
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+/** One page of the person's notifications, newest first, read and unread. */
+export async function listNotifications(actor: Actor, page = 1) {
+  const [total, notifications] = await Promise.all([
+    db().notification.count({ where: { userId: actor.id } }),
+    db().notification.findMany({
+      where: { userId: actor.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
+      take: NOTIFICATIONS_PAGE_SIZE,
+      select: { id: true, title: true, body: true, link: true, createdAt: true, readAt: true },
+    }),
+  ]);
+  return {
+    items: notifications.map((notification) => ({ ...notification, link: localLink(notification.link) })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)),
+  };
+}
+
+/** A notification's link when it is a path of this site (never another site), else null. */
+export function localLink(link: string | null): string | null {
+  return link && link.startsWith("/") && !link.startsWith("//") ? link : null;
+}
+
+/** Marks all the person's unread notifications read at once; returns how many were. */
+export async function markAllRead(actor: Actor): Promise<number> {
+  return db().$transaction(async (tx) => {
+    const marked = await tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+    await recordAudit(
+      { actorId: actor.id, action: "NOTIFICATIONS_ALL_READ", entity: "Notification", details: { count: marked.count } },
+      tx,
+    );
+    return marked.count;
+  });
+}
+
 /** Marks one of the person's own notifications read; anyone else's answers 404. */
 export async function markRead(actor: Actor, id: string): Promise<string | null> {
   const notification = await db().notification.findFirst({ where: { id, userId: actor.id }, select: { id: true, link: true } });
@@ -55,5 +95,5 @@ export async function markRead(actor: Actor, id: string): Promise<string | null>
     await tx.notification.updateMany({ where: { id, readAt: null }, data: { readAt: new Date() } });
     await recordAudit({ actorId: actor.id, action: "NOTIFICATION_READ", entity: "Notification", entityId: id }, tx);
   });
-  return notification.link;
+  return localLink(notification.link);
 }
