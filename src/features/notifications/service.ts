@@ -1,4 +1,7 @@
 // A person's own notifications (e.g. a difficulty reported by a school reaches the counsellor).
+import { randomUUID } from "node:crypto";
+import { rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
@@ -6,6 +9,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
+import { emailBody, formatEmail } from "./email.ts";
 
 const SHOWN = 5;
 
@@ -14,12 +18,30 @@ export type NewNotification = { title: string; body: string; link?: string | nul
 /**
  * Tells each listed person something that concerns them, inside the caller's transaction so that
  * the notice exists exactly when the change it announces does. Duplicates and empty ids are skipped.
+ * Each active recipient with an e-mail address also gets a copy in the outbox (npm run outbox:send):
+ * three statements whatever the number of recipients.
  */
 export async function notify(tx: DbTx, userIds: readonly (string | null | undefined)[], notification: NewNotification): Promise<void> {
   const recipients = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
   if (recipients.length === 0) return;
-  await tx.notification.createMany({
+  const created = await tx.notification.createManyAndReturn({
     data: recipients.map((userId) => ({ userId, title: notification.title, body: notification.body, link: notification.link ?? null })),
+    select: { id: true, userId: true },
+  });
+  const addressed = await tx.user.findMany({
+    where: { id: { in: recipients }, isActive: true, email: { not: null } },
+    select: { id: true, email: true },
+  });
+  if (addressed.length === 0) return;
+  const body = emailBody(notification);
+  await tx.outboxMessage.createMany({
+    data: addressed.map((user) => ({
+      notificationId: created.find((row) => row.userId === user.id)?.id ?? null,
+      userId: user.id,
+      toAddress: user.email ?? "",
+      subject: `SPID : ${notification.title}`,
+      body,
+    })),
   });
 }
 
@@ -96,4 +118,65 @@ export async function markRead(actor: Actor, id: string): Promise<string | null>
     await recordAudit({ actorId: actor.id, action: "NOTIFICATION_READ", entity: "Notification", entityId: id }, tx);
   });
   return localLink(notification.link);
+}
+
+/** Messages read at a time by the outbox's sender. */
+const OUTBOX_BATCH = 200;
+
+type OutboxRun = { sent: number; failed: number };
+
+/**
+ * Without an SMTP transport, the outbox is delivered as files: every unsent message is written as
+ * an .eml file into `directory` (which must exist) and marked sent; a message that cannot be
+ * written keeps its error and is tried again at the next run. Oldest first.
+ */
+export async function writeOutboxFiles(directory: string, from: string, now = new Date()): Promise<OutboxRun> {
+  const run: OutboxRun = { sent: 0, failed: 0 };
+  let after: { createdAt: Date; id: string } | undefined;
+  for (;;) {
+    const messages = await db().outboxMessage.findMany({
+      where: {
+        sentAt: null,
+        ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: OUTBOX_BATCH,
+      select: { id: true, toAddress: true, subject: true, body: true, createdAt: true },
+    });
+    if (messages.length === 0) return run;
+    const written: string[] = [];
+    for (const message of messages) {
+      try {
+        const text = formatEmail({
+          id: message.id,
+          from,
+          to: message.toAddress,
+          subject: message.subject,
+          body: message.body,
+          date: message.createdAt,
+        });
+        const file = path.join(directory, `${message.createdAt.toISOString().replace(/[-:.]/g, "")}-${message.id}.eml`);
+        // Written aside then renamed: whatever picks the files up never reads half a message.
+        const partial = `${file}.${randomUUID()}.tmp`;
+        await writeFile(partial, text, { flag: "wx" });
+        await rename(partial, file);
+        written.push(message.id);
+      } catch (error) {
+        run.failed += 1;
+        await db().outboxMessage.update({
+          where: { id: message.id },
+          data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message : String(error) },
+        });
+      }
+    }
+    if (written.length > 0) {
+      await db().outboxMessage.updateMany({
+        where: { id: { in: written } },
+        data: { sentAt: now, attempts: { increment: 1 }, lastError: null },
+      });
+    }
+    run.sent += written.length;
+    const last = messages.at(-1);
+    after = last && { createdAt: last.createdAt, id: last.id };
+  }
 }
