@@ -93,7 +93,7 @@ export async function listNotifications(actor: Actor, page = 1) {
 }
 
 /** A notification's link when it is a path of this site (never another site), else null. */
-export function localLink(link: string | null): string | null {
+function localLink(link: string | null): string | null {
   return link && link.startsWith("/") && !link.startsWith("//") ? link : null;
 }
 
