@@ -18,7 +18,7 @@ import { signInRoutes } from "./features/sign-in/routes.ts";
 import { HOME_ROUTES } from "./features/homes/routes.ts";
 import { YOUTH_ROUTES } from "./features/youths/routes.ts";
 import { ACCOUNT_ROUTES } from "./features/accounts/routes.ts";
-import { NOTIFICATION_ROUTES } from "./features/notifications/routes.ts";
+import { NOTIFICATION_ROUTES, unreadOnPages } from "./features/notifications/routes.ts";
 import { ENROLMENT_ROUTES } from "./features/enrolments/routes.ts";
 import { LESSON_ROUTES } from "./features/lessons/routes.ts";
 import { BOOKLET_ROUTES } from "./features/booklet/routes.ts";
@@ -119,6 +119,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(csrfProtection);
   app.use(csrfToken);
   app.use(viewLocals);
+  app.use(unreadOnPages);
   app.use(noStore);
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.

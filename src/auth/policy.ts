@@ -74,6 +74,8 @@ const PERMISSIONS = [
   "recommendation:decide",
   "recommendation:complete",
   "recommendation:acknowledge",
+  // one's own notifications (the bell, /notifications): every signed-in person
+  "notification:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,11 +99,15 @@ const SCHOOL_WORK: readonly Permission[] = [
   "difficulty:read",
 ];
 
+/** What every signed-in person has about themselves, whatever their role. */
+const EVERYONE_OWN: readonly Permission[] = ["notification:read"];
+
 export const GRANTS: Record<Role, readonly Permission[]> = {
   // The coordinator may do everything, except what only a young person does for themselves and
   // following youths of their own.
   ADMIN: PERMISSIONS.filter((permission) => !YOUTH_OWN.includes(permission) && !REFERENT_OWN.includes(permission)),
   REFERENT: [
+    ...EVERYONE_OWN,
     "home:view",
     "caseload:view",
     ...REFERENT_OWN,
@@ -130,6 +136,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
+    ...EVERYONE_OWN,
     "home:view",
     ...YOUTH_FILE_STAFF,
     "youth:read-payments",
@@ -138,9 +145,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:propose",
     "recommendation:complete",
   ],
-  YOUTH: ["home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
+  YOUTH: [...EVERYONE_OWN, "home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
   // Research team: aggregate and pseudonymised data only, never a youth file.
-  EVALUATOR: ["home:view", "statistics:read", "lottery:read"],
+  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read"],
 };
 
 export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {

@@ -22,6 +22,14 @@ export const formatDateInWords = formatter({ day: "numeric", month: "long", year
 export const formatDateTime = formatter({ day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
 export const formatTime = formatter({ hour: "2-digit", minute: "2-digit" });
 
+const dayInWeek = formatter({ weekday: "long", day: "numeric", month: "long" });
+
+/** "mardi 3 mars à 14 h", "mardi 3 mars à 14 h 30": a moment as a notice to a person says it. */
+export function formatMoment(date: Date): string {
+  const { hour, minute } = parisParts(date);
+  return `${dayInWeek(date)} à ${hour} h${minute === 0 ? "" : ` ${String(minute).padStart(2, "0")}`}`;
+}
+
 type ParisParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
 
 export function parisParts(date: Date): ParisParts {

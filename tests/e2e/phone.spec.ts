@@ -40,7 +40,7 @@ const MAIN_PAGES: Record<string, Visit[]> = {
     { path: "/", follow: 'a[href^="/youths/"]' },
     { path: "/", follow: 'a[href$="/booklet"]' },
   ],
-  "jeune@autonomie.test": [{ path: "/me" }, { path: "/me/commitments" }],
+  "jeune@autonomie.test": [{ path: "/me" }, { path: "/me/commitments" }, { path: "/notifications" }],
   "evaluation@autonomie.test": [{ path: "/" }, { path: "/lottery" }],
 };
 

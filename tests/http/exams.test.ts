@@ -329,6 +329,22 @@ describe("the licence: lessons to come cancelled, the school told", () => {
     expect(await testDb.notification.count({ where: { userId: world.home.schoolUser.id } })).toBe(0);
   });
 
+  it("licence — the youth's counsellor is told, with a link to the file; the other Mission Locale's is not", async () => {
+    const world = await enrolledWorld();
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+
+    await agent
+      .post(`/enrolments/${world.home.enrolment.id}/exams`)
+      .type("form")
+      .send({ kind: "PRACTICAL", date: "2026-04-02", score: "24", result: "PASSED", _csrf: csrf });
+
+    const notices = await testDb.notification.findMany({ where: { userId: world.home.referent.id } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ title: expect.stringContaining("Permis obtenu") as string, link: `/youths/${world.home.youth.id}` });
+    expect(notices[0]!.body).toContain("a obtenu le permis le 02/04/2026");
+    expect(await testDb.notification.count({ where: { userId: { in: [world.away.referent.id, world.home.youthUser.id] } } })).toBe(0);
+  });
+
   it("licence — a refused practical exam (no theory) — cancels nothing and notifies nobody", async () => {
     const world = await enrolledWorld(null);
     const coming = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });

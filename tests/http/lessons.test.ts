@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeEnrolment, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, enrolledOn, HOUR, makeLesson, minuteOf, parisFields } from "../helpers/school-factories.ts";
+import { formatMoment } from "../../src/domain/time.ts";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
@@ -462,5 +463,87 @@ describe("school workspace — scope first, views audited", () => {
     expect((await agent.get(`/enrolments/${world.home.enrolment.id}/booklet`)).status).toBe(200);
     expect((await agent.get(`/enrolments/${world.home.enrolment.id}/exams`)).status).toBe(200);
     expect(await testDb.auditEvent.count({ where: { action: "YOUTH_VIEWED", entityId: world.home.youth.id } })).toBe(before + 3);
+  });
+});
+
+describe("lesson notifications to the youth", () => {
+  /** The notifications of the world's people, by whom they reach. */
+  async function noticesOf(world: World) {
+    const rows = await testDb.notification.findMany({ select: { userId: true, title: true, body: true, link: true } });
+    const of = (id: string) => rows.filter((row) => row.userId === id);
+    return { youth: of(world.home.youthUser.id), others: rows.filter((row) => row.userId !== world.home.youthUser.id) };
+  }
+
+  it("a lesson planned to come — the youth (with an account) is told when, in Paris time; no one else", async () => {
+    await testDb.notification.deleteMany();
+    const world = await makeWorld();
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const startsAt = inThreeDays();
+    await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, startsAt), _csrf: csrf });
+
+    const notices = await noticesOf(world);
+    expect(notices.youth).toEqual([
+      {
+        userId: world.home.youthUser.id,
+        title: "Nouvelle leçon",
+        body: `Une leçon de conduite est prévue le ${formatMoment(startsAt)}.`,
+        link: "/me",
+      },
+    ]);
+    expect(notices.others).toEqual([]);
+  });
+
+  it("a lesson logged after the fact — no notification", async () => {
+    await testDb.notification.deleteMany();
+    const world = await makeWorld();
+    await enrolledOn(world.home.enrolment.id, new Date(Date.now() - 30 * DAY));
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const response = await agent
+      .post("/lessons")
+      .type("form")
+      .send({ ...lessonBody(world, minuteOf(new Date(Date.now() - 2 * DAY))), _csrf: csrf });
+    expect(response.status).toBe(303);
+    expect(await testDb.notification.count()).toBe(0);
+  });
+
+  it("a lesson cancelled in advance, then put back — the youth is told both, with the reason", async () => {
+    await testDb.notification.deleteMany();
+    const world = await makeWorld();
+    const startsAt = minuteOf(new Date(Date.now() + 2 * DAY));
+    const lesson = await makeLesson(world.home.enrolment.id, { startsAt });
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+
+    await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "CANCELLED", reason: "Véhicule en panne", _csrf: csrf });
+    await agent.post(`/lessons/${lesson.id}/attendance`).type("form").send({ attendance: "SCHEDULED", _csrf: csrf });
+
+    const notices = await noticesOf(world);
+    expect(notices.youth.map((n) => n.body)).toEqual(
+      expect.arrayContaining([
+        `Votre leçon du ${formatMoment(startsAt)} est annulée. Motif : Véhicule en panne`,
+        `Votre leçon du ${formatMoment(startsAt)} a finalement lieu.`,
+      ]),
+    );
+    expect(notices.youth).toHaveLength(2);
+    expect(notices.others).toEqual([]);
+  });
+
+  it("a lesson of a youth without an account — cancelled — no notification", async () => {
+    await testDb.notification.deleteMany();
+    const world = await makeWorld();
+    await testDb.user.delete({ where: { id: world.home.youthUser.id } });
+    const lesson = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });
+    const { agent, csrf } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const response = await agent
+      .post(`/lessons/${lesson.id}/attendance`)
+      .type("form")
+      .send({ attendance: "CANCELLED", reason: "Pluie", _csrf: csrf });
+    expect(response.status).toBe(303);
+    expect(await testDb.notification.count()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { makeCohort, makeMissionLocale, makeSchool, makeUser, makeYouth, PASSWOR
 import { makeApplicant, makeDraw, makeQuota, makeValidatedDraw } from "../helpers/lottery-factories.ts";
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import { parseProof, verifyProof } from "../../src/features/lottery/proof.ts";
-import { parisDateTime, parisIsoDay } from "../../src/domain/time.ts";
+import { formatMoment, parisDateTime, parisIsoDay } from "../../src/domain/time.ts";
 
 async function stratum(seats = 2, applicants = 5) {
   const cohort = await makeCohort();
@@ -751,5 +751,111 @@ describe("after the draw: information meeting and commitments", () => {
     const page = await as.agent.get(`/lottery/draws/${drawId}`);
     expect(page.text).toContain(`/accounts/new?youthRef=${first.ref}`);
     expect(page.text).toContain("Créer le compte et le courrier");
+  });
+});
+
+describe("lottery notifications", () => {
+  /** An account for the youth behind the entry of that rank. */
+  async function accountOf(drawId: string, rank: number) {
+    const entry = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank }, include: { application: true } });
+    const user = await makeUser("YOUTH", { youthId: entry.application.youthId });
+    return { ...user, youthId: entry.application.youthId, applicationId: entry.applicationId };
+  }
+  const noticesOf = (userId: string) => testDb.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+
+  it("validation — each youth with an account learns the outcome (selected, waiting); no one else is told", async () => {
+    const cohort = await makeCohort();
+    const missionLocale = await makeMissionLocale();
+    const admin = await makeUser("ADMIN");
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 3,
+      seats: 1,
+    });
+    const selected = await accountOf(drawId, 1);
+    const waiting = await accountOf(drawId, 2);
+    const before = await testDb.notification.count();
+    expect(await noticesOf(selected.id)).toEqual([]);
+
+    await validate(await signedIn(admin.email, PASSWORD), drawId);
+
+    const [toSelected] = await noticesOf(selected.id);
+    expect(toSelected!.body).toContain(`vous êtes retenu·e pour le programme AUTOnomie (${cohort.name})`);
+    const [toWaiting] = await noticesOf(waiting.id);
+    expect(toWaiting!.body).toContain("liste d'attente");
+    expect(await testDb.notification.count()).toBe(before + 2);
+  });
+
+  it("info meeting — set, then moved — the selected youths with an account are invited, then told of the move; the waiting ones are not", async () => {
+    const { drawId, missionLocale } = await makeValidatedDraw({ applicants: 3, seats: 2 });
+    const selected = await accountOf(drawId, 1);
+    const waiting = await accountOf(drawId, 3);
+    const referent = await signedIn((await makeUser("REFERENT", { missionLocaleId: missionLocale.id })).email, PASSWORD);
+    const day = parisIsoDay(new Date(Date.now() + 10 * 86_400_000));
+    const send = (time: string) =>
+      referent.agent
+        .post(`/lottery/draws/${drawId}/info-meeting`)
+        .type("form")
+        .send({ startsAt: `${day}T${time}`, place: "Salle Jeanne-d'Arc", _csrf: referent.csrf });
+
+    expect((await send("14:00")).status).toBe(303);
+    expect((await send("14:00")).status).toBe(303);
+    expect((await send("09:30")).status).toBe(303);
+
+    const notices = await noticesOf(selected.id);
+    expect(notices.map((n) => n.title)).toEqual(["Réunion d'information", "Réunion d'information déplacée"]);
+    expect(notices[0]!.body).toContain(`le ${formatMoment(parisDateTime(day, "14:00"))}, Salle Jeanne-d'Arc`);
+    expect(notices[1]!.body).toContain(`le ${formatMoment(parisDateTime(day, "09:30"))}`);
+    expect(await noticesOf(waiting.id)).toEqual([]);
+  });
+
+  it("promotion — after validation — the promoted youth and their counsellor are told; the one who withdrew is not", async () => {
+    const { drawId, missionLocale, admin } = await makeValidatedDraw({ applicants: 2, seats: 1 });
+    const leaving = await accountOf(drawId, 1);
+    const promoted = await accountOf(drawId, 2);
+    const counsellor = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
+    await testDb.youth.update({ where: { id: promoted.youthId }, data: { referentId: counsellor.id } });
+    const as = await signedIn(admin.email, PASSWORD);
+
+    const response = await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: leaving.applicationId, reason: "Déménagement", _csrf: as.csrf });
+
+    expect(response.status).toBe(303);
+    const [toYouth] = await noticesOf(promoted.id);
+    expect(toYouth).toMatchObject({ title: "Une place s'est libérée", link: "/me" });
+    const [toCounsellor] = await noticesOf(counsellor.id);
+    expect(toCounsellor).toMatchObject({ link: `/youths/${promoted.youthId}` });
+    expect(toCounsellor!.body).toContain("liste d'attente");
+    expect(await noticesOf(leaving.id)).toEqual([]);
+  });
+
+  it("promotion — before validation — the counsellor is told, the youth not yet", async () => {
+    const cohort = await makeCohort();
+    const missionLocale = await makeMissionLocale();
+    const admin = await makeUser("ADMIN");
+    const { drawId } = await makeDraw({
+      cohortId: cohort.id,
+      missionLocaleId: missionLocale.id,
+      adminId: admin.id,
+      applicants: 2,
+      seats: 1,
+    });
+    const leaving = await accountOf(drawId, 1);
+    const promoted = await accountOf(drawId, 2);
+    const counsellor = await makeUser("REFERENT", { missionLocaleId: missionLocale.id });
+    await testDb.youth.update({ where: { id: promoted.youthId }, data: { referentId: counsellor.id } });
+    const as = await signedIn(admin.email, PASSWORD);
+
+    await as.agent
+      .post(`/lottery/draws/${drawId}/withdrawals`)
+      .type("form")
+      .send({ applicationId: leaving.applicationId, reason: "Déménagement", _csrf: as.csrf });
+
+    expect(await noticesOf(counsellor.id)).toHaveLength(1);
+    expect(await noticesOf(promoted.id)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   formatDateInWords,
   formatDateLong,
   formatDateTime,
+  formatMoment,
   formatTime,
   parisDateTime,
   parisIsoDay,
@@ -103,5 +104,10 @@ describe("formatting in Paris time, in French", () => {
   it("formatters — no date — a dash", () => {
     expect(formatDate(null)).toBe("—");
     expect(formatDateInWords(undefined)).toBe("—");
+  });
+
+  it("formatMoment — a lesson on Tuesday 3 March 2026 at 14:00 and one at 9:30 in summer — said as a notice says it", () => {
+    expect(formatMoment(parisDateTime("2026-03-03", "14:00"))).toBe("mardi 3 mars à 14 h");
+    expect(formatMoment(parisDateTime("2026-07-07", "09:30"))).toBe("mardi 7 juillet à 9 h 30");
   });
 });

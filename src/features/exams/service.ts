@@ -1,6 +1,6 @@
 // Exam attempts. A passed practical exam gives the licence on its date (Enrolment.licenceObtainedOn),
 // which the evaluation reads (days_to_licence); the youth's lessons still to come are then
-// cancelled and the school told.
+// cancelled, the school and the youth's counsellor told.
 import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
 import { schoolStaff, type Actor } from "../../auth/policy.ts";
 import { FormError } from "../../http/errors.ts";
@@ -115,8 +115,8 @@ export async function recordExam(actor: Actor, enrolmentId: string, form: ExamFo
 }
 
 /** The licence: the training is complete, the lessons still to come are cancelled (with the
- * reason, so the youth and the school see why) and the school's staff are told. Returns how many
- * lessons were cancelled. */
+ * reason, so the youth and the school see why) and the school's staff and the youth's counsellor
+ * are told. Returns how many lessons were cancelled. */
 async function grantLicence(tx: DbTx, actor: Actor, enrolment: EnrolmentSummary, date: Date, now: Date): Promise<number> {
   await tx.enrolment.update({ where: { id: enrolment.id }, data: { licenceObtainedOn: date, status: "COMPLETED", endedAt: now } });
   const enrolmentIds = (await tx.enrolment.findMany({ where: { youthId: enrolment.youth.id }, select: { id: true } })).map((e) => e.id);
@@ -142,6 +142,16 @@ async function grantLicence(tx: DbTx, actor: Actor, enrolment: EnrolmentSummary,
       title: `Permis obtenu : ${youth.firstName} ${youth.lastName}`,
       body: `${youth.firstName} ${youth.lastName} a obtenu le permis le ${formatDate(date)}. ${lessons}`,
       link: `/enrolments/${enrolment.id}/exams`,
+    },
+  );
+  // The counsellor follows the youth beyond the training (the follow-up surveys): told too.
+  await notify(
+    tx,
+    [youth.referentId].filter((id) => id !== actor.id),
+    {
+      title: `Permis obtenu : ${youth.firstName} ${youth.lastName}`,
+      body: `${youth.firstName} ${youth.lastName} a obtenu le permis le ${formatDate(date)} (${enrolment.drivingSchool.name}).`,
+      link: `/youths/${youth.id}`,
     },
   );
   return cancelled.count;

@@ -4,7 +4,6 @@ import { homeOf } from "../../auth/policy.ts";
 import { homePathOf } from "./paths.ts";
 import { schoolHomeQuerySchema } from "./schemas.ts";
 import * as homes from "./service.ts";
-import { unreadNotifications } from "../notifications/service.ts";
 import type { Route } from "../../http/routes.ts";
 import { config } from "../../config.ts";
 
@@ -13,7 +12,6 @@ const statisticsMaxAge = () => config().statisticsCacheSeconds * 1000;
 /** One home per role; the figures come from the database, scoped by the policy. */
 async function home(req: Request, res: Response) {
   const actor = actorOf(req);
-  res.locals.notifications = await unreadNotifications(actor);
   switch (homeOf(actor)) {
     case "ADMIN":
       return res.render("homes/admin", { title: "Tableau de bord", ...(await homes.adminHome(statisticsMaxAge())) });

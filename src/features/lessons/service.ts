@@ -2,7 +2,7 @@
 import { db, type DbTx } from "../../db/client.ts";
 import { enrolmentScope, instructorScope, lessonScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { addDays, formatDateInWords, formatDateTime, formatTime, startOfParisWeek } from "../../domain/time.ts";
+import { addDays, formatDateInWords, formatDateTime, formatMoment, formatTime, startOfParisWeek } from "../../domain/time.ts";
 import { recordAudit, recordYouthView } from "../audit/service.ts";
 import {
   absenceNoticeOutcome,
@@ -22,6 +22,25 @@ import { ensureWritable } from "../enrolments/service.ts";
 import { notify } from "../notifications/service.ts";
 
 const YOUTH_NAME = { id: true, firstName: true, lastName: true } as const;
+
+type LessonChange = "planned" | "cancelled" | "restored";
+
+/**
+ * Tells the youth (when they have an account) that a lesson to come was planned, cancelled or put
+ * back, inside the change's transaction. A lesson logged after the fact tells no one.
+ */
+async function tellYouth(tx: DbTx, youthId: string, lesson: { startsAt: Date }, change: LessonChange, reason: string | null, now: Date) {
+  if (lesson.startsAt <= now) return;
+  const account = await tx.user.findFirst({ where: { youthId, isActive: true }, select: { id: true } });
+  if (!account) return;
+  const when = formatMoment(lesson.startsAt);
+  const notices: Record<LessonChange, { title: string; body: string }> = {
+    planned: { title: "Nouvelle leçon", body: `Une leçon de conduite est prévue le ${when}.` },
+    cancelled: { title: "Leçon annulée", body: `Votre leçon du ${when} est annulée.${reason ? ` Motif : ${reason}` : ""}` },
+    restored: { title: "Leçon maintenue", body: `Votre leçon du ${when} a finalement lieu.` },
+  };
+  await notify(tx, [account.id], { ...notices[change], link: "/me" });
+}
 
 /** Choices of the planning form: the school's current enrolments in training and its instructors. */
 export async function lessonFormOptions(actor: Actor) {
@@ -85,7 +104,7 @@ export type PlannedLesson = { id: string; startsAt: Date; instructorId: string |
 
 /** Plans (or logs after the fact) a lesson. Overlaps → FormError, nothing stored; outside the
  * youth's availability or beyond the pace → saved, with warnings for the next page. */
-export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<PlannedLesson> {
+export async function planLesson(actor: Actor, form: PlanLessonForm, now = new Date()): Promise<PlannedLesson> {
   const enrolment = await db().enrolment.findFirst({
     where: { AND: [{ id: form.enrolmentId }, enrolmentScope(actor)] },
     select: {
@@ -158,6 +177,7 @@ export async function planLesson(actor: Actor, form: PlanLessonForm): Promise<Pl
       },
       tx,
     );
+    await tellYouth(tx, enrolment.youth.id, lesson, "planned", null, now);
     return { id: created.id, startsAt: lesson.startsAt, instructorId, warnings };
   });
 }
@@ -242,6 +262,11 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
       },
       tx,
     );
+    if (form.attendance === "CANCELLED" && lesson.attendance !== "CANCELLED") {
+      await tellYouth(tx, lesson.enrolment.youth.id, lesson, "cancelled", form.reason ?? null, now);
+    } else if (lesson.attendance === "CANCELLED" && form.attendance === "SCHEDULED") {
+      await tellYouth(tx, lesson.enrolment.youth.id, lesson, "restored", null, now);
+    }
   });
   return lesson;
 }

@@ -7,10 +7,11 @@ import { db } from "../../db/client.ts";
 import type { DrawOutcome } from "../../domain/enums.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { drawScope, missionLocaleScope, seesApplicantNames, type Actor } from "../../auth/policy.ts";
-import { addMonths, formatDate, formatDateInWords, formatDateTime, parisIsoDay, startOfParisDay } from "../../domain/time.ts";
+import { addMonths, formatDate, formatDateInWords, formatDateTime, formatMoment, parisIsoDay, startOfParisDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import { eligibilityOf } from "../applications/service.ts";
+import { notify } from "../notifications/service.ts";
 import { listDigest, rankApplicants, type RankedEntry } from "./algorithm.ts";
 import type { Proof } from "./proof.ts";
 import type { DrawForm, InfoMeetingForm, ValidationForm, WithdrawalForm } from "./schemas.ts";
@@ -462,6 +463,31 @@ export async function validateDraw(actor: Actor, drawId: string, form: Validatio
     });
     if (updated.count !== 1) throw new FormError("note", ALREADY_VALIDATED);
     await recordAudit({ actorId: actor.id, action: "LOTTERY_VALIDATED", entity: "LotteryDraw", entityId: drawId }, tx);
+    await announceOutcome(tx, drawId);
+  });
+}
+
+/** Once validated, each youth of the draw with an account learns where they stand now (selected or
+ * waiting; one who withdrew meanwhile is not told): two notices, whatever the draw's size. */
+async function announceOutcome(tx: Prisma.TransactionClient, drawId: string): Promise<void> {
+  const draw = await tx.lotteryDraw.findUniqueOrThrow({
+    where: { id: drawId },
+    select: {
+      cohort: { select: { name: true } },
+      entries: { select: { application: { select: { status: true, youth: { select: { account: { select: { id: true } } } } } } } },
+    },
+  });
+  const accountsWith = (status: ApplicationStatus) =>
+    draw.entries.filter((entry) => entry.application.status === status).map((entry) => entry.application.youth.account?.id);
+  await notify(tx, accountsWith("SELECTED"), {
+    title: "Résultat du tirage au sort",
+    body: `Bonne nouvelle : vous êtes retenu·e pour le programme AUTOnomie (${draw.cohort.name}). La date de la réunion d'information suivra.`,
+    link: "/me",
+  });
+  await notify(tx, accountsWith("WAITLISTED"), {
+    title: "Résultat du tirage au sort",
+    body: `Vous êtes sur la liste d'attente du programme AUTOnomie (${draw.cohort.name}). Si une place se libère, vous serez prévenu·e ici.`,
+    link: "/me",
   });
 }
 
@@ -505,7 +531,7 @@ export async function withdrawAndPromote(
       ? await tx.infoMeeting.findFirst({
           where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId },
           orderBy: { startsAt: "desc" },
-          select: { id: true },
+          select: { id: true, startsAt: true, place: true },
         })
       : null;
     const promoted = await tx.application.updateMany({
@@ -534,7 +560,44 @@ export async function withdrawAndPromote(
       },
       tx,
     );
+    await announcePromotion(tx, actor, next.applicationId, draw.validatedAt ? { meeting } : null);
     return { withdrawnRef: entry.ref, promotedRef: next.ref };
+  });
+}
+
+/** A promotion reaches the youth's counsellor at once, and the youth (with an account) when the
+ * draw is validated: before that, no outcome is told to youths. */
+async function announcePromotion(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  applicationId: string,
+  validated: { meeting: { startsAt: Date; place: string } | null } | null,
+): Promise<void> {
+  const { cohort, youth } = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      cohort: { select: { name: true } },
+      youth: { select: { id: true, ref: true, firstName: true, lastName: true, referentId: true, account: { select: { id: true } } } },
+    },
+  });
+  const name = `${youth.firstName} ${youth.lastName}`;
+  await notify(
+    tx,
+    [youth.referentId].filter((id) => id !== actor.id),
+    {
+      title: `Place libérée : ${name} est retenu·e`,
+      body: `${name} (${youth.ref}) passe de la liste d'attente aux retenu·es du programme (${cohort.name}), à la suite d'un désistement.`,
+      link: `/youths/${youth.id}`,
+    },
+  );
+  if (!validated) return;
+  const meeting = validated.meeting
+    ? ` Réunion d'information le ${formatMoment(validated.meeting.startsAt)}, ${validated.meeting.place}.`
+    : "";
+  await notify(tx, [youth.account?.id], {
+    title: "Une place s'est libérée",
+    body: `Bonne nouvelle : vous êtes retenu·e pour le programme AUTOnomie (${cohort.name}).${meeting}`,
+    link: "/me",
   });
 }
 
@@ -549,7 +612,7 @@ export async function setInfoMeeting(actor: Actor, drawId: string, form: InfoMee
   await db().$transaction(async (tx) => {
     const existing = await tx.infoMeeting.findFirst({
       where: { cohortId: draw.cohortId, missionLocaleId: draw.missionLocaleId },
-      select: { id: true },
+      select: { id: true, startsAt: true, place: true },
     });
     const meeting = existing
       ? await tx.infoMeeting.update({ where: { id: existing.id }, data: { startsAt, place: form.place }, select: { id: true } })
@@ -570,6 +633,24 @@ export async function setInfoMeeting(actor: Actor, drawId: string, form: InfoMee
         details: { drawId, startsAt: startsAt.toISOString(), invited: invited.count },
       },
       tx,
+    );
+    const unchanged = existing && existing.startsAt.getTime() === startsAt.getTime() && existing.place === form.place;
+    if (unchanged) return;
+    const invitees = await tx.user.findMany({
+      where: { youth: { is: { applications: { some: { status: "SELECTED", lotteryEntries: { some: { drawId } } } } } } },
+      select: { id: true },
+    });
+    const where = `le ${formatMoment(startsAt)}, ${form.place}`;
+    await notify(
+      tx,
+      invitees.map((user) => user.id),
+      existing
+        ? {
+            title: "Réunion d'information déplacée",
+            body: `La réunion d'information du programme a maintenant lieu ${where}.`,
+            link: "/me",
+          }
+        : { title: "Réunion d'information", body: `Vous êtes invité·e à la réunion d'information du programme ${where}.`, link: "/me" },
     );
   });
 }

@@ -57,6 +57,8 @@ export const FOUNDATION_FIXTURES: Fixture[] = [
     path: "/accounts/:id/deactivate",
     target: { inScope: (w) => w.home.spareUser.id, outOfScope: (w) => w.away.spareUser.id },
   },
+  { method: "GET", path: "/notifications" },
+  { method: "POST", path: "/notifications/read-all" },
   {
     method: "POST",
     path: "/notifications/:id/read",
