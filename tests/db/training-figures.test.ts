@@ -66,6 +66,8 @@ describe("training figures in SQL", () => {
       expect(mine.lastAttended?.getTime() ?? null).toBe(attended.length ? Math.max(...attended.map((l) => l.startsAt.getTime())) : null);
       expect(mine.toRecord).toBe(past.filter((lesson) => lesson.attendance === "SCHEDULED").length);
       expect(mine.nextLesson?.getTime() ?? null).toBe(next.length ? Math.min(...next) : null);
+      const starts = lessons.filter((lesson) => lesson.startsAt > NOW).map((lesson) => lesson.startsAt.getTime());
+      expect(mine.nextStart?.getTime() ?? null).toBe(starts.length ? Math.min(...starts) : null);
       expect(mine.skillsAcquired).toBe([...currentSkillLevels(rows).values()].filter((level) => level === "ACQUIRED").length);
     }
   });
@@ -84,6 +86,7 @@ describe("training figures in SQL", () => {
       lastAttended: null,
       toRecord: 0,
       nextLesson: null,
+      nextStart: null,
       skillsAcquired: 0,
     });
     expect((await trainingFigures([], NOW)).size).toBe(0);

@@ -27,6 +27,7 @@ export const FOUNDATION_FIXTURES: Fixture[] = [
   { method: "POST", path: "/activate" },
   { method: "GET", path: "/" },
   { method: "GET", path: "/caseload" },
+  { method: "GET", path: "/caseload.csv" },
   { method: "GET", path: "/me" },
   {
     method: "GET",
