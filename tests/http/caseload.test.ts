@@ -90,6 +90,15 @@ describe("the caseload", () => {
     await testDb.youth.update({ where: { id: drifting.id }, data: { lastName: "=HYPERLINK(1)" } });
     const enrolment = await makeEnrolment(drifting.id, world.home.school.id, world.cohort.id);
     await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - 26 * DAY), attendance: "PRESENT" });
+    const recommendation = { youthId: drifting.id, kind: "PACE_CHANGE", text: "Une leçon par semaine", dueOn: new Date() } as const;
+    await testDb.recommendation.createMany({
+      data: [
+        recommendation,
+        { ...recommendation, status: "ACCEPTED" },
+        { ...recommendation, status: "DONE" },
+        { ...recommendation, status: "DECLINED" },
+      ],
+    });
     const { agent } = await signedIn(world.home.referent.email, PASSWORD);
 
     const csv = await agent.get("/caseload.csv?warning=NO_RECENT_LESSON");
@@ -101,7 +110,8 @@ describe("the caseload", () => {
     expect(lines[0]!.startsWith("\uFEFFNom;Prénom;")).toBe(true);
     expect(lines).toHaveLength(3); // header, one youth, the final line end
     expect(lines[1]!.startsWith("'=HYPERLINK(1);Camille;")).toBe(true);
-    expect(lines[1]).toContain("NO_RECENT_LESSON;Aucune leçon depuis 26 jours");
+    // No difficulty, two recommendations still open (proposed, accepted), then the warnings.
+    expect(lines[1]).toContain(";0;2;NO_RECENT_LESSON;Aucune leçon depuis 26 jours");
     const audit = await testDb.auditEvent.findFirst({
       where: { actorId: world.home.referent.id, action: "LIST_VIEWED", details: { contains: "/caseload.csv" } },
     });

@@ -95,6 +95,10 @@ describe("GET /youths/:id — early warnings", () => {
       expect(page).toContain("Signaux d'alerte");
       expect(page).toMatch(/data-warning="ASSESSMENT_MISSING"[\s\S]*?Inscrit·e depuis 20 jours sans évaluation de départ/);
       expect(page).toContain("Ajustement proposé : Demander à l'auto-école de planifier l'évaluation de départ");
+      // …which becomes a recommendation in one click.
+      expect(page).toMatch(
+        new RegExp(`action="/youths/${world.home.youth.id}/recommendations"[\\s\\S]*?name="text" value="Demander à l'auto-école`),
+      );
     }
   });
 

@@ -60,6 +60,7 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
           select: { id: true, status: true, forecastHours: true, drivingSchool: { select: { id: true, name: true } } },
         },
         trainingSummary: { select: SUMMARY_SELECT },
+        _count: { select: { recommendations: { where: { status: { in: ["PROPOSED", "ACCEPTED"] } } } } },
       },
       // Warnings first, the most serious first; then by name.
       orderBy: [{ trainingSummary: { warningRank: "asc" } }, { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
@@ -87,6 +88,7 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
       latestExam: facts?.latestExam ?? null,
       contribution: facts?.contribution ?? null,
       openDifficulties: facts ? Object.values(facts.openDifficulties).reduce((sum, count) => sum + count, 0) : 0,
+      openRecommendations: youth._count.recommendations,
       warnings,
     };
   });

@@ -66,6 +66,14 @@ export function summaryView(row: { enrolmentId: string | null; facts: string | n
 
 export const SUMMARY_SELECT = { enrolmentId: true, facts: true } satisfies Prisma.TrainingSummarySelect;
 
+/** One youth's warnings as of now (their file): the summary refreshed first when stale. The id comes
+ * from a query scoped by the policy. */
+export async function warningsOfYouth(youthId: string, now = new Date()): Promise<Warning[]> {
+  await refreshSummaries({ id: youthId }, now);
+  const row = await db().trainingSummary.findUnique({ where: { youthId }, select: SUMMARY_SELECT });
+  return summaryView(row, now).warnings;
+}
+
 /** Youths whose summary must be recomputed before it is read. */
 function needsRefresh(now: Date): Prisma.YouthWhereInput {
   return {

@@ -8,8 +8,7 @@ import { parseAvailability } from "../../domain/availability.ts";
 import { DIFFICULTY_ROW, withHandlerNames } from "../difficulties/service.ts";
 import { journeyOf, type JourneyFacts } from "../../domain/journey.ts";
 import type { ApplicationStatus, DrawOutcome } from "../../domain/enums.ts";
-import { warningsOf } from "../../domain/warnings.ts";
-import { warningFacts } from "../progress/service.ts";
+import { warningsOfYouth } from "../warnings/service.ts";
 import { recommendationsOf } from "../recommendations/service.ts";
 
 /** The youth's own profile fields, as the youth file and the application file show them. */
@@ -106,7 +105,7 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
   const now = new Date();
   const current = youth.enrolments.find((enrolment) => enrolment.isCurrent) ?? youth.enrolments[0];
   const training = current && sees("youth:read-training") ? trainingSummary(current, await bookletRowsOf(youth.id), now) : null;
-  const warnings = current && sees("youth:read-warnings") ? await warningsOfEnrolment(current.id, now) : null;
+  const warnings = current && sees("youth:read-warnings") ? await warningsOfYouth(youth.id, now) : null;
   return {
     youth: {
       ...youth,
@@ -232,12 +231,6 @@ function trainingSummary(enrolment: EnrolmentDetail, skills: SkillRow[], now: Da
     exams: enrolment.exams,
     payments: { rows: enrolment.payments, paidByProgramme, paidByYouth },
   };
-}
-
-/** The early warnings of one enrolment (five statements, src/features/progress/service.ts). */
-async function warningsOfEnrolment(enrolmentId: string, now: Date) {
-  const facts = (await warningFacts([enrolmentId], now)).get(enrolmentId);
-  return facts ? warningsOf(facts, now) : [];
 }
 
 /** The signed-in youth's own file id (the /me page is the youth file seen by its owner). */
