@@ -20,6 +20,7 @@ const PAGES: [account: string | null, path: string][] = [
   ["evaluation", "/"],
   ["jeune", "/me"],
   ["referent.orleans", "/applications"],
+  ["referent.orleans", "/caseload"],
   ["referent.orleans", "/youths/:first"],
   ["ecole.orleans", "/lessons/week"],
 ];

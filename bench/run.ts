@@ -253,6 +253,7 @@ function pagesToMeasure(youthId: string | undefined, lesson: { id: string; csrf:
     { label: "evaluation GET /", account: "evaluation", method: "GET", path: "/" },
     { label: "youth GET /me", account: "youth", method: "GET", path: "/me" },
     { label: "referent GET /applications", account: "referent", method: "GET", path: "/applications" },
+    { label: "referent GET /caseload", account: "referent", method: "GET", path: "/caseload" },
     { label: "referent GET /youths/:id", account: "referent", method: "GET", path: youthId ? `/youths/${youthId}` : "" },
     { label: "school GET /lessons/week", account: "school", method: "GET", path: "/lessons/week" },
     {

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { notify, writeOutboxFiles } from "../../src/features/notifications/service.ts";
+import { deliverOutbox, notify, writeOutboxFiles } from "../../src/features/notifications/service.ts";
+import { smtpSender } from "../../src/features/notifications/smtp.ts";
 import { DEFAULT_MAIL_FROM, formatEmail, mailSettings } from "../../src/features/notifications/email.ts";
 import { makeUser, testDb } from "../helpers/factories.ts";
 
@@ -141,12 +142,42 @@ describe("outbox", () => {
     expect(() => formatEmail(email)).toThrow(/line break/);
   });
 
-  it("mailSettings — without SMTP_URL, files from MAIL_FROM (or the default); with SMTP_URL, a transport is needed", () => {
+  it("mailSettings — without SMTP_URL, files from MAIL_FROM (or the default); with an smtp(s):// URL, that server", () => {
     expect(mailSettings({})).toEqual({ kind: "files", from: DEFAULT_MAIL_FROM });
     expect(mailSettings({ MAIL_FROM: FROM, SMTP_URL: "" })).toEqual({ kind: "files", from: FROM });
-    const smtp = mailSettings({ SMTP_URL: "smtp://user:pass@mail.example:587", MAIL_FROM: FROM });
-    expect(smtp.kind).toBe("refused");
-    expect(smtp.kind === "refused" && smtp.message).toMatch(/nodemailer/);
+    const url = "smtp://user:pass@mail.example:587";
+    expect(mailSettings({ SMTP_URL: url, MAIL_FROM: FROM })).toEqual({ kind: "smtp", from: FROM, url });
+    expect(mailSettings({ SMTP_URL: "http://mail.example" }).kind).toBe("refused");
+    expect(mailSettings({ SMTP_URL: "pas une url" }).kind).toBe("refused");
     expect(mailSettings({ MAIL_FROM: "pas une adresse" }).kind).toBe("refused");
+  });
+
+  it("SMTP — each unsent message handed to the server as written, its envelope from the bare address; a refusal is kept and retried", async () => {
+    const user = await makeUser("REFERENT");
+    await testDb.$transaction((tx) => notify(tx, [user.id], { title: "Difficulté signalée", body: "Un bus en moins." }));
+    const handed: { envelope: unknown; raw: unknown }[] = [];
+    let refuse = true;
+    const server = smtpSender({
+      sendMail: (mail: { envelope: unknown; raw: unknown }) => {
+        if (refuse) return Promise.reject(new Error("451 try again later"));
+        handed.push(mail);
+        return Promise.resolve({});
+      },
+      close: () => undefined,
+    } as unknown as Parameters<typeof smtpSender>[0]);
+
+    expect(await deliverOutbox(server.send, FROM)).toMatchObject({ failed: 1 });
+    expect(await testDb.outboxMessage.findFirst({ where: { userId: user.id } })).toMatchObject({
+      sentAt: null,
+      lastError: "451 try again later",
+    });
+    refuse = false;
+    await deliverOutbox(server.send, FROM);
+
+    const mine = handed.filter((mail) => JSON.stringify(mail.envelope).includes(user.email));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.envelope).toEqual({ from: "notifications@spid.example", to: [user.email] });
+    expect(parseEml(String(mine[0]!.raw)).body).toContain("Un bus en moins.");
+    expect(await testDb.outboxMessage.findFirst({ where: { userId: user.id } })).toMatchObject({ lastError: null, attempts: 2 });
   });
 });

@@ -65,23 +65,18 @@ export function emailBody(notice: { title: string; body: string }): string {
   return `${notice.title}\n\n${notice.body}\n\nRetrouvez vos notifications dans SPID, rubrique « Notifications ».\n`;
 }
 
-export type MailSettings = { kind: "files"; from: string } | { kind: "refused"; message: string };
+export type MailSettings =
+  { kind: "files"; from: string } | { kind: "smtp"; from: string; url: string } | { kind: "refused"; message: string };
 
-/** What `npm run outbox:send` does with these settings: without SMTP_URL, .eml files; with it, a
- * mail transport is needed, and none is installed. */
+/** What `npm run outbox:send` does with these settings: with SMTP_URL (smtp:// or smtps://, the
+ * account in the URL), send through that server; without it, write .eml files. */
 export function mailSettings(env: { SMTP_URL?: string | undefined; MAIL_FROM?: string | undefined }): MailSettings {
   const from = env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
-  if (env.SMTP_URL?.trim()) {
-    return {
-      kind: "refused",
-      message: [
-        "SMTP_URL est défini, mais aucun transport d'e-mail n'est installé : il faut ajouter une bibliothèque d'envoi (nodemailer) au projet.",
-        "Sans SMTP_URL, les messages sont écrits en fichiers .eml dans data/outbox/.",
-        "SMTP_URL is set but no mail transport is installed: the project needs a mail library (nodemailer).",
-        "Without SMTP_URL, messages are written as .eml files into data/outbox/.",
-      ].join("\n"),
-    };
-  }
   if (/[\r\n]/.test(from) || !/@/.test(from)) return { kind: "refused", message: `MAIL_FROM n'est pas une adresse valable : ${from}` };
-  return { kind: "files", from };
+  const url = env.SMTP_URL?.trim();
+  if (!url) return { kind: "files", from };
+  if (!URL.canParse(url) || !["smtp:", "smtps:"].includes(new URL(url).protocol)) {
+    return { kind: "refused", message: "SMTP_URL doit être de la forme smtp://utilisateur:mot-de-passe@serveur:587 (ou smtps://…:465)." };
+  }
+  return { kind: "smtp", from, url };
 }

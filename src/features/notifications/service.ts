@@ -140,12 +140,15 @@ const OUTBOX_BATCH = 200;
 
 type OutboxRun = { sent: number; failed: number };
 
+/** A message of the outbox as it leaves: its envelope and its RFC 5322 text. */
+export type OutgoingEmail = { id: string; from: string; to: string; text: string; createdAt: Date };
+
 /**
- * Without an SMTP transport, the outbox is delivered as files: every unsent message is written as
- * an .eml file into `directory` (which must exist) and marked sent; a message that cannot be
- * written keeps its error and is tried again at the next run. Oldest first.
+ * Delivers every unsent message of the outbox, oldest first, through `deliver` (an SMTP server, or
+ * files), and marks those delivered as sent; a message that fails keeps its error and is tried
+ * again at the next run.
  */
-export async function writeOutboxFiles(directory: string, from: string, now = new Date()): Promise<OutboxRun> {
+export async function deliverOutbox(deliver: (email: OutgoingEmail) => Promise<void>, from: string, now = new Date()): Promise<OutboxRun> {
   const run: OutboxRun = { sent: 0, failed: 0 };
   let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
@@ -159,7 +162,7 @@ export async function writeOutboxFiles(directory: string, from: string, now = ne
       select: { id: true, toAddress: true, subject: true, body: true, createdAt: true },
     });
     if (messages.length === 0) return run;
-    const written: string[] = [];
+    const delivered: string[] = [];
     for (const message of messages) {
       try {
         const text = formatEmail({
@@ -170,12 +173,8 @@ export async function writeOutboxFiles(directory: string, from: string, now = ne
           body: message.body,
           date: message.createdAt,
         });
-        const file = path.join(directory, `${message.createdAt.toISOString().replace(/[-:.]/g, "")}-${message.id}.eml`);
-        // Written aside then renamed: whatever picks the files up never reads half a message.
-        const partial = `${file}.${randomUUID()}.tmp`;
-        await writeFile(partial, text, { flag: "wx" });
-        await rename(partial, file);
-        written.push(message.id);
+        await deliver({ id: message.id, from, to: message.toAddress, text, createdAt: message.createdAt });
+        delivered.push(message.id);
       } catch (error) {
         run.failed += 1;
         await db().outboxMessage.update({
@@ -184,14 +183,30 @@ export async function writeOutboxFiles(directory: string, from: string, now = ne
         });
       }
     }
-    if (written.length > 0) {
+    if (delivered.length > 0) {
       await db().outboxMessage.updateMany({
-        where: { id: { in: written } },
+        where: { id: { in: delivered } },
         data: { sentAt: now, attempts: { increment: 1 }, lastError: null },
       });
     }
-    run.sent += written.length;
+    run.sent += delivered.length;
     const last = messages.at(-1);
     after = last && { createdAt: last.createdAt, id: last.id };
   }
+}
+
+/** Without an SMTP server (development, or a machine that hands files to another system): each
+ * message becomes an .eml file in `directory` (which must exist). */
+export function writeOutboxFiles(directory: string, from: string, now = new Date()): Promise<OutboxRun> {
+  return deliverOutbox(
+    async (email) => {
+      const file = path.join(directory, `${email.createdAt.toISOString().replace(/[-:.]/g, "")}-${email.id}.eml`);
+      // Written aside then renamed: whatever picks the files up never reads half a message.
+      const partial = `${file}.${randomUUID()}.tmp`;
+      await writeFile(partial, email.text, { flag: "wx" });
+      await rename(partial, file);
+    },
+    from,
+    now,
+  );
 }
