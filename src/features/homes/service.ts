@@ -184,7 +184,10 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
   const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
   const justChanged = options.justChangedLessonId;
-  await refreshSummaries({ enrolments: { some: current } }, now);
+  // The learners' ids first: from the school's enrolments, the summaries are found by key (a
+  // condition on the enrolments of every youth would read the programme's youths).
+  const learners = await db().enrolment.findMany({ where: current, select: { youthId: true } });
+  await refreshSummaries({ id: { in: learners.map((enrolment) => enrolment.youthId) } }, now);
   const [enrolments, windowLessons, pending, { pendingCount, lessonsThisWeek }] = await Promise.all([
     currentEnrolments(current),
     db().lesson.findMany({
