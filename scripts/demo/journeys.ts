@@ -73,6 +73,11 @@ function planOutcome(ctx: PlanContext, applicant: Applicant, start: Date): Outco
     ["SUSPENDED", 9],
     ["DROPPED", 5],
   ]);
+  // Some stop coming without a word: their training is still open, their last lesson three weeks
+  // ago or more (the counsellor's early warning NO_RECENT_LESSON).
+  if (outcome === "ACTIVE" && elapsed >= 60 && rng.chance(0.05)) {
+    return { outcome, end: dayAfter(now, -rng.int(22, 45)), licenceOn: null };
+  }
   if (outcome === "LICENSED" && elapsed >= 64) {
     const licenceOn = dayAfter(start, rng.int(60, elapsed - 3), rng.int(8, 14));
     return { outcome, end: startOfUtcDay(licenceOn), licenceOn };
