@@ -378,3 +378,52 @@ describe("the caseload's suggested adjustments", () => {
     });
   });
 });
+
+describe("a recommendation's whole course", () => {
+  it("proposed by the school → accepted by the counsellor → read by the youth on /me → done by the school, each step audited", async () => {
+    const world = await makeWorld();
+    const school = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const counsellor = await signedIn(world.home.referent.email, PASSWORD);
+    const youth = await signedIn(world.home.youthUser.email, PASSWORD);
+    const text = "Un examen blanc avant la présentation de janvier.";
+
+    const proposed = await school.agent
+      .post(`/youths/${world.home.youth.id}/recommendations`)
+      .type("form")
+      .send({ kind: "MOCK_EXAM", text, dueOn: dayFromToday(14), _csrf: school.csrf });
+    expect(proposed.status).toBe(303);
+    const { id } = await testDb.recommendation.findFirstOrThrow({ where: { youthId: world.home.youth.id, text } });
+    expect(unescapedMe(await youth.agent.get("/me"))).not.toContain(text); // not before the counsellor accepts
+
+    const decided = await counsellor.agent
+      .post(`/recommendations/${id}/decision`)
+      .type("form")
+      .send({ decision: "ACCEPTED", _csrf: counsellor.csrf });
+    expect(decided.status).toBe(303);
+    expect(unescapedMe(await youth.agent.get("/me"))).toContain(text);
+    expect((await youth.agent.post(`/recommendations/${id}/acknowledge`).type("form").send({ _csrf: youth.csrf })).status).toBe(303);
+    expect((await school.agent.post(`/recommendations/${id}/done`).type("form").send({ _csrf: school.csrf })).status).toBe(303);
+
+    expect(await testDb.recommendation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DONE",
+      authorId: world.home.schoolUser.id,
+      decidedById: world.home.referent.id,
+      doneById: world.home.schoolUser.id,
+    });
+    const steps = await testDb.auditEvent.findMany({
+      where: { entityId: id },
+      orderBy: { at: "asc" },
+      select: { action: true, actorId: true },
+    });
+    expect(steps.map((step) => step.action)).toEqual([
+      "RECOMMENDATION_PROPOSED",
+      "RECOMMENDATION_ACCEPTED",
+      "RECOMMENDATION_ACKNOWLEDGED",
+      "RECOMMENDATION_DONE",
+    ]);
+  });
+});
+
+function unescapedMe(response: { text: string }): string {
+  return response.text.replace(/&#39;/g, "'");
+}
