@@ -3,7 +3,7 @@ import type { Config } from "../src/config.ts";
 import { db, optimizeSqlite } from "../src/db/client.ts";
 import { isDatabaseEmpty } from "../src/db/prepare.ts";
 import { ROLE_LABELS } from "../src/domain/enums.ts";
-import { sweepSummaries } from "../src/features/warnings/service.ts";
+import { refreshSummaries } from "../src/features/warnings/service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/catalog.ts";
 import { seedDemo } from "./demo/seed.ts";
 
@@ -44,7 +44,7 @@ export async function loadDemo(print: Print = console.log): Promise<void> {
 export async function prepareSummaries(print: Print = console.log): Promise<void> {
   const started = Date.now();
   await optimizeSqlite("ALL_TABLES");
-  const count = await sweepSummaries();
+  const count = await refreshSummaries({});
   if (count > 0) print(`[spid] suivi des jeunes mis à jour : ${count.toLocaleString("fr-FR")} en ${seconds(Date.now() - started)}`);
 }
 

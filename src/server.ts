@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { config } from "./config.ts";
 import { disconnectDb, optimizeSqlite, tuneSqlite } from "./db/client.ts";
-import { sweepSummaries } from "./features/warnings/service.ts";
+import { refreshSummaries } from "./features/warnings/service.ts";
 
 /** How long a stopping process waits for the requests in flight. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -16,7 +16,7 @@ const OPTIMIZE_EVERY_MS = 6 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
 
 function sweep(): void {
-  sweepSummaries().catch((error: unknown) => console.error(`[spid] mise à jour des alertes : ${String(error)}`));
+  refreshSummaries({}).catch((error: unknown) => console.error(`[spid] mise à jour des alertes : ${String(error)}`));
 }
 
 /** One server process: listens (resolves with the port once listening) and, on SIGTERM or

@@ -111,6 +111,12 @@ export function formatEuros(cents: number): string {
   return EUROS.format(cents / 100);
 }
 
+/** The earliest of these instants, or null when there is none. */
+export function earliest(instants: readonly (Date | null | undefined)[]): Date | null {
+  const present = instants.filter((instant): instant is Date => instant instanceof Date);
+  return present.length === 0 ? null : new Date(Math.min(...present.map((instant) => instant.getTime())));
+}
+
 export function formatHours(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

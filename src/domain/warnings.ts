@@ -12,7 +12,7 @@ import {
   type RecommendationKind,
 } from "./enums.ts";
 import { SKILLS } from "./remc.ts";
-import { formatDate, formatEuros, formatHours } from "./time.ts";
+import { earliest, formatDate, formatEuros, formatHours } from "./time.ts";
 
 export const WARNING_THRESHOLDS = {
   /** NO_RECENT_LESSON: whole days since the last attended lesson. */
@@ -261,6 +261,6 @@ export function warningsChangeAt(facts: WarningFacts, now: Date): Date | null {
     facts.contribution.paidCents >= facts.contribution.dueCents
       ? null
       : after(facts.contribution.since, WARNING_THRESHOLDS.contributionDays),
-  ].filter((instant): instant is Date => instant !== null && instant > now);
-  return instants.length === 0 ? null : new Date(Math.min(...instants.map((instant) => instant.getTime())));
+  ];
+  return earliest(instants.filter((instant) => instant !== null && instant > now));
 }

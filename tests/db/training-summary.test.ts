@@ -2,7 +2,7 @@
 // is computed from changes, expired when the clock alone changes a warning, and a warning that
 // appears tells the counsellor once.
 import { describe, expect, it } from "vitest";
-import { refreshSummaries, summaryView, sweepSummaries } from "../../src/features/warnings/service.ts";
+import { refreshSummaries, summaryView } from "../../src/features/warnings/service.ts";
 import { WARNING_THRESHOLDS } from "../../src/domain/warnings.ts";
 import { makeCohort, makeEnrolment, makeMissionLocale, makeSchool, makeUser, makeYouth, testDb } from "../helpers/factories.ts";
 import { DAY, enrolledOn, makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
@@ -110,8 +110,8 @@ describe("training summaries", () => {
 
   it("the sweep refreshes every summary that needs it, then finds nothing to do", async () => {
     const { youth } = await aLearner();
-    await sweepSummaries(() => NOW);
+    await refreshSummaries({}, NOW);
     expect((await summaryOf(youth.id)).stale).toBe(false);
-    expect(await sweepSummaries(() => NOW)).toBe(0);
+    expect(await refreshSummaries({}, NOW)).toBe(0);
   });
 });

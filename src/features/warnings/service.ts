@@ -8,6 +8,7 @@
 // counsellors about new warnings even when nobody looks. docs/warnings.md explains it.
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
+import { earliest } from "../../domain/time.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { warningCodes, warningRank, warningsChangeAt, warningsOf, type Warning, type WarningFacts } from "../../domain/warnings.ts";
@@ -82,36 +83,19 @@ function needsRefresh(now: Date): Prisma.YouthWhereInput {
 }
 
 /**
- * Recomputes the summaries of the youths matching `where` (a scope from the policy) that are
- * missing, stale or expired; returns how many. A page calls it before it sorts or counts by
- * warning: usually there is nothing to do.
+ * Recomputes the summaries of the youths matching `where` (a scope from the policy; `{}` for the
+ * start-up and the periodic sweep) that are missing, stale or expired; returns how many. A page
+ * calls it before it sorts or counts by warning: usually there is nothing to do. Between batches,
+ * other requests go through.
  */
 export async function refreshSummaries(where: Prisma.YouthWhereInput, now = new Date()): Promise<number> {
   const due = await db().youth.findMany({ where: { AND: [where, needsRefresh(now)] }, select: { id: true } });
   for (let start = 0; start < due.length; start += REFRESH_BATCH) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const ids = due.slice(start, start + REFRESH_BATCH).map((youth) => youth.id);
     await db().$transaction((tx) => recompute(tx, ids, now));
   }
   return due.length;
-}
-
-/** Refreshes every summary that needs it, a batch at a time, letting requests through between
- * batches. */
-export async function sweepSummaries(now: () => Date = () => new Date()): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const due = await db().youth.findMany({ where: needsRefresh(now()), select: { id: true }, take: REFRESH_BATCH });
-    if (due.length === 0) return total;
-    await db().$transaction((tx) =>
-      recompute(
-        tx,
-        due.map((youth) => youth.id),
-        now(),
-      ),
-    );
-    total += due.length;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 /** Recomputes inside one transaction, which keeps writers out while the facts are read: a change
@@ -146,7 +130,7 @@ async function recompute(tx: DbTx, youthIds: readonly string[], now: Date): Prom
       warningRank: warningRank(codes),
       facts: fact ? JSON.stringify({ figures: figure, facts: fact }) : null,
       stale: false,
-      validUntil: fact ? earliest(warningsChangeAt(fact, now), figure.nextStart) : null,
+      validUntil: fact ? earliest([warningsChangeAt(fact, now), figure.nextStart]) : null,
       refreshedAt: now,
     });
     // A first summary is where the follow-up starts, not news: only a warning that appears on a
@@ -181,9 +165,4 @@ async function recompute(tx: DbTx, youthIds: readonly string[], now: Date): Prom
     })),
     tx,
   );
-}
-
-function earliest(...instants: (Date | null)[]): Date | null {
-  const set = instants.filter((instant): instant is Date => instant !== null);
-  return set.length === 0 ? null : new Date(Math.min(...set.map((instant) => instant.getTime())));
 }
