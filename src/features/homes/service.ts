@@ -37,15 +37,18 @@ async function countAdminHome(now: Date) {
     }),
     db().difficulty.count({ where: { resolvedAt: null } }),
   ]);
-  const [statusCounts, withWarnings, ...perWarning] = await Promise.all([
+  const [statusCounts, warningSets] = await Promise.all([
     db().application.groupBy({ by: ["cohortId", "status"], _count: { _all: true } }),
-    // As of the latest summaries: the pages and the periodic sweep keep them up to date.
-    db().trainingSummary.count({ where: { warningRank: { lt: WARNING_ORDER.length } } }),
-    ...WARNING_ORDER.map((code) => db().trainingSummary.count({ where: { warnings: { contains: code } } })),
+    // As of the latest summaries (the pages and the periodic sweep keep them up to date): youths
+    // per set of warnings, a few dozen sets, then per warning.
+    db().trainingSummary.groupBy({ by: ["warnings"], where: { warningRank: { lt: WARNING_ORDER.length } }, _count: { _all: true } }),
   ]);
+  const youthsWith = (code: string) =>
+    warningSets.reduce((sum, set) => sum + (set.warnings.split(" ").includes(code) ? set._count._all : 0), 0);
+  const withWarnings = warningSets.reduce((sum, set) => sum + set._count._all, 0);
   return {
     figures: { youths, activeEnrolments, lessonsThisWeek, licences, accounts, openDifficulties, withWarnings },
-    warnings: WARNING_ORDER.map((code, index) => ({ code, youths: perWarning[index] ?? 0 })),
+    warnings: WARNING_ORDER.map((code) => ({ code, youths: youthsWith(code) })),
     cohorts: cohorts.map((cohort) => ({
       ...cohort,
       seats: cohort.quotas.reduce((sum, quota) => sum + quota.seats, 0),
