@@ -17,6 +17,13 @@ type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * The adapter starts a transaction with `prepare("BEGIN")` on its better-sqlite3 connection.
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
+  readonly #opened: (connection: Database.Database) => void;
+
+  constructor(options: ConstructorParameters<typeof PrismaBetterSQLite3>[0], opened: (connection: Database.Database) => void) {
+    super(options);
+    this.#opened = opened;
+  }
+
   override async connect(): Promise<SqliteAdapter> {
     const adapter = await super.connect();
     const connection: unknown = Reflect.get(adapter, "client");
@@ -25,14 +32,33 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     Object.defineProperty(connection, "prepare", {
       value: (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source),
     });
+    this.#opened(connection);
     return adapter;
   }
 }
 
+/** The SQLite connection under each client's adapter, once the client has connected. */
+const sqliteConnections = new WeakMap<object, { current: () => Database.Database | undefined; connect: () => Promise<void> }>();
+
 export function createDb(databaseUrl: string): PrismaClient {
+  let connection: Database.Database | undefined;
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
-  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 }, (opened) => (connection = opened));
+  const client = new PrismaClient({ adapter });
+  sqliteConnections.set(client, { current: () => connection, connect: () => client.$connect() });
+  return client;
+}
+
+/**
+ * The better-sqlite3 connection a client's adapter holds (connecting the client if needed), for
+ * the statement runner of sql.ts; undefined for a transaction's client or another database.
+ * Statements run on it directly behave as Prisma's own statements outside a transaction do.
+ */
+export async function sqliteConnectionOf(client: DbTx): Promise<Database.Database | undefined> {
+  const sqlite = sqliteConnections.get(client);
+  if (!sqlite) return undefined;
+  if (!sqlite.current()?.open) await sqlite.connect();
+  return sqlite.current();
 }
 
 /**

@@ -4,7 +4,12 @@
 // the query), written in SQL that SQLite and PostgreSQL both accept.
 import session from "express-session";
 import type { SessionData } from "express-session";
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client.ts";
 import { db, type Db } from "./client.ts";
+import { executeStatement, queryRows, SQL_DATE } from "./sql.ts";
+
+const SESSION_ROW = z.object({ data: z.string(), expiresAt: SQL_DATE });
 
 type Callback<T = void> = (error: unknown, value?: T) => void;
 
@@ -34,7 +39,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
-    this.prisma().$executeRaw`DELETE FROM "Session" WHERE "sid" = ${sid}`.then(
+    this.remove(sid).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),
     );
@@ -42,23 +47,28 @@ export class DatabaseSessionStore extends session.Store {
 
   /** Removes expired sessions; returns how many. */
   async prune(now = new Date()): Promise<number> {
-    return this.prisma().$executeRaw`DELETE FROM "Session" WHERE "expiresAt" < ${now}`;
+    return executeStatement(Prisma.sql`DELETE FROM "Session" WHERE "expiresAt" < ${now}`, this.prisma());
+  }
+
+  private async remove(sid: string): Promise<void> {
+    await executeStatement(Prisma.sql`DELETE FROM "Session" WHERE "sid" = ${sid}`, this.prisma());
   }
 
   private async read(sid: string): Promise<SessionData | null> {
-    const rows = await this.prisma().$queryRaw<{ data: string; expiresAt: Date }[]>`
-      SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ${sid}`;
-    const row = rows[0];
+    const [row] = await queryRows(SESSION_ROW, Prisma.sql`SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ${sid}`, this.prisma());
     if (!row) return null;
-    if (new Date(row.expiresAt).getTime() > Date.now()) return JSON.parse(row.data) as SessionData;
-    await this.prisma().$executeRaw`DELETE FROM "Session" WHERE "sid" = ${sid}`;
+    if (row.expiresAt.getTime() > Date.now()) return JSON.parse(row.data) as SessionData;
+    await this.remove(sid);
     return null;
   }
 
   private async write(sid: string, data: SessionData): Promise<void> {
     const expiresAt = data.cookie.expires ? new Date(data.cookie.expires) : new Date(Date.now() + (data.cookie.maxAge ?? 0));
-    await this.prisma().$executeRaw`
-      INSERT INTO "Session" ("id", "sid", "data", "expiresAt") VALUES (${sid}, ${sid}, ${JSON.stringify(data)}, ${expiresAt})
-      ON CONFLICT ("sid") DO UPDATE SET "data" = excluded."data", "expiresAt" = excluded."expiresAt"`;
+    await executeStatement(
+      Prisma.sql`
+        INSERT INTO "Session" ("id", "sid", "data", "expiresAt") VALUES (${sid}, ${sid}, ${JSON.stringify(data)}, ${expiresAt})
+        ON CONFLICT ("sid") DO UPDATE SET "data" = excluded."data", "expiresAt" = excluded."expiresAt"`,
+      this.prisma(),
+    );
   }
 }

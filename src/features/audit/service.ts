@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../../db/client.ts";
 import { db, storedDate } from "../../db/client.ts";
+import { executeStatement } from "../../db/sql.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 
 export type AuditInput = {
   actorId: string | null | undefined;
@@ -25,9 +27,12 @@ function auditRow(input: AuditInput) {
  * writes one: a raw statement (portable SQL) spares the query compiler on that hot path. */
 export async function recordAudit(input: AuditInput, client: DbTx = db()): Promise<void> {
   const row = auditRow(input);
-  await client.$executeRaw`
-    INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "details")
-    VALUES (${randomUUID()}, ${new Date()}, ${row.actorId}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.details})`;
+  await executeStatement(
+    Prisma.sql`
+      INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "details")
+      VALUES (${randomUUID()}, ${new Date()}, ${row.actorId}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.details})`,
+    client,
+  );
 }
 
 /**

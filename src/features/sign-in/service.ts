@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
+import { queryRows, SQL_INTEGER } from "../../db/sql.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { ROLES } from "../../domain/enums.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
 import { MAX_FAILURES, THROTTLE_WINDOW_MS, type FailureThrottle } from "../../http/throttle.ts";
@@ -38,14 +40,17 @@ export async function authenticate(identifier: string, password: string): Promis
  * One raw statement (portable SQL): Prisma's query compiler would cost more than the query, and
  * its relation loading would take three. */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SignedInUser | null> {
-  const rows = await db().$queryRaw<unknown[]>`
+  const [user] = await queryRows(
+    SESSION_USER_ROW,
+    Prisma.sql`
     SELECT u."id", u."email", u."role", u."displayName", u."missionLocaleId", u."drivingSchoolId", u."youthId",
            u."sessionVersion", m."name" AS "missionLocaleName", s."name" AS "drivingSchoolName"
     FROM "User" u
     LEFT JOIN "MissionLocale" m ON m."id" = u."missionLocaleId"
     LEFT JOIN "DrivingSchool" s ON s."id" = u."drivingSchoolId"
-    WHERE u."id" = ${id} AND u."isActive" = ${true} AND u."sessionVersion" = ${sessionVersion}`;
-  return rows.length ? SESSION_USER_ROW.parse(rows[0]) : null;
+    WHERE u."id" = ${id} AND u."isActive" = ${true} AND u."sessionVersion" = ${sessionVersion}`,
+  );
+  return user ?? null;
 }
 
 const SESSION_USER_ROW = z.object({
@@ -56,7 +61,7 @@ const SESSION_USER_ROW = z.object({
   missionLocaleId: z.string().nullable(),
   drivingSchoolId: z.string().nullable(),
   youthId: z.string().nullable(),
-  sessionVersion: z.number().int(),
+  sessionVersion: SQL_INTEGER,
   missionLocaleName: z.string().nullable(),
   drivingSchoolName: z.string().nullable(),
 });
