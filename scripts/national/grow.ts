@@ -10,7 +10,7 @@ import { Rng } from "../demo/random.ts";
 import { addApplicants, readCohorts } from "./applicants.ts";
 import { Diaries } from "./diary.ts";
 import { addTerritories, readDemo, setReferentCaseload, setSchoolLearners } from "./organisation.ts";
-import { inserter } from "./sqlite.ts";
+import { inserter, withoutTriggers } from "./sqlite.ts";
 import { addSurveys, addTraining, type Journey } from "./training.ts";
 
 /** Totals aimed at (demo rows included), and the size of the two demo scopes the benchmark uses. */
@@ -145,27 +145,29 @@ export async function seedNational(
     const ctx = { sqlite, rng, faker, now };
     const existing = summarize(sqlite);
 
-    sqlite.transaction(() => {
-      setReferentCaseload(ctx, demo, scale.referentOrleansYouths);
-      setSchoolLearners(ctx, demo, diaries, scale.ecoleOrleansLearners);
-      progress(
-        `périmètres de démonstration : referent.orleans suit ${scale.referentOrleansYouths} jeunes, ecole.orleans en forme ${scale.ecoleOrleansLearners}`,
-      );
+    sqlite.transaction(() =>
+      withoutTriggers(sqlite, () => {
+        setReferentCaseload(ctx, demo, scale.referentOrleansYouths);
+        setSchoolLearners(ctx, demo, diaries, scale.ecoleOrleansLearners);
+        progress(
+          `périmètres de démonstration : referent.orleans suit ${scale.referentOrleansYouths} jeunes, ecole.orleans en forme ${scale.ecoleOrleansLearners}`,
+        );
 
-      const territories = addTerritories(ctx, demo, scale);
-      progress(`organisation : ${count(scale.missionLocales)} Missions Locales, ${count(scale.drivingSchools)} auto-écoles`);
+        const territories = addTerritories(ctx, demo, scale);
+        progress(`organisation : ${count(scale.missionLocales)} Missions Locales, ${count(scale.drivingSchools)} auto-écoles`);
 
-      const applicants = addApplicants({ ...ctx, adminId: demo.adminId }, territories, cohorts, scale.youths - existing.Youth);
-      progress(`candidatures et tirages : ${count(applicants.length)} jeunes ajoutés`);
+        const applicants = addApplicants({ ...ctx, adminId: demo.adminId }, territories, cohorts, scale.youths - existing.Youth);
+        progress(`candidatures et tirages : ${count(applicants.length)} jeunes ajoutés`);
 
-      const { journeys, licences } = addTraining({ ...ctx, diaries }, applicants, scale.lessons - existing.Lesson);
-      progress(`formation : ${count(journeys.length)} inscriptions ajoutées, avec leurs leçons, livrets, examens et paiements`);
+        const { journeys, licences } = addTraining({ ...ctx, diaries }, applicants, scale.lessons - existing.Lesson);
+        progress(`formation : ${count(journeys.length)} inscriptions ajoutées, avec leurs leçons, livrets, examens et paiements`);
 
-      addSurveys(ctx, applicants, licences);
-      const auditJourneys = [...journeys, ...demoJourneys(sqlite, demo.referentOrleansId, demo.ecoleOrleansId)];
-      addAuditEvents(sqlite, rng, now, auditJourneys, scale.auditEvents - existing.AuditEvent);
-      progress("enquêtes de suivi et une année de journal d'audit ajoutées");
-    })();
+        addSurveys(ctx, applicants, licences);
+        const auditJourneys = [...journeys, ...demoJourneys(sqlite, demo.referentOrleansId, demo.ecoleOrleansId)];
+        addAuditEvents(sqlite, rng, now, auditJourneys, scale.auditEvents - existing.AuditEvent);
+        progress("enquêtes de suivi et une année de journal d'audit ajoutées");
+      }),
+    )();
     sqlite.pragma("optimize");
     return summarize(sqlite);
   } finally {
