@@ -8,7 +8,7 @@ import { fileReach, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
 import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { lessonsInReach } from "../lessons/service.ts";
+import { countedLessonsInReach, lessonsInReach } from "../lessons/service.ts";
 import { WARNING_ORDER, warningCodes, warningRank } from "../../domain/warnings.ts";
 import { refreshSummaries, SUMMARY_SELECT, summaryView } from "../warnings/service.ts";
 import { snapshotted } from "./snapshot.ts";
@@ -162,21 +162,17 @@ async function freshSchoolLearners(actor: Actor, now: Date) {
   return schoolLearners(actor, now);
 }
 
-const SCHOOL_LESSON_COUNTS = z.object({ pendingCount: SQL_INTEGER, lessonsThisWeek: SQL_INTEGER });
+const LESSONS_THIS_WEEK = z.object({ lessonsThisWeek: SQL_INTEGER });
 
-/** Past lessons still waiting for attendance (the instructor's own, or the school's) and the
- * school's lessons this week, in one statement. */
-function schoolLessonCounts(actor: Actor, at: { all: boolean; today: Date; week: { start: Date; end: Date } }) {
-  const inReach = Prisma.sql`l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})`;
-  const mine = at.all ? Prisma.sql`1 = 1` : Prisma.sql`l."instructorId" = ${actor.id}`;
-  return queryRow(
-    SCHOOL_LESSON_COUNTS,
-    Prisma.sql`SELECT
-      (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND ${mine} AND l."startsAt" < ${at.today} AND l."attendance" = 'SCHEDULED')
-        AS "pendingCount",
-      (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND l."startsAt" >= ${at.week.start} AND l."startsAt" < ${at.week.end}
-        AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek"`,
+/** The school's lessons this week, not cancelled. */
+async function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Date }) {
+  const row = await queryRow(
+    LESSONS_THIS_WEEK,
+    Prisma.sql`SELECT COUNT(*) AS "lessonsThisWeek" FROM "Lesson" l
+      WHERE l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})
+        AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED'`,
   );
+  return row.lessonsThisWeek;
 }
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
@@ -208,23 +204,28 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const tomorrow = addDays(today, 1);
   const mine = options.all ? Prisma.empty : Prisma.sql`AND l."instructorId" = ${actor.id}`;
   const justChanged = options.justChangedLessonId;
-  const [learners, windowLessons, pending, { pendingCount, lessonsThisWeek }] = await Promise.all([
+  const [learners, windowLessons, { lessons: pending, counted: pendingCount }, lessonsThisWeek] = await Promise.all([
     freshSchoolLearners(actor, now),
-    lessonsInReach(
+    lessonsInReach(actor, {
+      where: Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}`,
+      tail: Prisma.sql`ORDER BY l."startsAt"`,
+      fromEnrolments: true,
+    }),
+    // Past lessons still waiting for attendance (the instructor's own, or the school's), counted,
+    // the most recent first: the lessons an instructor remembers best. The one just changed stays
+    // listed (recorded), not counted, so that its confirmation and its undo button are still there.
+    countedLessonsInReach(
       actor,
-      Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}`,
-      Prisma.sql`ORDER BY l."startsAt"`,
-      { fromEnrolments: true },
+      {
+        where: Prisma.sql`l."startsAt" < ${today} ${mine}
+          AND (l."attendance" = 'SCHEDULED' ${justChanged ? Prisma.sql`OR l."id" = ${justChanged}` : Prisma.empty})`,
+        tail: Prisma.sql`ORDER BY l."startsAt" DESC LIMIT ${PENDING_SHOWN}`,
+        // Each enrolment's lessons to record through the (enrolmentId, attendance, startsAt) index.
+        fromEnrolments: true,
+      },
+      Prisma.sql`l."attendance" = 'SCHEDULED'`,
     ),
-    // Most recent first: the lessons an instructor remembers best. The one just changed stays
-    // listed (recorded) so that its confirmation and its undo button are still there.
-    lessonsInReach(
-      actor,
-      Prisma.sql`l."startsAt" < ${today} ${mine}
-        AND (l."attendance" = 'SCHEDULED' ${justChanged ? Prisma.sql`OR l."id" = ${justChanged}` : Prisma.empty})`,
-      Prisma.sql`ORDER BY l."startsAt" DESC LIMIT ${PENDING_SHOWN}`,
-    ),
-    schoolLessonCounts(actor, { all: options.all, today, week }),
+    schoolLessonsThisWeek(actor, week),
   ]);
 
   const youths = learners.map((learner) => {

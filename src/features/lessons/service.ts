@@ -215,40 +215,62 @@ const LESSON_LINE = z.object({
   lastName: z.string(),
 });
 
-/**
- * Lessons in the caller's reach with their instructor and learner, as the lists and the lesson
- * page show them, in one statement: `where` speaks of the lesson `l` and its enrolment `e`, `tail`
- * orders and limits. `fromEnrolments` for a period of a school's lessons: the statement starts
- * from the reach's enrolments and their lessons' (enrolmentId, startsAt) index, where SQLite's
- * planner would read the period's lessons of the whole programme through the date index (three
- * times slower on the demo data). CROSS JOIN fixes SQLite's join order; PostgreSQL plans it as
- * the inner join it is.
- */
-export async function lessonsInReach(actor: Actor, where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty, { fromEnrolments = false } = {}) {
+const COUNTED_LESSON_LINE = LESSON_LINE.extend({ counted: SQL_INTEGER });
+
+type LessonQuery = {
+  /** Speaks of the lesson `l` and its enrolment `e`. */
+  where: Prisma.Sql;
+  /** Orders and limits. */
+  tail?: Prisma.Sql;
+  /** For a school's lessons of a period or a state: the statement starts from the reach's
+   * enrolments and their lessons' indexes, where SQLite's planner would read the period's lessons
+   * of the whole programme through the date index (three times slower on the demo data), or an
+   * instructor's. CROSS JOIN fixes SQLite's join order; PostgreSQL plans it as the inner join it is. */
+  fromEnrolments?: boolean;
+};
+
+/** Lessons in the caller's reach with their instructor and learner, as the lists and the lesson
+ * page show them; `extra` adds columns. */
+function lessonStatement(actor: Actor, { where, tail = Prisma.empty, fromEnrolments = false }: LessonQuery, extra = Prisma.empty) {
   const lessonAndEnrolment = fromEnrolments
     ? Prisma.sql`"Enrolment" e CROSS JOIN "Lesson" l`
     : Prisma.sql`"Lesson" l JOIN "Enrolment" e ON e."id" = l."enrolmentId"`;
-  const rows = await queryRows(
-    LESSON_LINE,
-    Prisma.sql`SELECT l."id", l."startsAt", l."durationMin", l."kind", l."attendance", l."lateMin", l."cancelReason",
-        l."absenceNoticeAt", l."absenceNoticeReason", l."note", l."instructorId", u."displayName" AS "instructorName",
-        e."id" AS "enrolmentId", y."id" AS "youthId", y."firstName", y."lastName"
-      FROM ${lessonAndEnrolment}
-      JOIN "Youth" y ON y."id" = e."youthId"
-      LEFT JOIN "User" u ON u."id" = l."instructorId"
-      WHERE l."enrolmentId" = e."id" AND ${enrolmentInReach(fileReach(actor), "e")} AND ${where}
-      ${tail}`,
-  );
-  return rows.map(({ instructorName, enrolmentId, youthId, firstName, lastName, ...lesson }) => ({
+  return Prisma.sql`SELECT l."id", l."startsAt", l."durationMin", l."kind", l."attendance", l."lateMin", l."cancelReason",
+      l."absenceNoticeAt", l."absenceNoticeReason", l."note", l."instructorId", u."displayName" AS "instructorName",
+      e."id" AS "enrolmentId", y."id" AS "youthId", y."firstName", y."lastName" ${extra}
+    FROM ${lessonAndEnrolment}
+    JOIN "Youth" y ON y."id" = e."youthId"
+    LEFT JOIN "User" u ON u."id" = l."instructorId"
+    WHERE l."enrolmentId" = e."id" AND ${enrolmentInReach(fileReach(actor), "e")} AND ${where}
+    ${tail}`;
+}
+
+function lessonOf({ instructorName, enrolmentId, youthId, firstName, lastName, ...lesson }: z.infer<typeof LESSON_LINE>) {
+  return {
     ...lesson,
     instructor: lesson.instructorId === null ? null : { id: lesson.instructorId, displayName: instructorName ?? "" },
     enrolment: { id: enrolmentId, youth: { id: youthId, firstName, lastName } },
-  }));
+  };
+}
+
+/** Lessons in the caller's reach (one statement). */
+export async function lessonsInReach(actor: Actor, query: LessonQuery) {
+  return (await queryRows(LESSON_LINE, lessonStatement(actor, query))).map(lessonOf);
+}
+
+/** Lessons in the caller's reach, and how many of those matching `where` (before the tail limits
+ * them) also match `counted`: a list and its count in one statement, by a window function. */
+export async function countedLessonsInReach(actor: Actor, query: LessonQuery, counted: Prisma.Sql) {
+  const rows = await queryRows(
+    COUNTED_LESSON_LINE,
+    lessonStatement(actor, query, Prisma.sql`, SUM(CASE WHEN ${counted} THEN 1 ELSE 0 END) OVER () AS "counted"`),
+  );
+  return { lessons: rows.map(({ counted: _counted, ...row }) => lessonOf(row)), counted: rows[0]?.counted ?? 0 };
 }
 
 /** One lesson through the caller's scope (out of scope → 404). */
 export async function findLesson(actor: Actor, lessonId: string) {
-  const [lesson] = await lessonsInReach(actor, Prisma.sql`l."id" = ${lessonId}`);
+  const [lesson] = await lessonsInReach(actor, { where: Prisma.sql`l."id" = ${lessonId}` });
   if (!lesson) throw new NotFoundError();
   return lesson;
 }
@@ -394,17 +416,15 @@ export async function weekView(actor: Actor, query: { instructorId?: string | un
     instructorId = actor.id;
   }
   const start = startOfParisWeek(query.week ? parisDateTime(query.week, "12:00") : now);
-  const end = addDays(start, 7);
-  const lessons = await lessonsInReach(
-    actor,
-    Prisma.sql`l."startsAt" >= ${start} AND l."startsAt" < ${end} ${instructorId ? Prisma.sql`AND l."instructorId" = ${instructorId}` : Prisma.empty}`,
-    Prisma.sql`ORDER BY l."startsAt"`,
-    // One instructor's week comes through their (instructorId, startsAt) index.
-    { fromEnrolments: !instructorId },
-  );
-  const days = Array.from({ length: 7 }, (_, index) => {
-    const day = addDays(start, index);
-    const next = addDays(start, index + 1);
+  // Each midnight once: a day in Paris time costs a time-zone computation.
+  const midnights = Array.from({ length: 8 }, (_, index) => addDays(start, index));
+  const end = midnights[7]!;
+  const lessons = await lessonsInReach(actor, {
+    where: Prisma.sql`l."startsAt" >= ${start} AND l."startsAt" < ${end} ${instructorId ? Prisma.sql`AND l."instructorId" = ${instructorId}` : Prisma.empty}`,
+    tail: Prisma.sql`ORDER BY l."startsAt"`,
+  });
+  const days = midnights.slice(0, 7).map((day, index) => {
+    const next = midnights[index + 1]!;
     return { day, lessons: lessons.filter((lesson) => lesson.startsAt >= day && lesson.startsAt < next) };
   });
   const minutes = lessons.filter((l) => l.attendance !== "CANCELLED").reduce((sum, l) => sum + l.durationMin, 0);
@@ -417,7 +437,7 @@ export async function weekView(actor: Actor, query: { instructorId?: string | un
     days,
     minutes,
     previousWeek: isoDay(addDays(start, -7)),
-    nextWeek: isoDay(addDays(start, 7)),
+    nextWeek: isoDay(end),
     thisWeek: isoDay(startOfParisWeek(now)),
   };
 }
