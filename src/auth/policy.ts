@@ -264,14 +264,29 @@ export function seesApplicantNames(actor: Actor): boolean {
 }
 
 /** Driving-school staff this person may pick as an instructor or look at in a week view: the
- * coordinator any school's, a school its own active staff; nobody else. */
-export function instructorScope(actor: Actor): Prisma.UserWhereInput {
+ * coordinator any school's, a school its own active staff; nobody else. The one reading of it
+ * that instructorScope and its SQL form (src/db/sql-scopes.ts) derive from. */
+export type InstructorReach = { kind: "ANY_SCHOOL" } | { kind: "SCHOOL"; drivingSchoolId: string } | { kind: "NONE" };
+
+export function instructorReach(actor: Actor): InstructorReach {
   switch (actor.role) {
     case "ADMIN":
+      return { kind: "ANY_SCHOOL" };
+    case "SCHOOL":
+      return actor.drivingSchoolId ? { kind: "SCHOOL", drivingSchoolId: actor.drivingSchoolId } : { kind: "NONE" };
+    default:
+      return { kind: "NONE" };
+  }
+}
+
+export function instructorScope(actor: Actor): Prisma.UserWhereInput {
+  const reach = instructorReach(actor);
+  switch (reach.kind) {
+    case "ANY_SCHOOL":
       return { role: "SCHOOL", isActive: true };
     case "SCHOOL":
-      return actor.drivingSchoolId ? { role: "SCHOOL", isActive: true, drivingSchoolId: actor.drivingSchoolId } : NOTHING;
-    default:
+      return { role: "SCHOOL", isActive: true, drivingSchoolId: reach.drivingSchoolId };
+    case "NONE":
       return NOTHING;
   }
 }

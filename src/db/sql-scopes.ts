@@ -2,7 +2,7 @@
 // reads: the same rules as its Prisma scopes (tests/db/sql-scopes.test.ts compares them for every
 // kind of reach). `alias` names the table's row in the query it goes into.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { FileReach } from "../auth/policy.ts";
+import type { FileReach, InstructorReach } from "../auth/policy.ts";
 
 const EVERYTHING = Prisma.sql`1 = 1`;
 const NOTHING = Prisma.sql`1 = 0`;
@@ -37,6 +37,19 @@ export function enrolmentInReach(reach: FileReach, alias: string): Prisma.Sql {
       return Prisma.sql`${enrolment}."drivingSchoolId" = ${reach.drivingSchoolId} AND ${enrolment}."isCurrent" = ${true}`;
     case "OWN":
       return Prisma.sql`${enrolment}."youthId" = ${reach.youthId}`;
+    case "NONE":
+      return NOTHING;
+  }
+}
+
+/** A condition on a "User" row: the instructors a person reaches (policy.ts, instructorReach). */
+export function instructorInReach(reach: InstructorReach, alias: string): Prisma.Sql {
+  const user = Prisma.raw(`"${alias}"`);
+  switch (reach.kind) {
+    case "ANY_SCHOOL":
+      return Prisma.sql`${user}."role" = 'SCHOOL' AND ${user}."isActive" = ${true}`;
+    case "SCHOOL":
+      return Prisma.sql`${user}."role" = 'SCHOOL' AND ${user}."isActive" = ${true} AND ${user}."drivingSchoolId" = ${reach.drivingSchoolId}`;
     case "NONE":
       return NOTHING;
   }

@@ -2,8 +2,8 @@
 // scopes reach, for every kind of person (a transferred youth included: the former school loses it).
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
-import { enrolmentScope, fileReach, youthScope } from "../../src/auth/policy.ts";
-import { enrolmentInReach, youthInReach } from "../../src/db/sql-scopes.ts";
+import { enrolmentScope, fileReach, instructorReach, instructorScope, youthScope } from "../../src/auth/policy.ts";
+import { enrolmentInReach, instructorInReach, youthInReach } from "../../src/db/sql-scopes.ts";
 import { findSessionUser } from "../../src/features/sign-in/service.ts";
 import { makeEnrolment, makeWorld, makeYouth, makeUser, testDb } from "../helpers/factories.ts";
 
@@ -42,6 +42,35 @@ describe("SQL scopes follow the policy", () => {
     const counts = await Promise.all(
       users.map(async (user) => testDb.youth.count({ where: youthScope((await findSessionUser(user.id, 0))!) })),
     );
+    expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("instructor scope — every role, a deactivated instructor, a school account without a school — same accounts as Prisma's", async () => {
+    const world = await makeWorld();
+    const deactivated = await makeUser("SCHOOL", { drivingSchoolId: world.home.school.id });
+    await testDb.user.update({ where: { id: deactivated.id }, data: { isActive: false } });
+    const colleague = await makeUser("SCHOOL", { drivingSchoolId: world.home.school.id });
+    const schoolless = await makeUser("SCHOOL");
+    const users = [
+      world.admin,
+      world.evaluator,
+      schoolless,
+      colleague,
+      ...[world.home, world.away].flatMap((side) => [side.referent, side.schoolUser, side.youthUser]),
+    ];
+
+    const counts: number[] = [];
+    for (const user of users) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      const reach = instructorReach(actor);
+      const instructors = await testDb.user.findMany({ where: instructorScope(actor), select: { id: true } });
+      const rawInstructors = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT u."id" FROM "User" u WHERE ${instructorInReach(reach, "u")}`,
+      );
+
+      expect(sorted(rawInstructors), `${actor.role} ${reach.kind}`).toEqual(sorted(instructors));
+      counts.push(instructors.length);
+    }
     expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,13 +1,14 @@
 // Figures for each role's home, computed in the database (counts and groupings, no N+1).
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { queryRow, SQL_INTEGER } from "../../db/sql.ts";
+import { queryRow, queryRows, SQL_BOOLEAN, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { enrolmentScope, fileReach, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
+import { fileReach, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
+import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { LESSON_ROW } from "../lessons/service.ts";
+import { countedLessonsInReach, lessonsInReach } from "../lessons/service.ts";
 import { WARNING_ORDER, warningCodes, warningRank } from "../../domain/warnings.ts";
 import { refreshSummaries, SUMMARY_SELECT, summaryView } from "../warnings/service.ts";
 import { snapshotted } from "./snapshot.ts";
@@ -122,36 +123,56 @@ export async function referentHome(actor: Actor, now = new Date()) {
   };
 }
 
-/** The school's current enrolments, alphabetical. */
-function currentEnrolments(current: Prisma.EnrolmentWhereInput) {
-  return db().enrolment.findMany({
-    where: current,
-    select: {
-      id: true,
-      status: true,
-      enrolledAt: true,
-      forecastHours: true,
-      youth: { select: { id: true, firstName: true, lastName: true, trainingSummary: { select: SUMMARY_SELECT } } },
-    },
-    orderBy: [{ youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
-  });
+const SCHOOL_LEARNER = z.object({
+  enrolmentId: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  forecastHours: SQL_INTEGER.nullable(),
+  youthId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  summaryEnrolmentId: z.string().nullable(),
+  facts: z.string().nullable(),
+  summaryDue: SQL_BOOLEAN,
+});
+
+/** The school's current enrolments in training, alphabetical, each with its learner's training
+ * summary and whether that summary must be recomputed before it is read (missing, stale or
+ * expired: the rule of refreshSummaries). */
+function schoolLearners(actor: Actor, now: Date) {
+  return queryRows(
+    SCHOOL_LEARNER,
+    Prisma.sql`SELECT e."id" AS "enrolmentId", e."status", e."forecastHours", y."id" AS "youthId", y."firstName", y."lastName",
+        t."enrolmentId" AS "summaryEnrolmentId", t."facts",
+        CASE WHEN t."youthId" IS NULL OR t."stale" = ${true} OR t."validUntil" <= ${now} THEN 1 ELSE 0 END AS "summaryDue"
+      FROM "Enrolment" e
+      JOIN "Youth" y ON y."id" = e."youthId"
+      LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
+      WHERE ${enrolmentInReach(fileReach(actor), "e")} AND e."isCurrent" = ${true} AND e."status" IN ('ACTIVE', 'SUSPENDED')
+      ORDER BY y."lastName", y."firstName", e."id"`,
+  );
 }
 
-const SCHOOL_LESSON_COUNTS = z.object({ pendingCount: SQL_INTEGER, lessonsThisWeek: SQL_INTEGER });
+/** The learners with their summaries up to date: read once; read again only when some summary had
+ * to be recomputed first (after a change to a learner's training, or when time made one expire). */
+async function freshSchoolLearners(actor: Actor, now: Date) {
+  const learners = await schoolLearners(actor, now);
+  const due = learners.filter((learner) => learner.summaryDue).map((learner) => learner.youthId);
+  if (due.length === 0) return learners;
+  await refreshSummaries({ id: { in: due } }, now);
+  return schoolLearners(actor, now);
+}
 
-/** Past lessons still waiting for attendance (the instructor's own, or the school's) and the
- * school's lessons this week, in one statement. */
-function schoolLessonCounts(actor: Actor, at: { all: boolean; today: Date; week: { start: Date; end: Date } }) {
-  const inReach = Prisma.sql`l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})`;
-  const mine = at.all ? Prisma.sql`1 = 1` : Prisma.sql`l."instructorId" = ${actor.id}`;
-  return queryRow(
-    SCHOOL_LESSON_COUNTS,
-    Prisma.sql`SELECT
-      (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND ${mine} AND l."startsAt" < ${at.today} AND l."attendance" = 'SCHEDULED')
-        AS "pendingCount",
-      (SELECT COUNT(*) FROM "Lesson" l WHERE ${inReach} AND l."startsAt" >= ${at.week.start} AND l."startsAt" < ${at.week.end}
-        AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek"`,
+const LESSONS_THIS_WEEK = z.object({ lessonsThisWeek: SQL_INTEGER });
+
+/** The school's lessons this week, not cancelled. */
+async function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Date }) {
+  const row = await queryRow(
+    LESSONS_THIS_WEEK,
+    Prisma.sql`SELECT COUNT(*) AS "lessonsThisWeek" FROM "Lesson" l
+      WHERE l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})
+        AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED'`,
   );
+  return row.lessonsThisWeek;
 }
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
@@ -173,50 +194,48 @@ function ownFirst<T extends { startsAt: Date; instructor: { id: string } | null 
 /**
  * The school's day, for an instructor between two lessons: today's lessons (own first), past
  * lessons still waiting for attendance, the next days, and every current enrolment with its
- * figures and early warnings (src/domain/warnings.ts, as on the caseload). A fixed number of queries in parallel, whatever the number of youths
- * or lessons (no N+1): bench/school-home.ts keeps it fast.
+ * figures and early warnings (src/domain/warnings.ts, as on the caseload). Four raw statements
+ * when no summary is due, whatever the number of youths or lessons (no N+1): bench/school-home.ts
+ * keeps it fast.
  */
 export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { all: false }, now = new Date()) {
   const week = weekBounds(now);
   const today = startOfParisDay(now);
   const tomorrow = addDays(today, 1);
-  const current: Prisma.EnrolmentWhereInput = {
-    AND: [enrolmentScope(actor), { isCurrent: true, status: { in: ["ACTIVE", "SUSPENDED"] } }],
-  };
-  const mine: Prisma.LessonWhereInput = options.all ? {} : { instructorId: actor.id };
-  const past: Prisma.LessonWhereInput[] = [lessonScope(actor), mine, { startsAt: { lt: today } }];
-  const pendingWhere: Prisma.LessonWhereInput = { AND: [...past, { attendance: "SCHEDULED" }] };
+  const mine = options.all ? Prisma.empty : Prisma.sql`AND l."instructorId" = ${actor.id}`;
   const justChanged = options.justChangedLessonId;
-  // The learners' ids first: from the school's enrolments, the summaries are found by key (a
-  // condition on the enrolments of every youth would read the programme's youths).
-  const learners = await db().enrolment.findMany({ where: current, select: { youthId: true } });
-  await refreshSummaries({ id: { in: learners.map((enrolment) => enrolment.youthId) } }, now);
-  const [enrolments, windowLessons, pending, { pendingCount, lessonsThisWeek }] = await Promise.all([
-    currentEnrolments(current),
-    db().lesson.findMany({
-      where: { AND: [lessonScope(actor), { startsAt: { gte: today, lt: addDays(tomorrow, UPCOMING_DAYS) } }] },
-      select: LESSON_ROW,
-      orderBy: { startsAt: "asc" },
+  const [learners, windowLessons, { lessons: pending, counted: pendingCount }, lessonsThisWeek] = await Promise.all([
+    freshSchoolLearners(actor, now),
+    lessonsInReach(actor, {
+      where: Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}`,
+      tail: Prisma.sql`ORDER BY l."startsAt"`,
+      fromEnrolments: true,
     }),
-    // Most recent first: the lessons an instructor remembers best. The one just changed stays
-    // listed (recorded) so that its confirmation and its undo button are still there.
-    db().lesson.findMany({
-      where: justChanged ? { AND: [...past, { OR: [{ attendance: "SCHEDULED" }, { id: justChanged }] }] } : pendingWhere,
-      select: LESSON_ROW,
-      orderBy: { startsAt: "desc" },
-      take: PENDING_SHOWN,
-    }),
-    schoolLessonCounts(actor, { all: options.all, today, week }),
+    // Past lessons still waiting for attendance (the instructor's own, or the school's), counted,
+    // the most recent first: the lessons an instructor remembers best. The one just changed stays
+    // listed (recorded), not counted, so that its confirmation and its undo button are still there.
+    countedLessonsInReach(
+      actor,
+      {
+        where: Prisma.sql`l."startsAt" < ${today} ${mine}
+          AND (l."attendance" = 'SCHEDULED' ${justChanged ? Prisma.sql`OR l."id" = ${justChanged}` : Prisma.empty})`,
+        tail: Prisma.sql`ORDER BY l."startsAt" DESC LIMIT ${PENDING_SHOWN}`,
+        // Each enrolment's lessons to record through the (enrolmentId, attendance, startsAt) index.
+        fromEnrolments: true,
+      },
+      Prisma.sql`l."attendance" = 'SCHEDULED'`,
+    ),
+    schoolLessonsThisWeek(actor, week),
   ]);
 
-  const youths = enrolments.map((enrolment) => {
-    const { figures: f, warnings } = summaryView(enrolment.youth.trainingSummary, now);
+  const youths = learners.map((learner) => {
+    const { figures: f, warnings } = summaryView({ enrolmentId: learner.summaryEnrolmentId, facts: learner.facts }, now);
     return {
-      enrolmentId: enrolment.id,
-      status: enrolment.status,
-      youth: { id: enrolment.youth.id, firstName: enrolment.youth.firstName, lastName: enrolment.youth.lastName },
+      enrolmentId: learner.enrolmentId,
+      status: learner.status,
+      youth: { id: learner.youthId, firstName: learner.firstName, lastName: learner.lastName },
       minutesDone: f.minutesDone,
-      forecastHours: enrolment.forecastHours,
+      forecastHours: learner.forecastHours,
       attendanceRate: f.due === 0 ? null : f.attended / f.due,
       lastLesson: f.lastAttended,
       nextLesson: f.nextLesson,
@@ -232,7 +251,7 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const shownToday = shown.filter((lesson) => lesson.startsAt < tomorrow);
   return {
     figures: {
-      enrolled: enrolments.length,
+      enrolled: learners.length,
       lessonsToday: schoolToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
       lessonsThisWeek,
       needAttention: youths.filter((youth) => youth.warnings.length > 0).length,
