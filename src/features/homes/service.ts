@@ -1,10 +1,10 @@
 // Figures for each role's home, computed in the database (counts and groupings, no N+1).
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { queryRow, SQL_INTEGER } from "../../db/sql.ts";
+import { queryRow, queryRows, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { enrolmentScope, fileReach, lessonScope, youthScope, type Actor } from "../../auth/policy.ts";
+import { enrolmentScope, fileReach, lessonScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { LESSON_ROW } from "../lessons/service.ts";
@@ -66,11 +66,16 @@ const REFERENT_FIGURES = z.object({
   withWarnings: SQL_INTEGER,
 });
 
+/** The counsellor's own youths (in their reach, followed by them), as a condition on a "Youth" row. */
+function followedBy(actor: Actor, alias: string) {
+  return Prisma.sql`${youthInReach(fileReach(actor), alias)} AND ${Prisma.raw(`"${alias}"`)}."referentId" = ${actor.id}`;
+}
+
 /** The counsellor's figures in one statement, each count reached through an index from their
  * Mission Locale (the week's lessons through their enrolments, not the whole programme's week). */
 function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
   const reach = fileReach(actor);
-  const mine = Prisma.sql`${youthInReach(reach, "y")} AND y."referentId" = ${actor.id}`;
+  const mine = followedBy(actor, "y");
   return queryRow(
     REFERENT_FIGURES,
     Prisma.sql`SELECT
@@ -88,36 +93,60 @@ function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
   );
 }
 
+const YOUTH_ID = z.object({ id: z.string() });
+
+/** The caseload's youths whose summary is missing, stale or expired: the refresh's own rule
+ * (src/features/warnings/service.ts), asked here in one raw statement so that the usual case,
+ * nothing due, costs no Prisma call. */
+async function caseloadDue(actor: Actor, now: Date): Promise<string[]> {
+  const rows = await queryRows(
+    YOUTH_ID,
+    Prisma.sql`SELECT y."id" FROM "Youth" y LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
+      WHERE ${followedBy(actor, "y")} AND (t."youthId" IS NULL OR t."stale" = ${true} OR t."validUntil" <= ${now})`,
+  );
+  return rows.map((row) => row.id);
+}
+
+const WATCHED_ROW = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  school: z.string().nullable(),
+  enrolmentId: z.string().nullable(),
+  facts: z.string().nullable(),
+});
+
 /** How many youths with warnings the counsellor's home lists (the caseload has them all). */
 const HOME_WATCHED = 10;
 
+/** The caseload's youths with warnings, the most serious first, then alphabetical; with the school
+ * of their current enrolment and their summary. */
+function watchedYouths(actor: Actor) {
+  return queryRows(
+    WATCHED_ROW,
+    Prisma.sql`SELECT y."id", y."firstName", y."lastName", t."enrolmentId", t."facts",
+        (SELECT s."name" FROM "Enrolment" e JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
+          WHERE e."youthId" = y."id" AND e."isCurrent" = ${true} LIMIT 1) AS "school"
+      FROM "Youth" y JOIN "TrainingSummary" t ON t."youthId" = y."id"
+      WHERE ${followedBy(actor, "y")} AND t."warningRank" < ${WARNING_ORDER.length}
+      ORDER BY t."warningRank", y."lastName", y."firstName", y."id"
+      LIMIT ${HOME_WATCHED}`,
+  );
+}
+
 export async function referentHome(actor: Actor, now = new Date()) {
-  const followed: Prisma.YouthWhereInput = { AND: [youthScope(actor), { referentId: actor.id }] };
   // The figures and the list count warnings: the summaries of the caseload first.
-  await refreshSummaries(followed, now);
-  const [figures, watched] = await Promise.all([
-    referentFigures(actor, weekBounds(now)),
-    db().youth.findMany({
-      where: { AND: [followed, { trainingSummary: { warningRank: { lt: WARNING_ORDER.length } } }] },
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        enrolments: { where: { isCurrent: true }, select: { drivingSchool: { select: { name: true } } } },
-        trainingSummary: { select: SUMMARY_SELECT },
-      },
-      orderBy: [{ trainingSummary: { warningRank: "asc" } }, { lastName: "asc" }, { firstName: "asc" }],
-      take: HOME_WATCHED,
-    }),
-  ]);
+  const due = await caseloadDue(actor, now);
+  if (due.length > 0) await refreshSummaries({ id: { in: due } }, now);
+  const [figures, watched] = await Promise.all([referentFigures(actor, weekBounds(now)), watchedYouths(actor)]);
   return {
     figures,
     watched: watched.map((youth) => ({
       id: youth.id,
       firstName: youth.firstName,
       lastName: youth.lastName,
-      school: youth.enrolments[0]?.drivingSchool.name ?? null,
-      warnings: summaryView(youth.trainingSummary, now).warnings,
+      school: youth.school,
+      warnings: summaryView(youth, now).warnings,
     })),
   };
 }
