@@ -12,12 +12,12 @@ import { makeWorld, testDb } from "../helpers/factories.ts";
 
 // ---- The counsellor's home and the applications list: their raw statements run on the SQLite
 // connection (src/db/sql.ts), not through $queryRaw, so they are recorded where they are run.
-import type * as Sql from "../../src/db/sql.ts";
+import type { queryRow, queryRows } from "../../src/db/sql.ts";
 import { listApplications } from "../../src/features/applications/service.ts";
 
 const ranStatements = vi.hoisted((): { sql: string; values: unknown[] }[] => []);
 vi.mock("../../src/db/sql.ts", async (importOriginal) => {
-  const sql = await importOriginal<typeof Sql>();
+  const sql = await importOriginal<{ queryRows: typeof queryRows; queryRow: typeof queryRow }>();
   return {
     ...sql,
     queryRows: ((row, query, client) => (ranStatements.push(query), sql.queryRows(row, query, client))) satisfies typeof sql.queryRows,
