@@ -54,3 +54,20 @@ export function instructorInReach(reach: InstructorReach, alias: string): Prisma
       return NOTHING;
   }
 }
+
+/** A condition on a "MissionLocale" row: those whose files are in reach, as the policy's
+ * missionLocaleScope for the people who read applications (the coordination every one, a
+ * counsellor theirs); none for a school or a young person. */
+export function missionLocaleInReach(reach: FileReach, alias: string): Prisma.Sql {
+  const missionLocale = Prisma.raw(`"${alias}"`);
+  switch (reach.kind) {
+    case "ALL":
+      return EVERYTHING;
+    case "MISSION_LOCALE":
+      return Prisma.sql`${missionLocale}."id" = ${reach.missionLocaleId}`;
+    case "SCHOOL":
+    case "OWN":
+    case "NONE":
+      return NOTHING;
+  }
+}

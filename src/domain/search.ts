@@ -31,19 +31,48 @@ export function searchNameOf(person: { firstName: string; lastName: string }): s
 // So a word with one of them cannot match a name or a ref, and an e-mail is then compared whole.
 const LIKE_WILDCARDS = /[%_]/;
 
+/** One way a search matches a youth: every word in its searchName, a part of its ref or e-mail
+ * address, or an e-mail address equal to the text. */
+type YouthSearchAlternative =
+  | { kind: "words"; words: string[] }
+  | { kind: "contains"; field: "ref" | "email"; text: string }
+  | { kind: "equals"; field: "email"; text: string };
+
 /**
- * The Prisma `where` on Youth for what a person typed in a search box: every word in the name
- * (any order), or a part of the ref, or a part of the e-mail address. Wildcards are literal.
+ * What a person typed in a search box, as the alternatives that find a youth (any one of them):
+ * every word in the name (any order), or a part of the ref, or a part of the e-mail address.
+ * Wildcards are literal. An empty text has no alternative: it finds no one.
  */
-export function youthSearchWhere(typed: string): Prisma.YouthWhereInput {
+export function youthSearchAlternatives(typed: string): YouthSearchAlternative[] {
   const text = typed.trim();
   const rawWords = text.split(/\s+/).filter((word) => word !== "");
   const nameWords = rawWords.flatMap((word) => normaliseForSearch(word).split(" ")).filter((word) => word !== "");
   const literal = !LIKE_WILDCARDS.test(text);
-  const alternatives: Prisma.YouthWhereInput[] = [];
-  if (literal && nameWords.length > 0) alternatives.push({ AND: nameWords.map((word) => ({ searchName: { contains: word } })) });
-  if (literal && text !== "") alternatives.push({ ref: { contains: text.toUpperCase() } }, { email: { contains: text.toLowerCase() } });
-  if (!literal) alternatives.push({ email: text.toLowerCase() });
-  // An empty OR matches nothing in Prisma: a search of only separators finds no one.
-  return { OR: alternatives };
+  const alternatives: YouthSearchAlternative[] = [];
+  if (literal && nameWords.length > 0) alternatives.push({ kind: "words", words: nameWords });
+  if (literal && text !== "") {
+    alternatives.push(
+      { kind: "contains", field: "ref", text: text.toUpperCase() },
+      { kind: "contains", field: "email", text: text.toLowerCase() },
+    );
+  }
+  if (!literal) alternatives.push({ kind: "equals", field: "email", text: text.toLowerCase() });
+  return alternatives;
+}
+
+/** The Prisma `where` on Youth for what a person typed in a search box (youthSearchAlternatives). */
+export function youthSearchWhere(typed: string): Prisma.YouthWhereInput {
+  // An empty OR matches nothing in Prisma.
+  return {
+    OR: youthSearchAlternatives(typed).map((alternative): Prisma.YouthWhereInput => {
+      switch (alternative.kind) {
+        case "words":
+          return { AND: alternative.words.map((word) => ({ searchName: { contains: word } })) };
+        case "contains":
+          return { [alternative.field]: { contains: alternative.text } };
+        case "equals":
+          return { [alternative.field]: alternative.text };
+      }
+    }),
+  };
 }

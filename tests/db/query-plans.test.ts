@@ -13,6 +13,22 @@ import Database from "better-sqlite3";
 import { findLesson, weekView } from "../../src/features/lessons/service.ts";
 import { makeLesson } from "../helpers/school-factories.ts";
 
+// ---- The counsellor's home and the applications list: their raw statements run on the SQLite
+// connection (src/db/sql.ts), not through $queryRaw, so they are recorded where they are run.
+import type { queryRow, queryRows } from "../../src/db/sql.ts";
+import { listApplications } from "../../src/features/applications/service.ts";
+
+const ranStatements = vi.hoisted((): { sql: string; values: unknown[] }[] => []);
+vi.mock("../../src/db/sql.ts", async (importOriginal) => {
+  const sql = await importOriginal<{ queryRows: typeof queryRows; queryRow: typeof queryRow }>();
+  return {
+    ...sql,
+    queryRows: ((row, query, client) => (ranStatements.push(query), sql.queryRows(row, query, client))) satisfies typeof sql.queryRows,
+    queryRow: ((row, query, client) => (ranStatements.push(query), sql.queryRow(row, query, client))) satisfies typeof sql.queryRow,
+  };
+});
+// ----
+
 const BIG_TABLES = ["Lesson", "SkillAssessment", "AuditEvent"];
 
 async function planOf(sql: string, ...params: unknown[]): Promise<string[]> {
@@ -125,6 +141,24 @@ describe("query plans of the hot queries", () => {
     for (const statement of statements) {
       const plan = await planOf(statement.sql, ...statement.values);
       expect(fullScans(plan), statement.sql).toEqual([]);
+    }
+  });
+
+  it("raw statements of the counsellor's home and the applications list — filtered, searched, past the end — no full scan", async () => {
+    const world = await makeWorld();
+    const referent = (await findSessionUser(world.home.referent.id, 0))!;
+    ranStatements.length = 0;
+    await referentHome(referent);
+    await listApplications(referent, {});
+    await listApplications(referent, { cohortId: world.cohort.id, status: "SUBMITTED", q: "dubois kevin", page: 3 });
+    const statements = [...ranStatements];
+
+    expect(statements.length).toBeGreaterThanOrEqual(9);
+    for (const statement of statements) {
+      const plan = await planOf(statement.sql, ...statement.values);
+      expect(fullScans(plan), statement.sql).toEqual([]);
+      // The applications are reached from the Mission Locale's youths, never read whole.
+      expect(plan, statement.sql).not.toContain("SCAN a");
     }
   });
 });

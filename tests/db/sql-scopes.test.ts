@@ -2,8 +2,8 @@
 // scopes reach, for every kind of person (a transferred youth included: the former school loses it).
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
-import { enrolmentScope, fileReach, instructorReach, instructorScope, youthScope } from "../../src/auth/policy.ts";
-import { enrolmentInReach, instructorInReach, youthInReach } from "../../src/db/sql-scopes.ts";
+import { enrolmentScope, fileReach, instructorReach, instructorScope, missionLocaleScope, youthScope } from "../../src/auth/policy.ts";
+import { enrolmentInReach, instructorInReach, missionLocaleInReach, youthInReach } from "../../src/db/sql-scopes.ts";
 import { findSessionUser } from "../../src/features/sign-in/service.ts";
 import { makeEnrolment, makeWorld, makeYouth, makeUser, testDb } from "../helpers/factories.ts";
 
@@ -72,5 +72,21 @@ describe("SQL scopes follow the policy", () => {
       counts.push(instructors.length);
     }
     expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("sql scopes — those who read applications, and a school — same Missions Locales as missionLocaleScope", async () => {
+    const world = await makeWorld();
+    const unattached = await makeUser("REFERENT");
+    const users = [world.admin, unattached, world.home.referent, world.away.referent, world.home.schoolUser];
+
+    for (const user of users) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      const missionLocales = await testDb.missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true } });
+      const rawMissionLocales = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT m."id" FROM "MissionLocale" m WHERE ${missionLocaleInReach(fileReach(actor), "m")}`,
+      );
+
+      expect(sorted(rawMissionLocales), user.role).toEqual(sorted(missionLocales));
+    }
   });
 });

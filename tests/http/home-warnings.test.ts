@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeEnrolment, makeWorld, makeYouth, PASSWORD } from "../helpers/factories.ts";
-import { DAY, makeLesson } from "../helpers/school-factories.ts";
+import { DAY, makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
 
 async function aDriftingYouth(world: Awaited<ReturnType<typeof makeWorld>>) {
   const drifting = await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
@@ -28,6 +28,19 @@ describe("warnings on the homes", () => {
     );
     expect(home.text).toContain('href="/caseload?warning=OPEN_DIFFICULTY"');
     expect(home.text).not.toContain(world.away.youth.lastName);
+  });
+
+  it("counsellor's home — a summary already computed, then a difficulty reported — refreshed before the figures and the list are read", async () => {
+    const world = await makeWorld();
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+    await agent.get("/"); // the summaries of the caseload, computed
+    await makeDifficulty(world.home.enrolment, world.home.schoolUser.id);
+
+    const home = await agent.get("/");
+
+    expect(home.text).toContain(`<li data-youth-id="${world.home.youth.id}">`);
+    expect(home.text).toContain("1 difficulté signalée non résolue");
+    expect(home.text).toMatch(/<span class="figure-value">1<\/span><span class="figure-label">difficultés à traiter/);
   });
 
   it("counsellor's home — no warning among their youths — says so", async () => {

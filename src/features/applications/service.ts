@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { db, type DbTx } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { applicationScope, missionLocaleScope, referentFiling, youthScope, type Actor } from "../../auth/policy.ts";
-import type { ApplicationStatus } from "../../domain/enums.ts";
-import { searchNameOf, youthSearchWhere } from "../../domain/search.ts";
+import { z } from "zod";
+import { applicationScope, fileReach, missionLocaleScope, referentFiling, youthScope, type Actor } from "../../auth/policy.ts";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "../../domain/enums.ts";
+import { searchNameOf } from "../../domain/search.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
 import { storedDate } from "../../db/client.ts";
+import { queryRow, queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
+import { missionLocaleInReach, youthInReach } from "../../db/sql-scopes.ts";
+import { youthSearchCondition } from "../../db/sql-search.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit, recordAudits } from "../audit/service.ts";
 import { analyseImport, duplicatesOnFile, type LineProblem } from "./csv.ts";
@@ -84,15 +88,6 @@ async function isFrozen(cohortId: string, missionLocaleId: string, client: DbTx 
     select: { id: true },
   });
   return freeze !== null;
-}
-
-/** Every cohort and the Missions Locales in scope: the filters of the list. */
-async function listFilterOptions(actor: Actor) {
-  const [cohorts, missionLocales] = await Promise.all([
-    db().cohort.findMany({ select: { id: true, name: true, drawDate: true }, orderBy: { drawDate: "desc" } }),
-    db().missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { cohorts, missionLocales };
 }
 
 /**
@@ -219,35 +214,88 @@ async function possibleDuplicates(actor: Actor, person: PersonKey, exceptYouthId
 
 // ---------------------------------------------------------------- list and detail
 
+const FILTER_COHORT = z.object({ id: z.string(), name: z.string(), drawDate: SQL_DATE });
+const FILTER_MISSION_LOCALE = z.object({ id: z.string(), name: z.string() });
+
+/** Every cohort and the Missions Locales in scope: the filters of the list. */
+async function listFilterOptions(actor: Actor) {
+  const [cohorts, missionLocales] = await Promise.all([
+    queryRows(FILTER_COHORT, Prisma.sql`SELECT c."id", c."name", c."drawDate" FROM "Cohort" c ORDER BY c."drawDate" DESC`),
+    queryRows(
+      FILTER_MISSION_LOCALE,
+      Prisma.sql`SELECT m."id", m."name" FROM "MissionLocale" m WHERE ${missionLocaleInReach(fileReach(actor), "m")} ORDER BY m."name"`,
+    ),
+  ]);
+  return { cohorts, missionLocales };
+}
+
+const LISTED_APPLICATION = z.object({
+  id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  createdAt: SQL_DATE,
+  cohortName: z.string(),
+  ref: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: SQL_DATE,
+  missionLocaleName: z.string(),
+});
+const COUNT = z.object({ total: SQL_INTEGER });
+
+/** The applications in scope that the filters keep, as a condition on the rows a (application)
+ * and y (its youth). */
+function listedWhere(actor: Actor, filters: ApplicationSearch): Prisma.Sql {
+  const conditions = [youthInReach(fileReach(actor), "y")];
+  if (filters.cohortId) conditions.push(Prisma.sql`a."cohortId" = ${filters.cohortId}`);
+  if (filters.status) conditions.push(Prisma.sql`a."status" = ${filters.status}`);
+  if (filters.missionLocaleId) conditions.push(Prisma.sql`y."missionLocaleId" = ${filters.missionLocaleId}`);
+  if (filters.q) conditions.push(youthSearchCondition(filters.q, "y"));
+  return Prisma.join(conditions, " AND ");
+}
+
+/** How many applications a condition of listedWhere keeps. */
+async function countListed(where: Prisma.Sql): Promise<number> {
+  const { total } = await queryRow(
+    COUNT,
+    Prisma.sql`SELECT COUNT(*) AS "total" FROM "Application" a JOIN "Youth" y ON y."id" = a."youthId" WHERE ${where}`,
+  );
+  return total;
+}
+
+/** A page of the list, latest cohorts first then alphabetical, and how many applications the
+ * filters keep (counted apart: a window count over the list cost more than a second statement). */
 export async function listApplications(actor: Actor, filters: ApplicationSearch) {
-  const q = filters.q;
-  const where: Prisma.ApplicationWhereInput = {
-    AND: [
-      applicationScope(actor),
-      filters.cohortId ? { cohortId: filters.cohortId } : {},
-      filters.status ? { status: filters.status } : {},
-      filters.missionLocaleId ? { youth: { missionLocaleId: filters.missionLocaleId } } : {},
-      q ? { youth: youthSearchWhere(q) } : {},
-    ],
-  };
+  const where = listedWhere(actor, filters);
   const page = filters.page ?? 1;
-  const [total, applications, options] = await Promise.all([
-    db().application.count({ where }),
-    db().application.findMany({
-      where,
-      select: {
-        id: true,
-        status: true,
-        createdAt: true,
-        cohort: { select: { name: true } },
-        youth: { select: { ref: true, firstName: true, lastName: true, birthDate: true, missionLocale: { select: { name: true } } } },
-      },
-      orderBy: [{ cohort: { drawDate: "desc" } }, { youth: { lastName: "asc" } }, { youth: { firstName: "asc" } }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
+  const [rows, total, options] = await Promise.all([
+    queryRows(
+      LISTED_APPLICATION,
+      Prisma.sql`SELECT a."id", a."status", a."createdAt", c."name" AS "cohortName", y."ref", y."firstName", y."lastName",
+          y."birthDate", m."name" AS "missionLocaleName"
+        FROM "Application" a
+        JOIN "Youth" y ON y."id" = a."youthId"
+        JOIN "Cohort" c ON c."id" = a."cohortId"
+        JOIN "MissionLocale" m ON m."id" = y."missionLocaleId"
+        WHERE ${where}
+        ORDER BY c."drawDate" DESC, y."lastName", y."firstName", a."id"
+        LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    ),
+    countListed(where),
     listFilterOptions(actor),
   ]);
+  const applications = rows.map((row) => ({
+    id: row.id,
+    status: row.status,
+    createdAt: row.createdAt,
+    cohort: { name: row.cohortName },
+    youth: {
+      ref: row.ref,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      birthDate: row.birthDate,
+      missionLocale: { name: row.missionLocaleName },
+    },
+  }));
   return { applications, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), ...options };
 }
 

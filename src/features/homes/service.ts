@@ -65,60 +65,88 @@ const REFERENT_FIGURES = z.object({
   lessonsThisWeek: SQL_INTEGER,
   openDifficulties: SQL_INTEGER,
   withWarnings: SQL_INTEGER,
+  /** Youths of the caseload whose summary is missing, stale or expired (the refresh's own rule). */
+  due: SQL_INTEGER,
 });
 
-/** The counsellor's figures in one statement, each count reached through an index from their
- * Mission Locale (the week's lessons through their enrolments, not the whole programme's week). */
-function referentFigures(actor: Actor, week: { start: Date; end: Date }) {
+/** The counsellor's own youths (in their reach, followed by them), as a condition on a "Youth" row. */
+function followedBy(actor: Actor, alias: string) {
+  return Prisma.sql`${youthInReach(fileReach(actor), alias)} AND ${Prisma.raw(`"${alias}"`)}."referentId" = ${actor.id}`;
+}
+
+/** The counsellor's figures in one statement, each reached through an index from their Mission
+ * Locale (the week's lessons through its enrolments, not the whole programme's week); the caseload
+ * and the Mission Locale's enrolments are each read once, their counts side by side. */
+function referentFigures(actor: Actor, now: Date) {
   const reach = fileReach(actor);
-  const mine = Prisma.sql`${youthInReach(reach, "y")} AND y."referentId" = ${actor.id}`;
+  const week = weekBounds(now);
   return queryRow(
     REFERENT_FIGURES,
     Prisma.sql`SELECT
       (SELECT COUNT(*) FROM "Youth" y WHERE ${youthInReach(reach, "y")}) AS "youths",
-      (SELECT COUNT(*) FROM "Youth" y WHERE ${mine}) AS "caseloadSize",
-      (SELECT COUNT(*) FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")} AND e."isCurrent" = ${true} AND e."status" = 'ACTIVE')
-        AS "activeEnrolments",
-      (SELECT COUNT(*) FROM "Lesson" l
-        WHERE l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")})
-          AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED') AS "lessonsThisWeek",
-      (SELECT COUNT(*) FROM "Difficulty" d JOIN "Youth" y ON y."id" = d."youthId" WHERE d."resolvedAt" IS NULL AND ${mine})
-        AS "openDifficulties",
-      (SELECT COUNT(*) FROM "TrainingSummary" t JOIN "Youth" y ON y."id" = t."youthId"
-        WHERE ${mine} AND t."warningRank" < ${WARNING_ORDER.length}) AS "withWarnings"`,
+      caseload."caseloadSize", caseload."withWarnings", caseload."due",
+      enrolments."activeEnrolments", enrolments."lessonsThisWeek",
+      (SELECT COUNT(*) FROM "Difficulty" d JOIN "Youth" y ON y."id" = d."youthId" WHERE d."resolvedAt" IS NULL AND ${followedBy(actor, "y")})
+        AS "openDifficulties"
+    FROM (SELECT COUNT(*) AS "caseloadSize",
+        COUNT(CASE WHEN t."warningRank" < ${WARNING_ORDER.length} THEN 1 END) AS "withWarnings",
+        COUNT(CASE WHEN t."youthId" IS NULL OR t."stale" = ${true} OR t."validUntil" <= ${now} THEN 1 END) AS "due"
+      FROM "Youth" y LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id" WHERE ${followedBy(actor, "y")}) caseload,
+    (SELECT COUNT(CASE WHEN e."isCurrent" = ${true} AND e."status" = 'ACTIVE' THEN 1 END) AS "activeEnrolments",
+        COALESCE(SUM((SELECT COUNT(*) FROM "Lesson" l WHERE l."enrolmentId" = e."id"
+          AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED')), 0) AS "lessonsThisWeek"
+      FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")}) enrolments`,
   );
 }
+
+const WATCHED_ROW = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  school: z.string().nullable(),
+  enrolmentId: z.string().nullable(),
+  facts: z.string().nullable(),
+});
 
 /** How many youths with warnings the counsellor's home lists (the caseload has them all). */
 const HOME_WATCHED = 10;
 
+/** The caseload's youths with warnings, the most serious first, then alphabetical; with the school
+ * of their current enrolment and their summary, read for those listed only. */
+function watchedYouths(actor: Actor) {
+  return queryRows(
+    WATCHED_ROW,
+    Prisma.sql`SELECT w."id", w."firstName", w."lastName", t."enrolmentId", t."facts",
+        (SELECT s."name" FROM "Enrolment" e JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
+          WHERE e."youthId" = w."id" AND e."isCurrent" = ${true} LIMIT 1) AS "school"
+      FROM (SELECT y."id", y."firstName", y."lastName", t."warningRank"
+          FROM "Youth" y JOIN "TrainingSummary" t ON t."youthId" = y."id"
+          WHERE ${followedBy(actor, "y")} AND t."warningRank" < ${WARNING_ORDER.length}
+          ORDER BY t."warningRank", y."lastName", y."firstName", y."id"
+          LIMIT ${HOME_WATCHED}) w
+        JOIN "TrainingSummary" t ON t."youthId" = w."id"
+      ORDER BY w."warningRank", w."lastName", w."firstName", w."id"`,
+  );
+}
+
 export async function referentHome(actor: Actor, now = new Date()) {
-  const followed: Prisma.YouthWhereInput = { AND: [youthScope(actor), { referentId: actor.id }] };
-  // The figures and the list count warnings: the summaries of the caseload first.
-  await refreshSummaries(followed, now);
-  const [figures, watched] = await Promise.all([
-    referentFigures(actor, weekBounds(now)),
-    db().youth.findMany({
-      where: { AND: [followed, { trainingSummary: { warningRank: { lt: WARNING_ORDER.length } } }] },
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        enrolments: { where: { isCurrent: true }, select: { drivingSchool: { select: { name: true } } } },
-        trainingSummary: { select: SUMMARY_SELECT },
-      },
-      orderBy: [{ trainingSummary: { warningRank: "asc" } }, { lastName: "asc" }, { firstName: "asc" }],
-      take: HOME_WATCHED,
-    }),
-  ]);
+  const read = () => Promise.all([referentFigures(actor, now), watchedYouths(actor)]);
+  let [counted, watched] = await read();
+  // The figures and the list count warnings: when a summary of the caseload is due (a lesson has
+  // started, a record changed), it is refreshed, then both are read again.
+  if (counted.due > 0) {
+    await refreshSummaries({ AND: [youthScope(actor), { referentId: actor.id }] }, now);
+    [counted, watched] = await read();
+  }
+  const { due: _due, ...figures } = counted;
   return {
     figures,
     watched: watched.map((youth) => ({
       id: youth.id,
       firstName: youth.firstName,
       lastName: youth.lastName,
-      school: youth.enrolments[0]?.drivingSchool.name ?? null,
-      warnings: summaryView(youth.trainingSummary, now).warnings,
+      school: youth.school,
+      warnings: summaryView(youth, now).warnings,
     })),
   };
 }
