@@ -3,7 +3,11 @@
 // The statements have the shapes Prisma sends for the pages (youth file, /me, booklet, school home).
 import { describe, expect, it, vi } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
-import { db } from "../../src/db/client.ts";
+import type { Statement } from "better-sqlite3";
+import { db, sqliteConnectionOf } from "../../src/db/client.ts";
+import { ownApplication } from "../../src/features/applications/service.ts";
+import { refreshSummaries } from "../../src/features/warnings/service.ts";
+import { viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
 import { referentHome, schoolHome } from "../../src/features/homes/service.ts";
 import { unreadNotifications } from "../../src/features/notifications/service.ts";
 import { trainingFigures } from "../../src/features/progress/service.ts";
@@ -92,6 +96,33 @@ describe("query plans of the hot queries", () => {
     raw.mockRestore();
 
     expect(statements.length).toBeGreaterThanOrEqual(6);
+    for (const statement of statements) {
+      const plan = await planOf(statement.sql, ...statement.values);
+      expect(fullScans(plan), statement.sql).toEqual([]);
+    }
+  });
+
+  it("raw statements of the youth file, /me and a file's lessons — their plans — no full scan of lessons, booklet rows or audit events", async () => {
+    const world = await makeWorld();
+    // The summaries refreshed first: the file reads them, Prisma's refresh is not what is looked at.
+    await refreshSummaries({});
+    // The raw reads run on the connection itself (prepared once): every statement passes through
+    // the prototype's all().
+    const connection = (await sqliteConnectionOf(db()))!;
+    const all = vi.spyOn(Object.getPrototypeOf(connection.prepare("SELECT 1")) as Statement, "all");
+    for (const user of [world.home.referent, world.home.schoolUser, world.home.youthUser, world.admin]) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      await viewYouthFile(actor, world.home.youth.id);
+      await youthLessons(actor, world.home.youth.id, 1);
+    }
+    await ownApplication((await findSessionUser(world.home.youthUser.id, 0))!);
+    const statements = (all.mock.contexts as Statement[]).map((statement, i) => ({
+      sql: statement.source,
+      values: all.mock.calls[i] ?? [],
+    }));
+    all.mockRestore();
+
+    expect(new Set(statements.map((statement) => statement.sql)).size).toBeGreaterThanOrEqual(10);
     for (const statement of statements) {
       const plan = await planOf(statement.sql, ...statement.values);
       expect(fullScans(plan), statement.sql).toEqual([]);
