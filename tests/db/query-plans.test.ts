@@ -7,7 +7,7 @@ import type { Statement } from "better-sqlite3";
 import { db, sqliteConnectionOf } from "../../src/db/client.ts";
 import { ownApplication } from "../../src/features/applications/service.ts";
 import { refreshSummaries } from "../../src/features/warnings/service.ts";
-import { viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
+import { viewOwnFile, viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
 import { referentHome, schoolHome } from "../../src/features/homes/service.ts";
 import { unreadNotifications } from "../../src/features/notifications/service.ts";
 import { trainingFigures } from "../../src/features/progress/service.ts";
@@ -115,7 +115,9 @@ describe("query plans of the hot queries", () => {
       await viewYouthFile(actor, world.home.youth.id);
       await youthLessons(actor, world.home.youth.id, 1);
     }
-    await ownApplication((await findSessionUser(world.home.youthUser.id, 0))!);
+    const youth = (await findSessionUser(world.home.youthUser.id, 0))!;
+    await viewOwnFile(youth);
+    await ownApplication(youth);
     const statements = (all.mock.contexts as Statement[]).map((statement, i) => ({
       sql: statement.source,
       values: all.mock.calls[i] ?? [],

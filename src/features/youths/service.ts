@@ -187,22 +187,13 @@ function shownEnrolments(actor: Actor, youthId: string): Prisma.Sql {
   return Prisma.sql`e."youthId" = ${youthId} AND ${enrolmentShownInFile(fileReach(actor), "e")}`;
 }
 
-/** The enrolments of the file, latest first, each with its lessons and exams. */
-async function fileEnrolments(actor: Actor, youthId: string): Promise<FileEnrolment[]> {
-  const enrolments = await queryRows(
-    ENROLMENT_ROW,
-    Prisma.sql`
-      SELECT e."id", e."status", e."gearbox", e."enrolledAt", e."initialAssessmentAt", e."forecastHours",
-        e."licenceObtainedOn", e."theoryPassedOn", e."cohortId", e."isCurrent", c."name" AS "cohortName",
-        c."aidCapCents", c."contributionCents", s."name" AS "schoolName", s."city" AS "schoolCity", s."phone" AS "schoolPhone"
-      FROM "Enrolment" e
-      JOIN "Cohort" c ON c."id" = e."cohortId"
-      JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
-      WHERE ${shownEnrolments(actor, youthId)}
-      ORDER BY e."enrolledAt" DESC, e."id"`,
-  );
+const ENROLMENT_COLUMNS = Prisma.sql`e."id", e."status", e."gearbox", e."enrolledAt", e."initialAssessmentAt",
+  e."forecastHours", e."licenceObtainedOn", e."theoryPassedOn", e."cohortId", e."isCurrent", c."name" AS "cohortName",
+  c."aidCapCents", c."contributionCents", s."name" AS "schoolName", s."city" AS "schoolCity", s."phone" AS "schoolPhone"`;
+
+/** Enrolments with their lessons and exams: those of the enrolments `ids` selects. */
+async function withLessonsAndExams(enrolments: z.infer<typeof ENROLMENT_ROW>[], ids: Prisma.Sql): Promise<FileEnrolment[]> {
   if (enrolments.length === 0) return [];
-  const ids = Prisma.sql`SELECT e."id" FROM "Enrolment" e WHERE ${shownEnrolments(actor, youthId)}`;
   const lessons = await queryRows(
     FILE_LESSON_ROW,
     Prisma.sql`
@@ -225,12 +216,41 @@ async function fileEnrolments(actor: Actor, youthId: string): Promise<FileEnrolm
   }));
 }
 
-/**
- * The shared youth file: loaded through the caller's scope (out of scope → 404), each part only
- * when the policy grants it, and the view recorded in the audit trail before the page is sent.
- */
-export async function viewYouthFile(actor: Actor, youthId: string) {
-  const sees = (permission: Parameters<typeof can>[1]) => can(actor, permission);
+/** The enrolments of the file, latest first, each with its lessons and exams. */
+async function fileEnrolments(actor: Actor, youthId: string): Promise<FileEnrolment[]> {
+  const enrolments = await queryRows(
+    ENROLMENT_ROW,
+    Prisma.sql`
+      SELECT ${ENROLMENT_COLUMNS}
+      FROM "Enrolment" e
+      JOIN "Cohort" c ON c."id" = e."cohortId"
+      JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
+      WHERE ${shownEnrolments(actor, youthId)}
+      ORDER BY e."enrolledAt" DESC, e."id"`,
+  );
+  return withLessonsAndExams(enrolments, Prisma.sql`SELECT e."id" FROM "Enrolment" e WHERE ${shownEnrolments(actor, youthId)}`);
+}
+
+/** The enrolment the training part shows: the current one, else the latest (as the file picks it). */
+async function trainingEnrolment(actor: Actor, youthId: string): Promise<FileEnrolment | undefined> {
+  const [enrolment] = await queryRows(
+    ENROLMENT_ROW,
+    Prisma.sql`
+      SELECT ${ENROLMENT_COLUMNS}
+      FROM "Enrolment" e
+      JOIN "Cohort" c ON c."id" = e."cohortId"
+      JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
+      WHERE ${shownEnrolments(actor, youthId)}
+      ORDER BY e."isCurrent" DESC, e."enrolledAt" DESC, e."id"
+      LIMIT 1`,
+  );
+  if (!enrolment) return undefined;
+  const [training] = await withLessonsAndExams([enrolment], Prisma.sql`${enrolment.id}`);
+  return training;
+}
+
+/** The youth through the caller's reach (out of scope → 404), the view audited. */
+async function youthInScope(actor: Actor, youthId: string) {
   const [youth] = await queryRows(
     YOUTH_ROW,
     Prisma.sql`
@@ -245,7 +265,16 @@ export async function viewYouthFile(actor: Actor, youthId: string) {
   );
   if (!youth) throw new NotFoundError();
   await recordYouthView(actor.id, youth.id, "file");
+  return youth;
+}
 
+/**
+ * The shared youth file: loaded through the caller's scope (out of scope → 404), each part only
+ * when the policy grants it, and the view recorded in the audit trail before the page is sent.
+ */
+export async function viewYouthFile(actor: Actor, youthId: string) {
+  const sees = (permission: Parameters<typeof can>[1]) => can(actor, permission);
+  const youth = await youthInScope(actor, youthId);
   const now = new Date();
   const applications = await queryRows(
     APPLICATION_ROW,
@@ -400,8 +429,17 @@ async function trainingSummary(youthId: string, enrolment: FileEnrolment, now: D
   };
 }
 
+/** The /me page: the youth file seen by its owner, only the parts that page shows (the training
+ * of the current enrolment, the recommendations), audited as the file. */
+export async function viewOwnFile(actor: Actor) {
+  const youth = await youthInScope(actor, ownYouthId(actor));
+  const current = await trainingEnrolment(actor, youth.id);
+  const training = current && can(actor, "youth:read-training") ? await trainingSummary(youth.id, current, new Date()) : null;
+  return { youth: { ...youth, recommendations: await recommendationsOf(actor, youth.id) }, training };
+}
+
 /** The signed-in youth's own file id (the /me page is the youth file seen by its owner). */
-export function ownYouthId(actor: Actor): string {
+function ownYouthId(actor: Actor): string {
   if (!actor.youthId) throw new NotFoundError();
   return actor.youthId;
 }
