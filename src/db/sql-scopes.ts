@@ -71,3 +71,28 @@ export function missionLocaleInReach(reach: FileReach, alias: string): Prisma.Sq
       return NOTHING;
   }
 }
+
+/** A condition on an "Enrolment" row of a youth file already found in reach: the enrolments the
+ * policy shows in it (visibleEnrolments), without enrolmentInReach's list of a whole Mission
+ * Locale's youths. */
+export function enrolmentShownInFile(reach: FileReach, alias: string): Prisma.Sql {
+  const enrolment = Prisma.raw(`"${alias}"`);
+  switch (reach.kind) {
+    case "SCHOOL":
+      return Prisma.sql`${enrolment}."drivingSchoolId" = ${reach.drivingSchoolId} AND ${enrolment}."isCurrent" = ${true}`;
+    case "NONE":
+      return NOTHING;
+    default:
+      return EVERYTHING;
+  }
+}
+
+/** A condition on a "Recommendation" row: its youth's file in reach; a young person reads only
+ * their accepted ones (recommendationScope). */
+export function recommendationInReach(reach: FileReach, alias: string): Prisma.Sql {
+  const recommendation = Prisma.raw(`"${alias}"`);
+  if (reach.kind === "OWN") {
+    return Prisma.sql`${recommendation}."youthId" = ${reach.youthId} AND ${recommendation}."status" IN ('ACCEPTED', 'DONE')`;
+  }
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Youth" reach_ry WHERE reach_ry."id" = ${recommendation}."youthId" AND ${youthInReach(reach, "reach_ry")})`;
+}

@@ -2,6 +2,9 @@
 // never by reading the whole table (a national programme holds hundreds of thousands of rows).
 // The statements have the shapes Prisma sends for the pages (youth file, /me, booklet, school home).
 import { describe, expect, it, vi } from "vitest";
+import { ownApplication } from "../../src/features/applications/service.ts";
+import { refreshSummaries } from "../../src/features/warnings/service.ts";
+import { viewOwnFile, viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
 import { referentHome, schoolHome } from "../../src/features/homes/service.ts";
 import { unreadNotifications } from "../../src/features/notifications/service.ts";
 import { trainingFigures } from "../../src/features/progress/service.ts";
@@ -155,6 +158,28 @@ describe("query plans of the hot queries", () => {
       expect(fullScans(plan), statement.sql).toEqual([]);
       // The applications are reached from the Mission Locale's youths, never read whole.
       expect(plan, statement.sql).not.toContain("SCAN a");
+    }
+  });
+
+  it("raw statements of the youth file, /me and a file's lessons — their plans — no full scan of lessons, booklet rows or audit events", async () => {
+    const world = await makeWorld();
+    // The summaries refreshed first: the file reads them, Prisma's refresh is not what is looked at.
+    await refreshSummaries({});
+    ranStatements.length = 0;
+    for (const user of [world.home.referent, world.home.schoolUser, world.home.youthUser, world.admin]) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      await viewYouthFile(actor, world.home.youth.id);
+      await youthLessons(actor, world.home.youth.id, 1);
+    }
+    const youth = (await findSessionUser(world.home.youthUser.id, 0))!;
+    await viewOwnFile(youth);
+    await ownApplication(youth);
+    const statements = [...ranStatements];
+
+    expect(new Set(statements.map((statement) => statement.sql)).size).toBeGreaterThanOrEqual(10);
+    for (const statement of statements) {
+      const plan = await planOf(statement.sql, ...statement.values);
+      expect(fullScans(plan), statement.sql).toEqual([]);
     }
   });
 });

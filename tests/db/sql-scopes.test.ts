@@ -2,8 +2,24 @@
 // scopes reach, for every kind of person (a transferred youth included: the former school loses it).
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
-import { enrolmentScope, fileReach, instructorReach, instructorScope, missionLocaleScope, youthScope } from "../../src/auth/policy.ts";
-import { enrolmentInReach, instructorInReach, missionLocaleInReach, youthInReach } from "../../src/db/sql-scopes.ts";
+import {
+  enrolmentScope,
+  fileReach,
+  instructorReach,
+  instructorScope,
+  missionLocaleScope,
+  recommendationScope,
+  visibleEnrolments,
+  youthScope,
+} from "../../src/auth/policy.ts";
+import {
+  enrolmentInReach,
+  enrolmentShownInFile,
+  instructorInReach,
+  missionLocaleInReach,
+  recommendationInReach,
+  youthInReach,
+} from "../../src/db/sql-scopes.ts";
 import { findSessionUser } from "../../src/features/sign-in/service.ts";
 import { makeEnrolment, makeWorld, makeYouth, makeUser, testDb } from "../helpers/factories.ts";
 
@@ -88,5 +104,50 @@ describe("SQL scopes follow the policy", () => {
 
       expect(sorted(rawMissionLocales), user.role).toEqual(sorted(missionLocales));
     }
+  });
+
+  it("sql scopes — the enrolments shown in each file in reach, and the recommendations read — same as the policy's", async () => {
+    const world = await makeWorld();
+    const transferred = await makeYouth(world.home.missionLocale.id);
+    await makeEnrolment(transferred.id, world.home.school.id, world.cohort.id, false);
+    await makeEnrolment(transferred.id, world.away.school.id, world.cohort.id);
+    for (const [youthId, status] of [
+      [world.home.youth.id, "PROPOSED"],
+      [world.home.youth.id, "ACCEPTED"],
+      [world.home.youth.id, "DONE"],
+      [world.home.youth.id, "DECLINED"],
+      [world.away.youth.id, "ACCEPTED"],
+      [transferred.id, "ACCEPTED"],
+    ] as const) {
+      await testDb.recommendation.create({ data: { youthId, kind: "OTHER", status, text: "Un texte", dueOn: new Date() } });
+    }
+    const users = [
+      world.admin,
+      world.evaluator,
+      ...[world.home, world.away].flatMap((side) => [side.referent, side.schoolUser, side.youthUser]),
+    ];
+
+    let shown = 0;
+    for (const user of users) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      const reach = fileReach(actor);
+      for (const youth of await testDb.youth.findMany({ where: youthScope(actor), select: { id: true } })) {
+        const enrolments = await testDb.enrolment.findMany({
+          where: { AND: [{ youthId: youth.id }, visibleEnrolments(actor)] },
+          select: { id: true },
+        });
+        const rawEnrolments = await testDb.$queryRaw<{ id: string }[]>(
+          Prisma.sql`SELECT e."id" FROM "Enrolment" e WHERE e."youthId" = ${youth.id} AND ${enrolmentShownInFile(reach, "e")}`,
+        );
+        expect(sorted(rawEnrolments), `${reach.kind} ${youth.id}`).toEqual(sorted(enrolments));
+        shown += enrolments.length;
+      }
+      const recommendations = await testDb.recommendation.findMany({ where: recommendationScope(actor), select: { id: true } });
+      const rawRecommendations = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT r."id" FROM "Recommendation" r WHERE ${recommendationInReach(reach, "r")}`,
+      );
+      expect(sorted(rawRecommendations), reach.kind).toEqual(sorted(recommendations));
+    }
+    expect(shown).toBeGreaterThan(0);
   });
 });

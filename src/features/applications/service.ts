@@ -8,7 +8,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "../../domain/enums
 import { searchNameOf } from "../../domain/search.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
 import { storedDate } from "../../db/client.ts";
-import { queryRow, queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
+import { queryRow, queryRows, SQL_BOOLEAN, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { missionLocaleInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { youthSearchCondition } from "../../db/sql-search.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
@@ -714,25 +714,46 @@ export async function recordCommitments(actor: Actor, id: string, form: Commitme
   });
 }
 
+const OWN_APPLICATION = z
+  .object({
+    id: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    attendanceCommitmentAt: SQL_DATE.nullable(),
+    contributionCommitmentAt: SQL_DATE.nullable(),
+    cohortName: z.string(),
+    drawDate: SQL_DATE,
+    contributionCents: SQL_INTEGER,
+    aidCapCents: SQL_INTEGER,
+    meetingStartsAt: SQL_DATE.nullable(),
+    meetingPlace: z.string().nullable(),
+    told: SQL_BOOLEAN,
+  })
+  .transform(({ cohortName, drawDate, contributionCents, aidCapCents, meetingStartsAt, meetingPlace, ...application }) => ({
+    ...application,
+    cohort: { name: cohortName, drawDate, contributionCents, aidCapCents },
+    infoMeeting: meetingStartsAt && meetingPlace !== null ? { startsAt: meetingStartsAt, place: meetingPlace } : null,
+  }));
+
 /** What the young person is told about their application: the outcome only once the committee
  * has validated the draw (a human decision over the automated one). */
 export async function ownApplication(actor: Actor) {
-  const application = await db().application.findFirst({
-    where: applicationScope(actor),
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      status: true,
-      attendanceCommitmentAt: true,
-      contributionCommitmentAt: true,
-      cohort: { select: { name: true, drawDate: true, contributionCents: true, aidCapCents: true } },
-      infoMeeting: { select: { startsAt: true, place: true } },
-      lotteryEntries: { select: { rank: true, draw: { select: { validatedAt: true } } } },
-    },
-  });
-  if (!application) return { state: "NONE" as const, application: null, canConfirm: false };
-  const entry = application.lotteryEntries[0];
-  const told = Boolean(entry?.draw.validatedAt);
+  const [row] = await queryRows(
+    OWN_APPLICATION,
+    Prisma.sql`
+      SELECT a."id", a."status", a."attendanceCommitmentAt", a."contributionCommitmentAt", c."name" AS "cohortName",
+        c."drawDate", c."contributionCents", c."aidCapCents", im."startsAt" AS "meetingStartsAt", im."place" AS "meetingPlace",
+        EXISTS (SELECT 1 FROM "LotteryEntry" le JOIN "LotteryDraw" d ON d."id" = le."drawId"
+                WHERE le."applicationId" = a."id" AND d."validatedAt" IS NOT NULL) AS "told"
+      FROM "Application" a
+      JOIN "Youth" y ON y."id" = a."youthId"
+      JOIN "Cohort" c ON c."id" = a."cohortId"
+      LEFT JOIN "InfoMeeting" im ON im."id" = a."infoMeetingId"
+      WHERE ${youthInReach(fileReach(actor), "y")}
+      ORDER BY a."createdAt" DESC, a."id"
+      LIMIT 1`,
+  );
+  if (!row) return { state: "NONE" as const, application: null, canConfirm: false };
+  const { told, ...application } = row;
   const state = !told
     ? ("PENDING" as const)
     : application.status === "SELECTED"

@@ -169,7 +169,7 @@ export async function resolveDifficulty(
 // ---------------------------------------------------------------- reading
 
 /** What the youth file and the list show of a difficulty and its state. */
-export const DIFFICULTY_ROW = {
+const DIFFICULTY_ROW = {
   id: true,
   category: true,
   description: true,
@@ -182,7 +182,7 @@ export const DIFFICULTY_ROW = {
 
 /** The rows with the name of whoever took each in charge (the ids are kept as text, without a
  * relation, like the reporter's): one query for the whole page. */
-export async function withHandlerNames<T extends { takenInChargeById: string | null }>(rows: readonly T[]) {
+async function withHandlerNames<T extends { takenInChargeById: string | null }>(rows: readonly T[]) {
   const ids = [...new Set(rows.flatMap((row) => (row.takenInChargeById ? [row.takenInChargeById] : [])))];
   const users = ids.length > 0 ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];
   const names = new Map(users.map((user) => [user.id, user.displayName]));

@@ -3,7 +3,7 @@ import { actorOf } from "../../auth/middleware.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { Route } from "../../http/routes.ts";
 import { ownApplication } from "../applications/service.ts";
-import { ownYouthId, viewYouthFile } from "../youths/service.ts";
+import { viewOwnFile, viewYouthFile } from "../youths/service.ts";
 import { decisionSchema, emptySchema, proposalSchema } from "./schemas.ts";
 import * as recommendations from "./service.ts";
 
@@ -58,7 +58,7 @@ const acknowledge = formAction({
   act: (actor, _form, req) => recommendations.acknowledgeRecommendation(actor, String(req.params.id)),
   rejected: async (req, res, page) => {
     const actor = actorOf(req);
-    const [file, own] = await Promise.all([viewYouthFile(actor, ownYouthId(actor)), ownApplication(actor)]);
+    const [file, own] = await Promise.all([viewOwnFile(actor), ownApplication(actor)]);
     res.render("youths/me", { title: "Mon parcours", ...file, own, ...rowRefused(req, page) });
   },
   done: () => ({ to: "/me#advice-title", flash: "Merci, c'est noté." }),

@@ -2,10 +2,13 @@
 // counsellor, the school, the coordination), decided by the counsellor or the coordination,
 // carried out by those concerned, read by the youth. Each step is audited and announced to those
 // it concerns inside its own transaction; docs/recommendations.md describes the workflow.
+import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { can, recommendationScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
-import { RECOMMENDATION_KIND_LABELS } from "../../domain/enums.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
+import { recommendationInReach } from "../../db/sql-scopes.ts";
+import { can, fileReach, recommendationScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
+import { RECOMMENDATION_KIND_LABELS, RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES } from "../../domain/enums.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { utcDay } from "../../http/fields.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -233,24 +236,55 @@ export async function acknowledgeRecommendation(actor: Actor, recommendationId: 
 
 // ---------------------------------------------------------------- reading
 
-const RECOMMENDATION_ROW = {
-  id: true,
-  kind: true,
-  status: true,
-  text: true,
-  dueOn: true,
-  lessonsPerWeek: true,
-  authorId: true,
-  createdAt: true,
-  decidedById: true,
-  decidedAt: true,
-  decisionNote: true,
-  doneById: true,
-  doneAt: true,
-  acknowledgedAt: true,
-} as const satisfies Prisma.RecommendationSelect;
-
 type Person = { name: string; from: string | null } | null;
+
+/** A deleted account has no row, hence no name. */
+const personOf = (name: string | null, from: string | null): Person => (name === null ? null : { name, from });
+
+const RECOMMENDATION_ROW = z
+  .object({
+    id: z.string(),
+    kind: z.enum(RECOMMENDATION_KINDS),
+    status: z.enum(RECOMMENDATION_STATUSES),
+    text: z.string(),
+    dueOn: SQL_DATE,
+    lessonsPerWeek: SQL_INTEGER.nullable(),
+    authorId: z.string().nullable(),
+    createdAt: SQL_DATE,
+    decidedById: z.string().nullable(),
+    decidedAt: SQL_DATE.nullable(),
+    decisionNote: z.string().nullable(),
+    doneById: z.string().nullable(),
+    doneAt: SQL_DATE.nullable(),
+    acknowledgedAt: SQL_DATE.nullable(),
+    authorName: z.string().nullable(),
+    authorFrom: z.string().nullable(),
+    decidedByName: z.string().nullable(),
+    decidedByFrom: z.string().nullable(),
+    doneByName: z.string().nullable(),
+    doneByFrom: z.string().nullable(),
+  })
+  .transform(({ authorName, authorFrom, decidedByName, decidedByFrom, doneByName, doneByFrom, ...row }) => ({
+    ...row,
+    proposedBy: personOf(authorName, authorFrom),
+    decidedBy: personOf(decidedByName, decidedByFrom),
+    doneBy: personOf(doneByName, doneByFrom),
+  }));
+
+/** The name of the User `alias` and, for the others, their school or Mission Locale (the
+ * coordination has neither): the people are kept as ids, without a relation, like a difficulty's. */
+function personColumns(alias: string, column: string): Prisma.Sql {
+  const [user, school, missionLocale] = [alias, `${alias}_s`, `${alias}_m`].map((name) => Prisma.raw(`"${name}"`));
+  return Prisma.sql`${user}."displayName" AS ${Prisma.raw(`"${column}Name"`)},
+    COALESCE(${school}."name", ${missionLocale}."name") AS ${Prisma.raw(`"${column}From"`)}`;
+}
+
+function personJoins(alias: string, idColumn: string): Prisma.Sql {
+  const [user, school, missionLocale] = [alias, `${alias}_s`, `${alias}_m`].map((name) => Prisma.raw(`"${name}"`));
+  return Prisma.sql`LEFT JOIN "User" ${user} ON ${user}."id" = r.${Prisma.raw(`"${idColumn}"`)}
+    LEFT JOIN "DrivingSchool" ${school} ON ${school}."id" = ${user}."drivingSchoolId"
+    LEFT JOIN "MissionLocale" ${missionLocale} ON ${missionLocale}."id" = ${user}."missionLocaleId"`;
+}
 
 /**
  * A youth file's recommendations as this person sees them (a youth: the accepted ones), newest
@@ -258,30 +292,21 @@ type Person = { name: string; from: string | null } | null;
  * found within the caller's scope.
  */
 export async function recommendationsOf(actor: Actor, youthId: string) {
-  const rows = await db().recommendation.findMany({
-    where: { AND: [{ youthId }, recommendationScope(actor)] },
-    select: RECOMMENDATION_ROW,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-  });
-  // The people are kept as ids, without a relation (as a difficulty's): one query for the list.
-  const ids = [...new Set(rows.flatMap((row) => [row.authorId, row.decidedById, row.doneById]).filter((id): id is string => id !== null))];
-  const users =
-    ids.length > 0
-      ? await db().user.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, displayName: true, drivingSchool: { select: { name: true } }, missionLocale: { select: { name: true } } },
-        })
-      : [];
-  // Who someone is, for the others: their school or Mission Locale (the coordination has neither).
-  const people = new Map(
-    users.map((user) => [user.id, { name: user.displayName, from: user.drivingSchool?.name ?? user.missionLocale?.name ?? null }]),
+  const rows = await queryRows(
+    RECOMMENDATION_ROW,
+    Prisma.sql`
+      SELECT r."id", r."kind", r."status", r."text", r."dueOn", r."lessonsPerWeek", r."authorId", r."createdAt",
+        r."decidedById", r."decidedAt", r."decisionNote", r."doneById", r."doneAt", r."acknowledgedAt",
+        ${personColumns("pa", "author")}, ${personColumns("pd", "decidedBy")}, ${personColumns("pe", "doneBy")}
+      FROM "Recommendation" r
+      ${personJoins("pa", "authorId")}
+      ${personJoins("pd", "decidedById")}
+      ${personJoins("pe", "doneById")}
+      WHERE r."youthId" = ${youthId} AND ${recommendationInReach(fileReach(actor), "r")}
+      ORDER BY r."createdAt" DESC, r."id"`,
   );
-  const person = (id: string | null): Person => (id ? (people.get(id) ?? null) : null);
   return rows.map((row) => ({
     ...row,
-    proposedBy: person(row.authorId),
-    decidedBy: person(row.decidedById),
-    doneBy: person(row.doneById),
     may: {
       decide: can(actor, "recommendation:decide") && allows("decide", row.status),
       complete: can(actor, "recommendation:complete") && allows("complete", row.status),

@@ -9,7 +9,8 @@
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { earliest } from "../../domain/time.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { queryRows, SQL_BOOLEAN, SQL_DATE } from "../../db/sql.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { warningCodes, warningRank, warningsChangeAt, warningsOf, type Warning, type WarningFacts } from "../../domain/warnings.ts";
 import { recordAudits } from "../audit/service.ts";
@@ -67,12 +68,30 @@ export function summaryView(row: { enrolmentId: string | null; facts: string | n
 
 export const SUMMARY_SELECT = { enrolmentId: true, facts: true } satisfies Prisma.TrainingSummarySelect;
 
+const YOUTH_SUMMARY = z.object({
+  enrolmentId: z.string().nullable(),
+  facts: z.string().nullable(),
+  stale: SQL_BOOLEAN,
+  validUntil: SQL_DATE.nullable(),
+});
+
 /** One youth's warnings as of now (their file): the summary refreshed first when stale. The id comes
  * from a query scoped by the policy. */
 export async function warningsOfYouth(youthId: string, now = new Date()): Promise<Warning[]> {
-  await refreshSummaries({ id: youthId }, now);
-  const row = await db().trainingSummary.findUnique({ where: { youthId }, select: SUMMARY_SELECT });
-  return summaryView(row, now).warnings;
+  const read = async () => {
+    const [row] = await queryRows(
+      YOUTH_SUMMARY,
+      Prisma.sql`SELECT "enrolmentId", "facts", "stale", "validUntil" FROM "TrainingSummary" WHERE "youthId" = ${youthId}`,
+    );
+    return row;
+  };
+  let row = await read();
+  // Due as needsRefresh says: missing, stale or expired.
+  if (!row || row.stale || (row.validUntil !== null && row.validUntil <= now)) {
+    await refreshSummaries({ id: youthId }, now);
+    row = await read();
+  }
+  return summaryView(row ?? null, now).warnings;
 }
 
 /** Youths whose summary must be recomputed before it is read. */

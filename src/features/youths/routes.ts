@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { ownYouthId, viewYouthFile, youthLessons } from "./service.ts";
+import { viewOwnFile, viewYouthFile, youthLessons } from "./service.ts";
 import { absenceNoticeSchema, lessonsQuerySchema } from "./schemas.ts";
 import { findLesson, noticeAbsence } from "../lessons/service.ts";
 import { formatDateTime } from "../../domain/time.ts";
@@ -16,7 +16,7 @@ async function show(req: Request, res: Response) {
 /** The /me page; with a "Je ne pourrai pas venir" form sent back (422) open on its lesson. */
 async function renderMe(req: Request, res: Response, absenceNotice?: FormPage & { lessonId: string }) {
   const actor = actorOf(req);
-  const [file, own] = await Promise.all([viewYouthFile(actor, ownYouthId(actor)), ownApplication(actor)]);
+  const [file, own] = await Promise.all([viewOwnFile(actor), ownApplication(actor)]);
   res.render("youths/me", { title: "Mon parcours", ...file, own, absenceNotice });
 }
 
