@@ -2,7 +2,7 @@
 // reads: the same rules as its Prisma scopes (tests/db/sql-scopes.test.ts compares them for every
 // kind of reach). `alias` names the table's row in the query it goes into.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { FileReach } from "../auth/policy.ts";
+import type { FileReach, MissionLocaleReach } from "../auth/policy.ts";
 
 const EVERYTHING = Prisma.sql`1 = 1`;
 const NOTHING = Prisma.sql`1 = 0`;
@@ -37,6 +37,18 @@ export function enrolmentInReach(reach: FileReach, alias: string): Prisma.Sql {
       return Prisma.sql`${enrolment}."drivingSchoolId" = ${reach.drivingSchoolId} AND ${enrolment}."isCurrent" = ${true}`;
     case "OWN":
       return Prisma.sql`${enrolment}."youthId" = ${reach.youthId}`;
+    case "NONE":
+      return NOTHING;
+  }
+}
+
+/** A condition on a "MissionLocale" row. */
+export function missionLocaleInReach(reach: MissionLocaleReach, alias: string): Prisma.Sql {
+  switch (reach.kind) {
+    case "ALL":
+      return EVERYTHING;
+    case "ONE":
+      return Prisma.sql`${Prisma.raw(`"${alias}"`)}."id" = ${reach.missionLocaleId}`;
     case "NONE":
       return NOTHING;
   }

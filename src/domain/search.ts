@@ -32,18 +32,38 @@ export function searchNameOf(person: { firstName: string; lastName: string }): s
 const LIKE_WILDCARDS = /[%_]/;
 
 /**
- * The Prisma `where` on Youth for what a person typed in a search box: every word in the name
- * (any order), or a part of the ref, or a part of the e-mail address. Wildcards are literal.
+ * What a person typed in a search box, as the youth fields it is compared with: every word in the
+ * name (any order), or a part of the ref, or a part of the e-mail address; with a wildcard typed, the
+ * whole e-mail address only. Null where that field is not compared.
  */
-export function youthSearchWhere(typed: string): Prisma.YouthWhereInput {
+export type YouthSearch = {
+  nameWords: string[] | null;
+  refPart: string | null;
+  emailPart: string | null;
+  email: string | null;
+};
+
+export function youthSearchOf(typed: string): YouthSearch {
   const text = typed.trim();
   const rawWords = text.split(/\s+/).filter((word) => word !== "");
   const nameWords = rawWords.flatMap((word) => normaliseForSearch(word).split(" ")).filter((word) => word !== "");
   const literal = !LIKE_WILDCARDS.test(text);
+  return {
+    nameWords: literal && nameWords.length > 0 ? nameWords : null,
+    refPart: literal && text !== "" ? text.toUpperCase() : null,
+    emailPart: literal && text !== "" ? text.toLowerCase() : null,
+    email: literal ? null : text.toLowerCase(),
+  };
+}
+
+/** The Prisma `where` on Youth for a search (in SQL: src/db/sql-search.ts). Wildcards are literal. */
+export function youthSearchWhere(typed: string): Prisma.YouthWhereInput {
+  const { nameWords, refPart, emailPart, email } = youthSearchOf(typed);
   const alternatives: Prisma.YouthWhereInput[] = [];
-  if (literal && nameWords.length > 0) alternatives.push({ AND: nameWords.map((word) => ({ searchName: { contains: word } })) });
-  if (literal && text !== "") alternatives.push({ ref: { contains: text.toUpperCase() } }, { email: { contains: text.toLowerCase() } });
-  if (!literal) alternatives.push({ email: text.toLowerCase() });
+  if (nameWords) alternatives.push({ AND: nameWords.map((word) => ({ searchName: { contains: word } })) });
+  if (refPart !== null) alternatives.push({ ref: { contains: refPart } });
+  if (emailPart !== null) alternatives.push({ email: { contains: emailPart } });
+  if (email !== null) alternatives.push({ email });
   // An empty OR matches nothing in Prisma: a search of only separators finds no one.
   return { OR: alternatives };
 }

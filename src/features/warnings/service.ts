@@ -9,7 +9,8 @@
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { earliest } from "../../domain/time.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { queryRows } from "../../db/sql.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { warningCodes, warningRank, warningsChangeAt, warningsOf, type Warning, type WarningFacts } from "../../domain/warnings.ts";
 import { recordAudits } from "../audit/service.ts";
@@ -67,12 +68,18 @@ export function summaryView(row: { enrolmentId: string | null; facts: string | n
 
 export const SUMMARY_SELECT = { enrolmentId: true, facts: true } satisfies Prisma.TrainingSummarySelect;
 
+/** A summary as raw reads select it (`s."enrolmentId"`, `s."facts"`), for summaryView. */
+export const SUMMARY_ROW = z.object({ enrolmentId: z.string().nullable(), facts: z.string().nullable() });
+
 /** One youth's warnings as of now (their file): the summary refreshed first when stale. The id comes
  * from a query scoped by the policy. */
 export async function warningsOfYouth(youthId: string, now = new Date()): Promise<Warning[]> {
-  await refreshSummaries({ id: youthId }, now);
-  const row = await db().trainingSummary.findUnique({ where: { youthId }, select: SUMMARY_SELECT });
-  return summaryView(row, now).warnings;
+  await refreshSummaries(Prisma.sql`y."id" = ${youthId}`, now);
+  const [row] = await queryRows(
+    SUMMARY_ROW,
+    Prisma.sql`SELECT s."enrolmentId" AS "enrolmentId", s."facts" AS "facts" FROM "TrainingSummary" s WHERE s."youthId" = ${youthId}`,
+  );
+  return summaryView(row ?? null, now).warnings;
 }
 
 /** Youths whose summary must be recomputed before it is read. */
@@ -82,14 +89,31 @@ function needsRefresh(now: Date): Prisma.YouthWhereInput {
   };
 }
 
+/** The youths of a scope whose summary is missing, stale or expired. A page asks on every request
+ * and usually finds none: with the scope in SQL, one prepared statement that reads the youths of
+ * the scope and the summaries' primary key, not their rows (the stale and expired ones are few). */
+async function dueYouths(scope: Prisma.Sql | Prisma.YouthWhereInput, now: Date): Promise<{ id: string }[]> {
+  if (!(scope instanceof Prisma.Sql)) return db().youth.findMany({ where: { AND: [scope, needsRefresh(now)] }, select: { id: true } });
+  return queryRows(
+    DUE_ROW,
+    Prisma.sql`SELECT y."id" AS "id" FROM "Youth" y WHERE ${scope} AND (
+        NOT EXISTS (SELECT 1 FROM "TrainingSummary" s WHERE s."youthId" = y."id")
+        OR y."id" IN (SELECT s."youthId" FROM "TrainingSummary" s WHERE s."stale" = ${true}
+          UNION ALL SELECT s."youthId" FROM "TrainingSummary" s WHERE s."validUntil" <= ${now}))`,
+  );
+}
+
+const DUE_ROW = z.object({ id: z.string() });
+
 /**
- * Recomputes the summaries of the youths matching `where` (a scope from the policy; `{}` for the
- * start-up and the periodic sweep) that are missing, stale or expired; returns how many. A page
- * calls it before it sorts or counts by warning: usually there is nothing to do. Between batches,
- * other requests go through.
+ * Recomputes the summaries of the youths of `scope` that are missing, stale or expired; returns
+ * how many. The scope is a condition on their "Youth" row, named `y` (the policy's reach from
+ * src/db/sql-scopes.ts and the page's filters), or a Prisma where (`{}` for the start-up and the
+ * periodic sweep). A page calls it before it sorts or counts by warning: usually there is nothing
+ * to do. Between batches, other requests go through.
  */
-export async function refreshSummaries(where: Prisma.YouthWhereInput, now = new Date()): Promise<number> {
-  const due = await db().youth.findMany({ where: { AND: [where, needsRefresh(now)] }, select: { id: true } });
+export async function refreshSummaries(scope: Prisma.Sql | Prisma.YouthWhereInput, now = new Date()): Promise<number> {
+  const due = await dueYouths(scope, now);
   for (let start = 0; start < due.length; start += REFRESH_BATCH) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const ids = due.slice(start, start + REFRESH_BATCH).map((youth) => youth.id);
