@@ -3,7 +3,9 @@
 // The statements have the shapes Prisma sends for the pages (youth file, /me, booklet, school home).
 import { describe, expect, it, vi } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
-import { db } from "../../src/db/client.ts";
+import { db, sqliteConnectionOf } from "../../src/db/client.ts";
+import { EMPLOYMENT_STATUS_CODES } from "../../src/domain/remc.ts";
+import { caseload } from "../../src/features/caseload/service.ts";
 import { referentHome, schoolHome } from "../../src/features/homes/service.ts";
 import { unreadNotifications } from "../../src/features/notifications/service.ts";
 import { trainingFigures } from "../../src/features/progress/service.ts";
@@ -92,6 +94,34 @@ describe("query plans of the hot queries", () => {
     raw.mockRestore();
 
     expect(statements.length).toBeGreaterThanOrEqual(6);
+    for (const statement of statements) {
+      const plan = await planOf(statement.sql, ...statement.values);
+      expect(fullScans(plan), statement.sql).toEqual([]);
+    }
+  });
+});
+
+describe("query plans of the caseload", () => {
+  it("the caseload with and without its filters, its count and the summaries' due check — their plans — no full scan of lessons, booklet rows or audit events", async () => {
+    const world = await makeWorld();
+    const referent = (await findSessionUser(world.home.referent.id, 0))!;
+    // The summaries computed first: the refresh's statements run in a transaction, through Prisma.
+    await caseload(referent, {}, "all");
+    const connection = (await sqliteConnectionOf(db()))!;
+    // Raw statements run straight on the connection: their text and bound values are read there.
+    const statementType = Object.getPrototypeOf(connection.prepare("SELECT 1")) as { all: (...values: unknown[]) => unknown[] };
+    const all = vi.spyOn(statementType, "all");
+    await caseload(referent, {}, { page: 1 });
+    const filters = { all: "1", q: "dupont", warning: "NO_RECENT_LESSON", status: "ACTIVE", schoolId: world.home.school.id } as const;
+    await caseload(referent, { ...filters, cohortId: world.cohort.id, employmentStatus: EMPLOYMENT_STATUS_CODES[0] }, { page: 2 });
+    await caseload(referent, filters, "all");
+    const statements = all.mock.contexts.map((statement, call) => ({
+      sql: (statement as { source: string }).source,
+      values: all.mock.calls[call] ?? [],
+    }));
+    all.mockRestore();
+
+    expect(statements.filter((statement) => statement.sql.includes('"shown"'))).toHaveLength(3);
     for (const statement of statements) {
       const plan = await planOf(statement.sql, ...statement.values);
       expect(fullScans(plan), statement.sql).toEqual([]);

@@ -2,8 +2,8 @@
 // scopes reach, for every kind of person (a transferred youth included: the former school loses it).
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
-import { enrolmentScope, fileReach, youthScope } from "../../src/auth/policy.ts";
-import { enrolmentInReach, youthInReach } from "../../src/db/sql-scopes.ts";
+import { enrolmentScope, fileReach, missionLocaleReach, missionLocaleScope, youthScope } from "../../src/auth/policy.ts";
+import { enrolmentInReach, missionLocaleInReach, youthInReach } from "../../src/db/sql-scopes.ts";
 import { findSessionUser } from "../../src/features/sign-in/service.ts";
 import { makeEnrolment, makeWorld, makeYouth, makeUser, testDb } from "../helpers/factories.ts";
 
@@ -43,5 +43,25 @@ describe("SQL scopes follow the policy", () => {
       users.map(async (user) => testDb.youth.count({ where: youthScope((await findSessionUser(user.id, 0))!) })),
     );
     expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("SQL scope of Missions Locales follows the policy", () => {
+  it("missionLocaleInReach — every role, an unattached counsellor — the Missions Locales missionLocaleScope reaches", async () => {
+    const world = await makeWorld();
+    const unattached = await makeUser("REFERENT");
+    const users = [world.admin, world.evaluator, unattached, world.home.referent, world.home.schoolUser, world.home.youthUser];
+
+    const counts = new Set<number>();
+    for (const user of users) {
+      const actor = (await findSessionUser(user.id, 0))!;
+      const missionLocales = await testDb.missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true } });
+      const raw = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT m."id" FROM "MissionLocale" m WHERE ${missionLocaleInReach(missionLocaleReach(actor), "m")}`,
+      );
+      expect(sorted(raw), actor.role).toEqual(sorted(missionLocales));
+      counts.add(missionLocales.length);
+    }
+    expect(counts.size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -77,20 +77,25 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
   await refreshSummaries(inList, now);
   const limit =
     listing === "all" ? Prisma.empty : Prisma.sql`LIMIT ${CASELOAD_PAGE_SIZE} OFFSET ${(listing.page - 1) * CASELOAD_PAGE_SIZE}`;
+  // Warnings first, the most serious first; then by name. The youths are sorted on these keys
+  // alone; only those of the page are then read whole (facts, school, open recommendations).
   const youths = await queryRows(
     CASELOAD_ROW,
-    Prisma.sql`SELECT y."id" AS "id", y."firstName" AS "firstName", y."lastName" AS "lastName",
+    Prisma.sql`WITH "shown" AS (
+        SELECT y."id" AS "youthId", s."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName"
+        FROM "Youth" y ${enrolmentJoin(query)} ${SUMMARY}
+        WHERE ${where}
+        ORDER BY s."warningRank", y."lastName", y."firstName", y."id"
+        ${limit})
+      SELECT y."id" AS "id", y."firstName" AS "firstName", y."lastName" AS "lastName",
         y."employmentStatus" AS "employmentStatus", e."id" AS "enrolmentId", e."status" AS "status",
         e."forecastHours" AS "forecastHours", d."id" AS "schoolId", d."name" AS "schoolName",
         s."enrolmentId" AS "summaryEnrolmentId", s."facts" AS "facts",
         (SELECT COUNT(*) FROM "Recommendation" r
           WHERE r."youthId" = y."id" AND r."status" IN ('PROPOSED', 'ACCEPTED')) AS "openRecommendations"
-      FROM "Youth" y ${CURRENT_ENROLMENT} ${SUMMARY}
+      FROM "shown" JOIN "Youth" y ON y."id" = "shown"."youthId" ${CURRENT_ENROLMENT} ${SUMMARY}
       LEFT JOIN "DrivingSchool" d ON d."id" = e."drivingSchoolId"
-      WHERE ${where}
-      -- Warnings first, the most serious first; then by name.
-      ORDER BY s."warningRank", y."lastName", y."firstName", y."id"
-      ${limit}`,
+      ORDER BY "shown"."warningRank", "shown"."lastName", "shown"."firstName", "shown"."youthId"`,
   );
   const total = await countOf(listing, youths.length, query, where);
   // The Mission Locale's partner schools (a filter that finds nobody says so).
@@ -135,10 +140,14 @@ async function countOf(listing: Listing, shown: number, query: CaseloadQuery, wh
   if (listing === "all") return shown;
   const skipped = (listing.page - 1) * CASELOAD_PAGE_SIZE;
   if (shown < CASELOAD_PAGE_SIZE && (shown > 0 || skipped === 0)) return skipped + shown;
-  const joins = [...(query.status || query.schoolId ? [CURRENT_ENROLMENT] : []), ...(query.warning ? [SUMMARY] : [])];
   const row = await queryRow(
     z.object({ total: SQL_INTEGER }),
-    Prisma.sql`SELECT COUNT(*) AS "total" FROM "Youth" y ${joins.length > 0 ? Prisma.join(joins, " ") : Prisma.empty} WHERE ${where}`,
+    Prisma.sql`SELECT COUNT(*) AS "total" FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty} WHERE ${where}`,
   );
   return row.total;
+}
+
+/** The current enrolment's join, when a filter reads it. */
+function enrolmentJoin(query: CaseloadQuery): Prisma.Sql {
+  return query.status || query.schoolId ? CURRENT_ENROLMENT : Prisma.empty;
 }
