@@ -24,7 +24,7 @@ describe("youth search in SQL", () => {
           data: {
             firstName,
             lastName,
-            searchName: `${firstName} ${lastName}`.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/['-]/g, ""),
+            searchName: searchNameOf({ firstName, lastName }),
           },
         }),
       );
