@@ -33,6 +33,7 @@ const CASELOAD_ROW = z.object({
   summaryEnrolmentId: z.string().nullable(),
   facts: z.string().nullable(),
   openRecommendations: SQL_INTEGER,
+  total: SQL_INTEGER,
 });
 
 // The youth's current enrolment (at most one: Enrolment_one_current_per_youth) and summary.
@@ -82,7 +83,8 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
   const youths = await queryRows(
     CASELOAD_ROW,
     Prisma.sql`WITH "shown" AS (
-        SELECT y."id" AS "youthId", s."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName"
+        SELECT y."id" AS "youthId", s."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName",
+          COUNT(*) OVER () AS "total"
         FROM "Youth" y ${enrolmentJoin(query)} ${SUMMARY}
         WHERE ${where}
         ORDER BY s."warningRank", y."lastName", y."firstName", y."id"
@@ -92,12 +94,13 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
         e."forecastHours" AS "forecastHours", d."id" AS "schoolId", d."name" AS "schoolName",
         s."enrolmentId" AS "summaryEnrolmentId", s."facts" AS "facts",
         (SELECT COUNT(*) FROM "Recommendation" r
-          WHERE r."youthId" = y."id" AND r."status" IN ('PROPOSED', 'ACCEPTED')) AS "openRecommendations"
+          WHERE r."youthId" = y."id" AND r."status" IN ('PROPOSED', 'ACCEPTED')) AS "openRecommendations",
+        "shown"."total" AS "total"
       FROM "shown" JOIN "Youth" y ON y."id" = "shown"."youthId" ${CURRENT_ENROLMENT} ${SUMMARY}
       LEFT JOIN "DrivingSchool" d ON d."id" = e."drivingSchoolId"
       ORDER BY "shown"."warningRank", "shown"."lastName", "shown"."firstName", "shown"."youthId"`,
   );
-  const total = await countOf(listing, youths.length, query, where);
+  const total = youths[0]?.total ?? (await countOf(listing, query, where));
   // The Mission Locale's partner schools (a filter that finds nobody says so).
   const schools = await queryRows(
     NAMED,
@@ -134,12 +137,10 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
   return { ...base, schools, cohorts, rows, total, pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)) };
 }
 
-/** How many youths the filters find: counted only when the page is full or past the end; the count
- * joins the enrolment and the summary only when a filter reads them. */
-async function countOf(listing: Listing, shown: number, query: CaseloadQuery, where: Prisma.Sql): Promise<number> {
-  if (listing === "all") return shown;
-  const skipped = (listing.page - 1) * CASELOAD_PAGE_SIZE;
-  if (shown < CASELOAD_PAGE_SIZE && (shown > 0 || skipped === 0)) return skipped + shown;
+/** How many youths the filters find, when the page shows none of them: none at all, or a page past
+ * the end (the page's rows carry the total otherwise). */
+async function countOf(listing: Listing, query: CaseloadQuery, where: Prisma.Sql): Promise<number> {
+  if (listing === "all" || listing.page === 1) return 0;
   const row = await queryRow(
     z.object({ total: SQL_INTEGER }),
     Prisma.sql`SELECT COUNT(*) AS "total" FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty} WHERE ${where}`,
