@@ -36,7 +36,7 @@ const LIKE_WILDCARDS = /[%_]/;
  * name (any order), or a part of the ref, or a part of the e-mail address; with a wildcard typed, the
  * whole e-mail address only. Null where that field is not compared.
  */
-export type YouthSearch = {
+type YouthSearch = {
   nameWords: string[] | null;
   refPart: string | null;
   emailPart: string | null;

@@ -69,7 +69,7 @@ export function summaryView(row: { enrolmentId: string | null; facts: string | n
 export const SUMMARY_SELECT = { enrolmentId: true, facts: true } satisfies Prisma.TrainingSummarySelect;
 
 /** A summary as raw reads select it (`s."enrolmentId"`, `s."facts"`), for summaryView. */
-export const SUMMARY_ROW = z.object({ enrolmentId: z.string().nullable(), facts: z.string().nullable() });
+const SUMMARY_ROW = z.object({ enrolmentId: z.string().nullable(), facts: z.string().nullable() });
 
 /** One youth's warnings as of now (their file): the summary refreshed first when stale. The id comes
  * from a query scoped by the policy. */
@@ -89,21 +89,19 @@ function needsRefresh(now: Date): Prisma.YouthWhereInput {
   };
 }
 
+const DUE_ROW = z.object({ id: z.string() });
+
 /** The youths of a scope whose summary is missing, stale or expired. A page asks on every request
- * and usually finds none: with the scope in SQL, one prepared statement that reads the youths of
- * the scope and the summaries' primary key, not their rows (the stale and expired ones are few). */
+ * and usually finds none: with the scope in SQL, one prepared statement that reaches the scope's
+ * youths and their summaries by key, so that its work grows with the scope, not the programme. */
 async function dueYouths(scope: Prisma.Sql | Prisma.YouthWhereInput, now: Date): Promise<{ id: string }[]> {
   if (!(scope instanceof Prisma.Sql)) return db().youth.findMany({ where: { AND: [scope, needsRefresh(now)] }, select: { id: true } });
   return queryRows(
     DUE_ROW,
-    Prisma.sql`SELECT y."id" AS "id" FROM "Youth" y WHERE ${scope} AND (
-        NOT EXISTS (SELECT 1 FROM "TrainingSummary" s WHERE s."youthId" = y."id")
-        OR y."id" IN (SELECT s."youthId" FROM "TrainingSummary" s WHERE s."stale" = ${true}
-          UNION ALL SELECT s."youthId" FROM "TrainingSummary" s WHERE s."validUntil" <= ${now}))`,
+    Prisma.sql`SELECT y."id" AS "id" FROM "Youth" y LEFT JOIN "TrainingSummary" s ON s."youthId" = y."id"
+      WHERE ${scope} AND (s."youthId" IS NULL OR s."stale" = ${true} OR s."validUntil" <= ${now})`,
   );
 }
-
-const DUE_ROW = z.object({ id: z.string() });
 
 /**
  * Recomputes the summaries of the youths of `scope` that are missing, stale or expired; returns
