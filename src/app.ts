@@ -79,6 +79,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
   app.set("view cache", true);
   app.set("query parser", "simple");
+  // No ETag on rendered responses (a hash of the whole page on every request): signed-in pages are
+  // no-store, so a browser never revalidates them. Static files keep theirs (express.static).
+  app.set("etag", false);
   app.disable("x-powered-by");
   // Behind HTTPS termination, req.secure (secure cookies) and req.ip (per-IP limits) come from the
   // X-Forwarded-* headers of that many proxies; without proxies those headers are ignored.
