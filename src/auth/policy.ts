@@ -238,15 +238,30 @@ export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
   return { youth: youthScope(actor) };
 }
 
-/** Missions Locales a person may file applications for, or run and follow draws of. */
-export function missionLocaleScope(actor: Actor): Prisma.MissionLocaleWhereInput {
+/** Missions Locales a person may file applications for, or run and follow draws of: all of them,
+ * their own, or none; as a Prisma where below, in SQL in src/db/sql-scopes.ts. */
+export type MissionLocaleReach = { kind: "ALL" } | { kind: "ONE"; missionLocaleId: string } | { kind: "NONE" };
+
+export function missionLocaleReach(actor: Actor): MissionLocaleReach {
   switch (actor.role) {
     case "ADMIN":
     case "EVALUATOR":
-      return {};
+      return { kind: "ALL" };
     case "REFERENT":
-      return actor.missionLocaleId ? { id: actor.missionLocaleId } : NOTHING;
+      return actor.missionLocaleId ? { kind: "ONE", missionLocaleId: actor.missionLocaleId } : { kind: "NONE" };
     default:
+      return { kind: "NONE" };
+  }
+}
+
+export function missionLocaleScope(actor: Actor): Prisma.MissionLocaleWhereInput {
+  const reach = missionLocaleReach(actor);
+  switch (reach.kind) {
+    case "ALL":
+      return {};
+    case "ONE":
+      return { id: reach.missionLocaleId };
+    case "NONE":
       return NOTHING;
   }
 }

@@ -2,7 +2,7 @@
 // reads: the same rules as its Prisma scopes (tests/db/sql-scopes.test.ts compares them for every
 // kind of reach). `alias` names the table's row in the query it goes into.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { FileReach, InstructorReach } from "../auth/policy.ts";
+import type { FileReach, InstructorReach, MissionLocaleReach } from "../auth/policy.ts";
 
 const EVERYTHING = Prisma.sql`1 = 1`;
 const NOTHING = Prisma.sql`1 = 0`;
@@ -55,18 +55,13 @@ export function instructorInReach(reach: InstructorReach, alias: string): Prisma
   }
 }
 
-/** A condition on a "MissionLocale" row: those whose files are in reach, as the policy's
- * missionLocaleScope for the people who read applications (the coordination every one, a
- * counsellor theirs); none for a school or a young person. */
-export function missionLocaleInReach(reach: FileReach, alias: string): Prisma.Sql {
-  const missionLocale = Prisma.raw(`"${alias}"`);
+/** A condition on a "MissionLocale" row: those in the person's reach (policy.ts, missionLocaleReach). */
+export function missionLocaleInReach(reach: MissionLocaleReach, alias: string): Prisma.Sql {
   switch (reach.kind) {
     case "ALL":
       return EVERYTHING;
-    case "MISSION_LOCALE":
-      return Prisma.sql`${missionLocale}."id" = ${reach.missionLocaleId}`;
-    case "SCHOOL":
-    case "OWN":
+    case "ONE":
+      return Prisma.sql`${Prisma.raw(`"${alias}"`)}."id" = ${reach.missionLocaleId}`;
     case "NONE":
       return NOTHING;
   }

@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from "vitest";
 import { ownApplication } from "../../src/features/applications/service.ts";
 import { refreshSummaries } from "../../src/features/warnings/service.ts";
 import { viewOwnFile, viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
+import { EMPLOYMENT_STATUS_CODES } from "../../src/domain/remc.ts";
+import { caseload } from "../../src/features/caseload/service.ts";
 import { referentHome, schoolHome } from "../../src/features/homes/service.ts";
 import { unreadNotifications } from "../../src/features/notifications/service.ts";
 import { trainingFigures } from "../../src/features/progress/service.ts";
@@ -170,6 +172,25 @@ describe("query plans of the hot queries", () => {
     const statements = [...ranStatements];
 
     expect(new Set(statements.map((statement) => statement.sql)).size).toBeGreaterThanOrEqual(10);
+    for (const statement of statements) {
+      const plan = await planOf(statement.sql, ...statement.values);
+      expect(fullScans(plan), statement.sql).toEqual([]);
+    }
+  });
+
+  it("the caseload with and without its filters, its count and the summaries' due check — their plans — no full scan of lessons, booklet rows or audit events", async () => {
+    const world = await makeWorld();
+    const referent = (await findSessionUser(world.home.referent.id, 0))!;
+    // The summaries computed first: the refresh's statements are not what is looked at.
+    await caseload(referent, {}, "all");
+    ranStatements.length = 0;
+    await caseload(referent, {}, { page: 1 });
+    const filters = { all: "1", q: "dupont", warning: "NO_RECENT_LESSON", status: "ACTIVE", schoolId: world.home.school.id } as const;
+    await caseload(referent, { ...filters, cohortId: world.cohort.id, employmentStatus: EMPLOYMENT_STATUS_CODES[0] }, { page: 2 });
+    await caseload(referent, filters, "all");
+    const statements = [...ranStatements];
+
+    expect(statements.filter((statement) => statement.sql.includes('"shown"'))).toHaveLength(3);
     for (const statement of statements) {
       const plan = await planOf(statement.sql, ...statement.values);
       expect(fullScans(plan), statement.sql).toEqual([]);

@@ -7,6 +7,7 @@ import {
   fileReach,
   instructorReach,
   instructorScope,
+  missionLocaleReach,
   missionLocaleScope,
   recommendationScope,
   visibleEnrolments,
@@ -90,20 +91,22 @@ describe("SQL scopes follow the policy", () => {
     expect(new Set(counts).size).toBeGreaterThanOrEqual(3);
   });
 
-  it("sql scopes — those who read applications, and a school — same Missions Locales as missionLocaleScope", async () => {
+  it("missionLocaleInReach — every role, an unattached counsellor — the Missions Locales missionLocaleScope reaches", async () => {
     const world = await makeWorld();
     const unattached = await makeUser("REFERENT");
-    const users = [world.admin, unattached, world.home.referent, world.away.referent, world.home.schoolUser];
+    const users = [world.admin, world.evaluator, unattached, world.home.referent, world.home.schoolUser, world.home.youthUser];
 
+    const counts = new Set<number>();
     for (const user of users) {
       const actor = (await findSessionUser(user.id, 0))!;
       const missionLocales = await testDb.missionLocale.findMany({ where: missionLocaleScope(actor), select: { id: true } });
-      const rawMissionLocales = await testDb.$queryRaw<{ id: string }[]>(
-        Prisma.sql`SELECT m."id" FROM "MissionLocale" m WHERE ${missionLocaleInReach(fileReach(actor), "m")}`,
+      const raw = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT m."id" FROM "MissionLocale" m WHERE ${missionLocaleInReach(missionLocaleReach(actor), "m")}`,
       );
-
-      expect(sorted(rawMissionLocales), user.role).toEqual(sorted(missionLocales));
+      expect(sorted(raw), actor.role).toEqual(sorted(missionLocales));
+      counts.add(missionLocales.length);
     }
+    expect(counts.size).toBeGreaterThanOrEqual(3);
   });
 
   it("sql scopes — the enrolments shown in each file in reach, and the recommendations read — same as the policy's", async () => {

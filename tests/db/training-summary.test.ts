@@ -2,6 +2,7 @@
 // is computed from changes, expired when the clock alone changes a warning, and a warning that
 // appears tells the counsellor once.
 import { describe, expect, it } from "vitest";
+import { Prisma } from "../../src/generated/prisma/client.ts";
 import { refreshSummaries, summaryView } from "../../src/features/warnings/service.ts";
 import { WARNING_THRESHOLDS } from "../../src/domain/warnings.ts";
 import { makeCohort, makeEnrolment, makeMissionLocale, makeSchool, makeUser, makeYouth, testDb } from "../helpers/factories.ts";
@@ -113,5 +114,21 @@ describe("training summaries", () => {
     await refreshSummaries({}, NOW);
     expect((await summaryOf(youth.id)).stale).toBe(false);
     expect(await refreshSummaries({}, NOW)).toBe(0);
+  });
+
+  it("a scope in SQL (a page's) — missing, stale, expired, then fresh — the same youths due as the scope in Prisma", async () => {
+    const { youth, enrolment } = await aLearner();
+    const sqlScope = Prisma.sql`y."id" = ${youth.id}`;
+    const last = new Date(NOW.getTime() - 20 * DAY);
+    await makeLesson(enrolment.id, { startsAt: last, attendance: "PRESENT" });
+
+    expect(await refreshSummaries(sqlScope, NOW)).toBe(1);
+    expect(await refreshSummaries(sqlScope, NOW)).toBe(0);
+    await testDb.trainingSummary.update({ where: { youthId: youth.id }, data: { stale: true } });
+    expect(await refreshSummaries(sqlScope, NOW)).toBe(1);
+    const { validUntil } = await summaryOf(youth.id);
+    expect(await refreshSummaries(sqlScope, new Date(validUntil!.getTime() - 1))).toBe(0);
+    expect(await refreshSummaries(sqlScope, validUntil!)).toBe(1);
+    expect(await refreshSummaries({ id: youth.id }, validUntil!)).toBe(0);
   });
 });

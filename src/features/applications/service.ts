@@ -3,7 +3,15 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { db, type DbTx } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { z } from "zod";
-import { applicationScope, fileReach, missionLocaleScope, referentFiling, youthScope, type Actor } from "../../auth/policy.ts";
+import {
+  applicationScope,
+  fileReach,
+  missionLocaleReach,
+  missionLocaleScope,
+  referentFiling,
+  youthScope,
+  type Actor,
+} from "../../auth/policy.ts";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../domain/enums.ts";
 import { searchNameOf } from "../../domain/search.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
@@ -223,7 +231,7 @@ async function listFilterOptions(actor: Actor) {
     queryRows(FILTER_COHORT, Prisma.sql`SELECT c."id", c."name", c."drawDate" FROM "Cohort" c ORDER BY c."drawDate" DESC`),
     queryRows(
       FILTER_MISSION_LOCALE,
-      Prisma.sql`SELECT m."id", m."name" FROM "MissionLocale" m WHERE ${missionLocaleInReach(fileReach(actor), "m")} ORDER BY m."name"`,
+      Prisma.sql`SELECT m."id", m."name" FROM "MissionLocale" m WHERE ${missionLocaleInReach(missionLocaleReach(actor), "m")} ORDER BY m."name"`,
     ),
   ]);
   return { cohorts, missionLocales };

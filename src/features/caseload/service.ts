@@ -2,25 +2,50 @@
 // training figures and early warnings, those with warnings first. The figures and warnings come
 // from each youth's training summary (src/features/warnings/service.ts), refreshed for the list's
 // scope first when stale; the sort, the filters and the page are then done by the database: a
-// fixed number of statements whatever the size of the caseload.
-import { db } from "../../db/client.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
-import { can, missionLocaleScope, youthScope, type Actor } from "../../auth/policy.ts";
-import { youthSearchWhere } from "../../domain/search.ts";
+// fixed number of raw statements whatever the size of the caseload.
+import { z } from "zod";
+import { queryRow, queryRows, SQL_INTEGER } from "../../db/sql.ts";
+import { missionLocaleInReach, youthInReach } from "../../db/sql-scopes.ts";
+import { youthSearchCondition } from "../../db/sql-search.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { can, fileReach, missionLocaleReach, type Actor } from "../../auth/policy.ts";
+import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { refreshSummaries, SUMMARY_SELECT, summaryView } from "../warnings/service.ts";
+import { refreshSummaries, summaryView } from "../warnings/service.ts";
 import type { CaseloadQuery } from "./schemas.ts";
 
 export const CASELOAD_PAGE_SIZE = 50;
 
 type Listing = { page: number } | "all";
 
+const NAMED = z.object({ id: z.string(), name: z.string() });
+
+const CASELOAD_ROW = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  employmentStatus: z.string(),
+  enrolmentId: z.string().nullable(),
+  status: z.enum(ENROLMENT_STATUSES).nullable(),
+  forecastHours: SQL_INTEGER.nullable(),
+  schoolId: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  summaryEnrolmentId: z.string().nullable(),
+  facts: z.string().nullable(),
+  openRecommendations: SQL_INTEGER,
+  total: SQL_INTEGER,
+});
+
+// The youth's current enrolment (at most one: Enrolment_one_current_per_youth) and summary.
+const CURRENT_ENROLMENT = Prisma.sql`LEFT JOIN "Enrolment" e ON e."youthId" = y."id" AND e."isCurrent" = ${true}`;
+const SUMMARY = Prisma.sql`LEFT JOIN "TrainingSummary" s ON s."youthId" = y."id"`;
+
 export async function caseload(actor: Actor, query: CaseloadQuery, listing: Listing, now = new Date()) {
-  const missionLocales = await db().missionLocale.findMany({
-    where: missionLocaleScope(actor),
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  const missionLocales = await queryRows(
+    NAMED,
+    Prisma.sql`SELECT m."id" AS "id", m."name" AS "name" FROM "MissionLocale" m
+      WHERE ${missionLocaleInReach(missionLocaleReach(actor), "m")} ORDER BY m."name"`,
+  );
   const missionLocale = missionLocales.find((ml) => ml.id === query.missionLocaleId) ?? missionLocales[0];
   // A counsellor sees the youths they follow unless they ask for the whole Mission Locale.
   const followedOnly = can(actor, "caseload:follow") && query.all !== "1";
@@ -28,56 +53,73 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
   const base = { missionLocales, missionLocale, followedOnly, schools: [], cohorts: [], page, totalSkills: SKILLS.length };
   if (!missionLocale) return { ...base, rows: [], total: 0, pageCount: 1 };
 
-  const inList: Prisma.YouthWhereInput = {
-    AND: [youthScope(actor), { missionLocaleId: missionLocale.id }, followedOnly ? { referentId: actor.id } : {}],
-  };
-  const current = (where: Prisma.EnrolmentWhereInput) => ({ enrolments: { some: { isCurrent: true, ...where } } });
-  const where: Prisma.YouthWhereInput = {
-    AND: [
-      inList,
-      query.q ? youthSearchWhere(query.q) : {},
-      query.status ? current({ status: query.status }) : {},
-      query.schoolId ? current({ drivingSchoolId: query.schoolId }) : {},
-      query.cohortId ? { applications: { some: { cohortId: query.cohortId } } } : {},
-      query.employmentStatus ? { employmentStatus: query.employmentStatus } : {},
-      query.warning ? { trainingSummary: { warnings: { contains: query.warning } } } : {},
+  const inList = Prisma.join(
+    [
+      youthInReach(fileReach(actor), "y"),
+      Prisma.sql`y."missionLocaleId" = ${missionLocale.id}`,
+      ...(followedOnly ? [Prisma.sql`y."referentId" = ${actor.id}`] : []),
     ],
-  };
+    " AND ",
+  );
+  const where = Prisma.join(
+    [
+      inList,
+      ...(query.q ? [youthSearchCondition(query.q, "y")] : []),
+      ...(query.status ? [Prisma.sql`e."status" = ${query.status}`] : []),
+      ...(query.schoolId ? [Prisma.sql`e."drivingSchoolId" = ${query.schoolId}`] : []),
+      ...(query.cohortId
+        ? [Prisma.sql`EXISTS (SELECT 1 FROM "Application" a WHERE a."youthId" = y."id" AND a."cohortId" = ${query.cohortId})`]
+        : []),
+      ...(query.employmentStatus ? [Prisma.sql`y."employmentStatus" = ${query.employmentStatus}`] : []),
+      ...(query.warning ? [Prisma.sql`s."warnings" LIKE ${`%${query.warning}%`}`] : []),
+    ],
+    " AND ",
+  );
   await refreshSummaries(inList, now);
-  const [total, youths, schools, cohorts] = await Promise.all([
-    db().youth.count({ where }),
-    db().youth.findMany({
-      where,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        employmentStatus: true,
-        enrolments: {
-          where: { isCurrent: true },
-          // At most one current enrolment per youth (a transfer closes the previous one): no
-          // `take`, which Prisma would turn into a window over every enrolment of the list.
-          select: { id: true, status: true, forecastHours: true, drivingSchool: { select: { id: true, name: true } } },
-        },
-        trainingSummary: { select: SUMMARY_SELECT },
-        _count: { select: { recommendations: { where: { status: { in: ["PROPOSED", "ACCEPTED"] } } } } },
-      },
-      // Warnings first, the most serious first; then by name.
-      orderBy: [{ trainingSummary: { warningRank: "asc" } }, { lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-      ...(listing === "all" ? {} : { skip: (listing.page - 1) * CASELOAD_PAGE_SIZE, take: CASELOAD_PAGE_SIZE }),
-    }),
-    // The Mission Locale's partner schools (a filter that finds nobody says so).
-    db().drivingSchool.findMany({
-      where: { missionLocaleId: missionLocale.id },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    db().cohort.findMany({ select: { id: true, name: true }, orderBy: { drawDate: "desc" } }),
-  ]);
+  const limit =
+    listing === "all" ? Prisma.empty : Prisma.sql`LIMIT ${CASELOAD_PAGE_SIZE} OFFSET ${(listing.page - 1) * CASELOAD_PAGE_SIZE}`;
+  // Warnings first, the most serious first; then by name. The youths are sorted on these keys
+  // alone; only those of the page are then read whole (facts, school, open recommendations).
+  const youths = await queryRows(
+    CASELOAD_ROW,
+    Prisma.sql`WITH "shown" AS (
+        SELECT y."id" AS "youthId", s."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName",
+          COUNT(*) OVER () AS "total"
+        FROM "Youth" y ${enrolmentJoin(query)} ${SUMMARY}
+        WHERE ${where}
+        ORDER BY s."warningRank", y."lastName", y."firstName", y."id"
+        ${limit})
+      SELECT y."id" AS "id", y."firstName" AS "firstName", y."lastName" AS "lastName",
+        y."employmentStatus" AS "employmentStatus", e."id" AS "enrolmentId", e."status" AS "status",
+        e."forecastHours" AS "forecastHours", d."id" AS "schoolId", d."name" AS "schoolName",
+        s."enrolmentId" AS "summaryEnrolmentId", s."facts" AS "facts",
+        (SELECT COUNT(*) FROM "Recommendation" r
+          WHERE r."youthId" = y."id" AND r."status" IN ('PROPOSED', 'ACCEPTED')) AS "openRecommendations",
+        "shown"."total" AS "total"
+      FROM "shown" JOIN "Youth" y ON y."id" = "shown"."youthId" ${CURRENT_ENROLMENT} ${SUMMARY}
+      LEFT JOIN "DrivingSchool" d ON d."id" = e."drivingSchoolId"
+      ORDER BY "shown"."warningRank", "shown"."lastName", "shown"."firstName", "shown"."youthId"`,
+  );
+  const total = youths[0]?.total ?? (await countOf(listing, query, where));
+  // The Mission Locale's partner schools (a filter that finds nobody says so).
+  const schools = await queryRows(
+    NAMED,
+    Prisma.sql`SELECT d."id" AS "id", d."name" AS "name" FROM "DrivingSchool" d
+      WHERE d."missionLocaleId" = ${missionLocale.id} ORDER BY d."name"`,
+  );
+  const cohorts = await queryRows(NAMED, Prisma.sql`SELECT c."id" AS "id", c."name" AS "name" FROM "Cohort" c ORDER BY c."drawDate" DESC`);
 
   const rows = youths.map((youth) => {
-    const enrolment = youth.enrolments[0] ?? null;
-    const { figures, facts, warnings } = summaryView(youth.trainingSummary, now);
+    const enrolment =
+      youth.enrolmentId && youth.status && youth.schoolId && youth.schoolName !== null
+        ? {
+            id: youth.enrolmentId,
+            status: youth.status,
+            forecastHours: youth.forecastHours,
+            drivingSchool: { id: youth.schoolId, name: youth.schoolName },
+          }
+        : null;
+    const { figures, facts, warnings } = summaryView({ enrolmentId: youth.summaryEnrolmentId, facts: youth.facts }, now);
     return {
       youth: { id: youth.id, firstName: youth.firstName, lastName: youth.lastName, employmentStatus: youth.employmentStatus },
       enrolment,
@@ -88,9 +130,25 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
       latestExam: facts?.latestExam ?? null,
       contribution: facts?.contribution ?? null,
       openDifficulties: facts ? Object.values(facts.openDifficulties).reduce((sum, count) => sum + count, 0) : 0,
-      openRecommendations: youth._count.recommendations,
+      openRecommendations: youth.openRecommendations,
       warnings,
     };
   });
   return { ...base, schools, cohorts, rows, total, pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)) };
+}
+
+/** How many youths the filters find, when the page shows none of them: none at all, or a page past
+ * the end (the page's rows carry the total otherwise). */
+async function countOf(listing: Listing, query: CaseloadQuery, where: Prisma.Sql): Promise<number> {
+  if (listing === "all" || listing.page === 1) return 0;
+  const row = await queryRow(
+    z.object({ total: SQL_INTEGER }),
+    Prisma.sql`SELECT COUNT(*) AS "total" FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty} WHERE ${where}`,
+  );
+  return row.total;
+}
+
+/** The current enrolment's join, when a filter reads it. */
+function enrolmentJoin(query: CaseloadQuery): Prisma.Sql {
+  return query.status || query.schoolId ? CURRENT_ENROLMENT : Prisma.empty;
 }

@@ -10,7 +10,7 @@ import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { countedLessonsInReach, lessonsInReach } from "../lessons/service.ts";
 import { WARNING_ORDER, warningCodes, warningRank } from "../../domain/warnings.ts";
-import { refreshSummaries, SUMMARY_SELECT, summaryView } from "../warnings/service.ts";
+import { refreshSummaries, summaryView } from "../warnings/service.ts";
 import { snapshotted } from "./snapshot.ts";
 
 function weekBounds(now: Date) {

@@ -9,8 +9,8 @@
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { earliest } from "../../domain/time.ts";
+import { queryRows } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import { queryRows, SQL_BOOLEAN, SQL_DATE } from "../../db/sql.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { warningCodes, warningRank, warningsChangeAt, warningsOf, type Warning, type WarningFacts } from "../../domain/warnings.ts";
 import { recordAudits } from "../audit/service.ts";
@@ -57,7 +57,7 @@ export type TrainingSummaryView = {
   warnings: Warning[];
 };
 
-/** The summary a page reads (selected through Prisma with SUMMARY_SELECT), with its warnings worded
+/** The summary a page reads (its enrolmentId and facts columns), with its warnings worded
  * as of now: the codes were fixed when it was computed, the figures in their reasons ("depuis 26
  * jours") move with the clock. */
 export function summaryView(row: { enrolmentId: string | null; facts: string | null } | null, now = new Date()): TrainingSummaryView {
@@ -66,31 +66,17 @@ export function summaryView(row: { enrolmentId: string | null; facts: string | n
   return { enrolmentId: row.enrolmentId, figures: stored.figures, facts: stored.facts, warnings: warningsOf(stored.facts, now) };
 }
 
-export const SUMMARY_SELECT = { enrolmentId: true, facts: true } satisfies Prisma.TrainingSummarySelect;
-
-const YOUTH_SUMMARY = z.object({
-  enrolmentId: z.string().nullable(),
-  facts: z.string().nullable(),
-  stale: SQL_BOOLEAN,
-  validUntil: SQL_DATE.nullable(),
-});
+/** A summary as raw reads select it (`s."enrolmentId"`, `s."facts"`), for summaryView. */
+const SUMMARY_ROW = z.object({ enrolmentId: z.string().nullable(), facts: z.string().nullable() });
 
 /** One youth's warnings as of now (their file): the summary refreshed first when stale. The id comes
  * from a query scoped by the policy. */
 export async function warningsOfYouth(youthId: string, now = new Date()): Promise<Warning[]> {
-  const read = async () => {
-    const [row] = await queryRows(
-      YOUTH_SUMMARY,
-      Prisma.sql`SELECT "enrolmentId", "facts", "stale", "validUntil" FROM "TrainingSummary" WHERE "youthId" = ${youthId}`,
-    );
-    return row;
-  };
-  let row = await read();
-  // Due as needsRefresh says: missing, stale or expired.
-  if (!row || row.stale || (row.validUntil !== null && row.validUntil <= now)) {
-    await refreshSummaries({ id: youthId }, now);
-    row = await read();
-  }
+  await refreshSummaries(Prisma.sql`y."id" = ${youthId}`, now);
+  const [row] = await queryRows(
+    SUMMARY_ROW,
+    Prisma.sql`SELECT s."enrolmentId" AS "enrolmentId", s."facts" AS "facts" FROM "TrainingSummary" s WHERE s."youthId" = ${youthId}`,
+  );
   return summaryView(row ?? null, now).warnings;
 }
 
@@ -101,14 +87,29 @@ function needsRefresh(now: Date): Prisma.YouthWhereInput {
   };
 }
 
+const DUE_ROW = z.object({ id: z.string() });
+
+/** The youths of a scope whose summary is missing, stale or expired. A page asks on every request
+ * and usually finds none: with the scope in SQL, one prepared statement that reaches the scope's
+ * youths and their summaries by key, so that its work grows with the scope, not the programme. */
+async function dueYouths(scope: Prisma.Sql | Prisma.YouthWhereInput, now: Date): Promise<{ id: string }[]> {
+  if (!(scope instanceof Prisma.Sql)) return db().youth.findMany({ where: { AND: [scope, needsRefresh(now)] }, select: { id: true } });
+  return queryRows(
+    DUE_ROW,
+    Prisma.sql`SELECT y."id" AS "id" FROM "Youth" y LEFT JOIN "TrainingSummary" s ON s."youthId" = y."id"
+      WHERE ${scope} AND (s."youthId" IS NULL OR s."stale" = ${true} OR s."validUntil" <= ${now})`,
+  );
+}
+
 /**
- * Recomputes the summaries of the youths matching `where` (a scope from the policy; `{}` for the
- * start-up and the periodic sweep) that are missing, stale or expired; returns how many. A page
- * calls it before it sorts or counts by warning: usually there is nothing to do. Between batches,
- * other requests go through.
+ * Recomputes the summaries of the youths of `scope` that are missing, stale or expired; returns
+ * how many. The scope is a condition on their "Youth" row, named `y` (the policy's reach from
+ * src/db/sql-scopes.ts and the page's filters), or a Prisma where (`{}` for the start-up and the
+ * periodic sweep). A page calls it before it sorts or counts by warning: usually there is nothing
+ * to do. Between batches, other requests go through.
  */
-export async function refreshSummaries(where: Prisma.YouthWhereInput, now = new Date()): Promise<number> {
-  const due = await db().youth.findMany({ where: { AND: [where, needsRefresh(now)] }, select: { id: true } });
+export async function refreshSummaries(scope: Prisma.Sql | Prisma.YouthWhereInput, now = new Date()): Promise<number> {
+  const due = await dueYouths(scope, now);
   for (let start = 0; start < due.length; start += REFRESH_BATCH) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const ids = due.slice(start, start + REFRESH_BATCH).map((youth) => youth.id);
