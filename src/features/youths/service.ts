@@ -216,9 +216,9 @@ async function withLessonsAndExams(enrolments: z.infer<typeof ENROLMENT_ROW>[], 
   }));
 }
 
-/** The enrolments of the file, latest first, each with its lessons and exams. */
-async function fileEnrolments(actor: Actor, youthId: string): Promise<FileEnrolment[]> {
-  const enrolments = await queryRows(
+/** The enrolments of the file the caller is shown, ordered (and limited) as the caller says. */
+function shownEnrolmentRows(actor: Actor, youthId: string, orderAndLimit: Prisma.Sql) {
+  return queryRows(
     ENROLMENT_ROW,
     Prisma.sql`
       SELECT ${ENROLMENT_COLUMNS}
@@ -226,23 +226,22 @@ async function fileEnrolments(actor: Actor, youthId: string): Promise<FileEnrolm
       JOIN "Cohort" c ON c."id" = e."cohortId"
       JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
       WHERE ${shownEnrolments(actor, youthId)}
-      ORDER BY e."enrolledAt" DESC, e."id"`,
+      ${orderAndLimit}`,
   );
+}
+
+/** The enrolments of the file, latest first, each with its lessons and exams. */
+async function fileEnrolments(actor: Actor, youthId: string): Promise<FileEnrolment[]> {
+  const enrolments = await shownEnrolmentRows(actor, youthId, Prisma.sql`ORDER BY e."enrolledAt" DESC, e."id"`);
   return withLessonsAndExams(enrolments, Prisma.sql`SELECT e."id" FROM "Enrolment" e WHERE ${shownEnrolments(actor, youthId)}`);
 }
 
 /** The enrolment the training part shows: the current one, else the latest (as the file picks it). */
 async function trainingEnrolment(actor: Actor, youthId: string): Promise<FileEnrolment | undefined> {
-  const [enrolment] = await queryRows(
-    ENROLMENT_ROW,
-    Prisma.sql`
-      SELECT ${ENROLMENT_COLUMNS}
-      FROM "Enrolment" e
-      JOIN "Cohort" c ON c."id" = e."cohortId"
-      JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
-      WHERE ${shownEnrolments(actor, youthId)}
-      ORDER BY e."isCurrent" DESC, e."enrolledAt" DESC, e."id"
-      LIMIT 1`,
+  const [enrolment] = await shownEnrolmentRows(
+    actor,
+    youthId,
+    Prisma.sql`ORDER BY e."isCurrent" DESC, e."enrolledAt" DESC, e."id" LIMIT 1`,
   );
   if (!enrolment) return undefined;
   const [training] = await withLessonsAndExams([enrolment], Prisma.sql`${enrolment.id}`);
