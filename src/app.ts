@@ -31,6 +31,7 @@ import { LOTTERY_PUBLIC_ROUTES, LOTTERY_ROUTES } from "./features/lottery/routes
 import { TERRITORY_ROUTES } from "./features/territories/routes.ts";
 import { CASELOAD_ROUTES } from "./features/caseload/routes.ts";
 import { RECOMMENDATION_ROUTES } from "./features/recommendations/routes.ts";
+import { PAYMENT_ROUTES } from "./features/payments/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -63,6 +64,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...EXAM_ROUTES,
   ...DIFFICULTY_ROUTES,
   ...RECOMMENDATION_ROUTES,
+  ...PAYMENT_ROUTES,
   ...TERRITORY_ROUTES,
 ];
 

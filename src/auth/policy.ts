@@ -74,6 +74,10 @@ const PERMISSIONS = [
   "recommendation:decide",
   "recommendation:complete",
   "recommendation:acknowledge",
+  // the ledger of an enrolment: a counsellor records the youth's contribution, only the
+  // coordinator the programme's aid (paid to the school)
+  "payment:record",
+  "payment:record-aid",
   // one's own notifications (the bell, /notifications): every signed-in person
   "notification:read",
 ] as const;
@@ -133,6 +137,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:propose",
     "recommendation:decide",
     "recommendation:complete",
+    "payment:record",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [

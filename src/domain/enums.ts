@@ -11,6 +11,7 @@ import {
   Gearbox as GEARBOX,
   Gender as GENDER,
   LessonKind as LESSON_KIND,
+  Payer as PAYER,
   RecommendationKind as RECOMMENDATION_KIND,
   RecommendationStatus as RECOMMENDATION_STATUS,
   type ResourceKind as RESOURCE_KIND,
@@ -94,6 +95,11 @@ export type ExamKind = (typeof EXAM_KINDS)[number];
 export const EXAM_RESULTS = valuesOf(EXAM_RESULT);
 export type ExamResult = (typeof EXAM_RESULTS)[number];
 export const EXAM_RESULT_LABELS: Record<ExamResult, string> = { PASSED: "Réussi", FAILED: "Échoué", ABSENT: "Absent·e" };
+
+export const PAYERS = valuesOf(PAYER);
+export type Payer = (typeof PAYERS)[number];
+
+export const PAYER_LABELS: Record<Payer, string> = { PROGRAMME: "Aide du programme", YOUTH: "Participation du jeune" };
 
 export const DIFFICULTY_CATEGORIES = valuesOf(DIFFICULTY_CATEGORY);
 export type DifficultyCategory = (typeof DIFFICULTY_CATEGORIES)[number];

@@ -1,6 +1,7 @@
 // Fields shared by every form: calendar days, Paris date-times, times of day, free text, amounts in
 // euros and the return path. A feature builds its schema from these, never from another feature's schemas.
 import { z } from "zod";
+import { parseEurosToCents } from "../domain/money.ts";
 import { existsInParis, formatDateInWords, parisDateTime, parisIsoDay } from "../domain/time.ts";
 
 // A year outside this range (0, 1000, 9999) is a typing mistake whatever the form; refusing it
@@ -204,12 +205,6 @@ export function optionalTextField(options: TextOptions) {
     .pipe(cleanText(options, undefined).optional());
 }
 
-/** "1 000", "1000,50", "250.5", "45,50 €" → cents (money is stored as integer cents), or null. */
-function eurosToCents(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
-}
 
 type EurosOptions = {
   invalid: string;
@@ -219,12 +214,18 @@ type EurosOptions = {
   outOfRange: string;
 };
 
-/** A required amount typed in euros, with a comma or a point → integer cents. */
+/** A required amount typed in euros, with a comma or a point ("1 000", "250,5", "45,50 €") → integer
+ * cents; negative only when `minCents` is. */
 export function eurosField(options: EurosOptions) {
+  // A minus sign is a typing mistake where no amount may be negative (a price, a cap).
+  const read = (value: string) => {
+    const cents = parseEurosToCents(value);
+    return cents !== null && cents < 0 && (options.minCents ?? 0) >= 0 ? null : cents;
+  };
   return z
     .string(options.invalid)
-    .refine((value) => eurosToCents(value) !== null, options.invalid)
-    .transform((value) => eurosToCents(value) ?? 0)
+    .refine((value) => read(value) !== null, options.invalid)
+    .transform((value) => read(value) ?? 0)
     .pipe(
       z
         .number()

@@ -3,6 +3,7 @@ import * as enums from "../domain/enums.ts";
 import { EMPLOYMENT_STATUS_LABELS, SKILL_LEVEL_LABELS, REMC } from "../domain/remc.ts";
 import { formatDate, formatDateLong, formatDateTime, formatEuros, formatHours, formatTime, parisIsoDay } from "../domain/time.ts";
 import { WARNING_LABELS } from "../domain/warnings.ts";
+import { formatAmount } from "../domain/money.ts";
 import { shiftDay } from "./fields.ts";
 
 const DAY_NAMES = ["", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
@@ -47,6 +48,7 @@ export const viewHelpers = {
   formatDateTime,
   formatTime,
   formatEuros,
+  formatAmount,
   formatHours,
   formatPercent: (ratio: number | null) => (ratio === null ? "—" : `${Math.round(ratio * 100)} %`),
   formatNumber: (value: number) => NUMBER.format(value),
@@ -69,6 +71,7 @@ export const viewHelpers = {
     employmentStatus: EMPLOYMENT_STATUS_LABELS,
     skillLevel: SKILL_LEVEL_LABELS,
     warning: WARNING_LABELS,
+    payer: enums.PAYER_LABELS,
   },
   remc: REMC,
 };

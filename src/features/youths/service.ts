@@ -8,6 +8,7 @@ import { NotFoundError } from "../../http/errors.ts";
 import { recordYouthView } from "../audit/service.ts";
 import { attendanceRate, bookletOf, drivingMinutesDone } from "../../domain/progress.ts";
 import { parseAvailability } from "../../domain/availability.ts";
+import { ledgerOf } from "../../domain/money.ts";
 import { journeyOf, type JourneyFacts } from "../../domain/journey.ts";
 import {
   APPLICATION_STATUSES,
@@ -390,12 +391,14 @@ function journeyFacts(
  * booklet of a youth already found in the caller's scope, whatever school they were assessed at
  * (the REMC booklet follows the young person through a transfer). */
 async function trainingSummary(youthId: string, enrolment: FileEnrolment, now: Date) {
+  // The ledger is the youth's in the cohort: a transfer to another school keeps what was paid.
   const payments = await queryRows(
     PAYMENT_ROW,
     Prisma.sql`
       SELECT p."payer", p."amountCents", p."paidOn", p."label"
-      FROM "Payment" p WHERE p."enrolmentId" = ${enrolment.id}
-      ORDER BY p."paidOn", p."id"`,
+      FROM "Enrolment" e JOIN "Payment" p ON p."enrolmentId" = e."id"
+      WHERE e."youthId" = ${youthId} AND e."cohortId" = ${enrolment.cohortId}
+      ORDER BY p."paidOn", p."createdAt", p."id"`,
   );
   // From the youth's enrolments to their booklet rows, each step an index search (a filter of the
   // booklet through its enrolment and youth made SQLite scan the whole table).
@@ -413,8 +416,6 @@ async function trainingSummary(youthId: string, enrolment: FileEnrolment, now: D
     (lesson) => lesson.startsAt > now && (lesson.attendance === "SCHEDULED" || lesson.absenceNoticeAt !== null),
   );
   const past = enrolment.lessons.filter((lesson) => lesson.startsAt <= now).reverse();
-  const paidByProgramme = payments.filter((p) => p.payer === "PROGRAMME").reduce((sum, p) => sum + p.amountCents, 0);
-  const paidByYouth = payments.filter((p) => p.payer === "YOUTH").reduce((sum, p) => sum + p.amountCents, 0);
   return {
     enrolment,
     minutesDone: done,
@@ -424,7 +425,7 @@ async function trainingSummary(youthId: string, enrolment: FileEnrolment, now: D
     recent: past.slice(0, 10),
     booklet: bookletOf(skills),
     exams: enrolment.exams,
-    payments: { rows: payments, paidByProgramme, paidByYouth },
+    payments: { rows: payments, ledger: ledgerOf(payments, enrolment.cohort) },
   };
 }
 
