@@ -41,7 +41,11 @@ export function ledgerOf(
   return ledgerFromTotals(paid("PROGRAMME"), paid("YOUTH"), caps);
 }
 
-export function ledgerFromTotals(aidPaidCents: number, contributionPaidCents: number, caps: { aidCapCents: number; contributionCents: number }): Ledger {
+export function ledgerFromTotals(
+  aidPaidCents: number,
+  contributionPaidCents: number,
+  caps: { aidCapCents: number; contributionCents: number },
+): Ledger {
   return {
     aidPaidCents,
     aidCapCents: caps.aidCapCents,

@@ -205,7 +205,6 @@ export function optionalTextField(options: TextOptions) {
     .pipe(cleanText(options, undefined).optional());
 }
 
-
 type EurosOptions = {
   invalid: string;
   /** The largest amount, in cents, and the message for an amount above it (or below `minCents`). */

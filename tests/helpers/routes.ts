@@ -6,6 +6,7 @@ import { SCHOOL_FIXTURES } from "../http/matrix/school.ts";
 import { LOTTERY_FIXTURES } from "../http/matrix/lottery.ts";
 import { TERRITORY_FIXTURES } from "../http/matrix/territories.ts";
 import { RECOMMENDATION_FIXTURES } from "../http/matrix/recommendations.ts";
+import { PAYMENT_FIXTURES } from "../http/matrix/payments.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -36,6 +37,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...LOTTERY_FIXTURES,
   ...TERRITORY_FIXTURES,
   ...RECOMMENDATION_FIXTURES,
+  ...PAYMENT_FIXTURES,
 ];
 
 /** A row of the app's route table joined with its test fixtures. */

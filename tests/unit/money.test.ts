@@ -26,12 +26,25 @@ describe("parseEurosToCents", () => {
     expect(parseEurosToCents(text)).toBe(cents);
   });
 
-  it.each(["", "abc", "12,505", "12.", ",50", "1,000.00", "1 00", "10 00,00", "12,50,00", "1e3", "0x10", "--5", "100 000,01", "99999999999999999999", "Infinity"])(
-    "parseEurosToCents — garbage %j — is null",
-    (text) => {
-      expect(parseEurosToCents(text)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "abc",
+    "12,505",
+    "12.",
+    ",50",
+    "1,000.00",
+    "1 00",
+    "10 00,00",
+    "12,50,00",
+    "1e3",
+    "0x10",
+    "--5",
+    "100 000,01",
+    "99999999999999999999",
+    "Infinity",
+  ])("parseEurosToCents — garbage %j — is null", (text) => {
+    expect(parseEurosToCents(text)).toBeNull();
+  });
 });
 
 describe("ledgerOf", () => {

@@ -16,10 +16,12 @@ export const paymentSchema = z
   .object({
     payer: z.enum(PAYERS, PAYER_REQUIRED),
     // A negative amount is a correction: the ledger is never edited, a wrong row is offset.
-    amount: eurosField({ invalid: AMOUNT_INVALID, minCents: -MAX_AMOUNT_CENTS, maxCents: MAX_AMOUNT_CENTS, outOfRange: AMOUNT_RANGE }).refine(
-      (cents) => cents !== 0,
-      AMOUNT_ZERO,
-    ),
+    amount: eurosField({
+      invalid: AMOUNT_INVALID,
+      minCents: -MAX_AMOUNT_CENTS,
+      maxCents: MAX_AMOUNT_CENTS,
+      outOfRange: AMOUNT_RANGE,
+    }).refine((cents) => cents !== 0, AMOUNT_ZERO),
     paidOn: dayField({ invalid: DATE_INVALID, max: 0, tooLate: () => DATE_FUTURE }),
     label: optionalTextField({ max: 200, tooLong: LABEL_TOO_LONG }),
   })

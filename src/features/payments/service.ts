@@ -84,7 +84,15 @@ export async function recordPayment(
     const refusal = paymentRefusal(await ledgerOfEnrolment(enrolment.id, tx), form.payer, form.amount);
     if (refusal) throw new FormError("amount", refusal);
     const payment = await tx.payment.create({
-      data: { enrolmentId: enrolment.id, payer: form.payer, amountCents: form.amount, paidOn, label, recordedById: actor.id, createdAt: now },
+      data: {
+        enrolmentId: enrolment.id,
+        payer: form.payer,
+        amountCents: form.amount,
+        paidOn,
+        label,
+        recordedById: actor.id,
+        createdAt: now,
+      },
       select: { id: true },
     });
     await recordAudit(
