@@ -268,6 +268,16 @@ describe("the remainders on the pages", () => {
     expect(schoolPage).not.toContain("/payments");
   });
 
+  it("caseload — a contribution partly paid — what remains to pay in the youth's row", async () => {
+    const world = await makeWorld();
+    const referent = await as(world.home.referent.email);
+    await referent.pay(world.home.enrolment.id, { payer: "YOUTH", amount: "100" });
+
+    const page = readable((await referent.agent.get("/caseload?all=1")).text);
+
+    expect(page).toContain("100 € / 250 €<br><small>reste à payer : 150 €</small>");
+  });
+
   it("/me — payments made — the plain money sentence", async () => {
     const world = await makeWorld();
     const admin = await as(world.admin.email);
