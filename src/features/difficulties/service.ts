@@ -10,14 +10,13 @@ import { recordAudit } from "../audit/service.ts";
 import { notify } from "../notifications/service.ts";
 import { enrolmentSummary } from "../enrolments/service.ts";
 import type { DifficultyForm, DifficultyListQuery, ResolutionForm } from "./schemas.ts";
+import { resubmittedSince } from "../../domain/resubmission.ts";
 
 export async function difficultyFormFor(actor: Actor, enrolmentId: string) {
   return { enrolment: await enrolmentSummary(actor, enrolmentId) };
 }
 
 /** The same report sent again within this window (a double click, a resent form) is one report. */
-const DUPLICATE_WINDOW_MS = 10_000;
-
 export async function reportDifficulty(
   actor: Actor,
   enrolmentId: string,
@@ -33,7 +32,7 @@ export async function reportDifficulty(
         youthId: youth.id,
         enrolmentId: enrolment.id,
         description: form.description,
-        reportedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+        reportedAt: { gte: resubmittedSince(now) },
       },
       select: { id: true },
     });

@@ -196,19 +196,24 @@ export async function planLesson(actor: Actor, form: PlanLessonForm, now = new D
   });
 }
 
-const LESSON_LINE = z.object({
+/** A lesson row as raw reads select it: Lesson `l` and its instructor's name (`instructorName`). */
+export const LESSON_FIELDS = {
   id: z.string(),
   startsAt: SQL_DATE,
   durationMin: SQL_INTEGER,
   kind: z.enum(LESSON_KINDS),
   attendance: z.enum(ATTENDANCES),
   lateMin: SQL_INTEGER.nullable(),
-  cancelReason: z.string().nullable(),
   absenceNoticeAt: SQL_DATE.nullable(),
   absenceNoticeReason: z.string().nullable(),
+  instructorName: z.string().nullable(),
+};
+
+const LESSON_LINE = z.object({
+  ...LESSON_FIELDS,
+  cancelReason: z.string().nullable(),
   note: z.string().nullable(),
   instructorId: z.string().nullable(),
-  instructorName: z.string().nullable(),
   enrolmentId: z.string(),
   youthId: z.string(),
   firstName: z.string(),

@@ -14,9 +14,7 @@ import { parisDateTime } from "../../domain/time.ts";
 import { recordAudit } from "../audit/service.ts";
 import { enrolmentSummary } from "../enrolments/service.ts";
 import type { PaymentForm } from "./schemas.ts";
-
-// A form sent twice (a double click, a resent page) records one payment.
-const DUPLICATE_WINDOW_MS = 10_000;
+import { resubmittedSince } from "../../domain/resubmission.ts";
 
 const TOTALS_ROW = z.object({
   aidCapCents: SQL_INTEGER,
@@ -76,7 +74,7 @@ export async function recordPayment(
         amountCents: form.amount,
         paidOn,
         label,
-        createdAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+        createdAt: { gte: resubmittedSince(now) },
       },
       select: { id: true },
     });

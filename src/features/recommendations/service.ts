@@ -15,10 +15,9 @@ import { recordAudit } from "../audit/service.ts";
 import { notify } from "../notifications/service.ts";
 import { allows, paceOnAcceptance, statusesFor } from "./rules.ts";
 import type { DecisionForm, ProposalForm } from "./schemas.ts";
+import { resubmittedSince } from "../../domain/resubmission.ts";
 
 /** The same proposal sent again within this window (a double click on a suggestion) is one. */
-const DUPLICATE_WINDOW_MS = 10_000;
-
 const ALREADY_DECIDED = "Cette préconisation a déjà été décidée : sa décision ne se modifie pas.";
 const NOT_ACCEPTED = "Seule une préconisation acceptée, pas encore réalisée, peut être marquée réalisée.";
 
@@ -62,7 +61,7 @@ export async function proposeRecommendation(
         youthId: youth.id,
         kind: form.kind,
         text: form.text,
-        createdAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+        createdAt: { gte: resubmittedSince(now) },
       },
       select: { id: true },
     });

@@ -12,7 +12,6 @@ import { ledgerOf } from "../../domain/money.ts";
 import { journeyOf, type JourneyFacts } from "../../domain/journey.ts";
 import {
   APPLICATION_STATUSES,
-  ATTENDANCES,
   DIFFICULTY_CATEGORIES,
   DRAW_OUTCOMES,
   ENROLMENT_STATUSES,
@@ -20,11 +19,11 @@ import {
   EXAM_RESULTS,
   GEARBOXES,
   GENDERS,
-  LESSON_KINDS,
   SKILL_LEVELS,
 } from "../../domain/enums.ts";
 import { warningsOfYouth } from "../warnings/service.ts";
 import { recommendationsOf } from "../recommendations/service.ts";
+import { LESSON_FIELDS } from "../lessons/service.ts";
 
 /** The youth's own profile fields, as the application file shows them (the youth file reads the same columns in SQL). */
 export const YOUTH_PROFILE = {
@@ -134,17 +133,6 @@ const ENROLMENT_ROW = z
 /** The columns of a lesson row: Lesson `l`, its instructor User `u` (left joined). */
 const LESSON_COLUMNS = Prisma.sql`l."id", l."startsAt", l."durationMin", l."kind", l."attendance", l."lateMin",
   l."absenceNoticeAt", l."absenceNoticeReason", u."displayName" AS "instructorName"`;
-const LESSON_FIELDS = {
-  id: z.string(),
-  startsAt: SQL_DATE,
-  durationMin: SQL_INTEGER,
-  kind: z.enum(LESSON_KINDS),
-  attendance: z.enum(ATTENDANCES),
-  lateMin: SQL_INTEGER.nullable(),
-  absenceNoticeAt: SQL_DATE.nullable(),
-  absenceNoticeReason: z.string().nullable(),
-  instructorName: z.string().nullable(),
-};
 const withInstructor = <T extends { instructorName: string | null }>({ instructorName, ...lesson }: T) => ({
   ...lesson,
   instructor: instructorName === null ? null : { displayName: instructorName },
