@@ -259,3 +259,27 @@ describe("school home — back on the card after a tap", () => {
     expect((await testDb.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).attendance).toBe("SCHEDULED");
   });
 });
+
+describe("school home — learners", () => {
+  it("school home — a learner with warnings and one without — only the first listed, with a link to all; learners=all lists both", async () => {
+    const world = await makeWorld();
+    for (const days of [1, 2])
+      await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - days * DAY), attendance: "ABSENT_UNEXCUSED" });
+    const { enrolment: calm } = await colleagueWithLearner(world);
+    const calmYouth = await testDb.youth.findUniqueOrThrow({ where: { id: calm.youthId } });
+    const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
+
+    const home = await agent.get("/");
+    expect(home.status).toBe(200);
+    expect(home.text).toContain("À suivre de près (1)");
+    expect(home.text).toContain(`/youths/${world.home.youth.id}"`);
+    expect(home.text).not.toContain(calmYouth.lastName);
+    expect(home.text).toContain('href="/?learners=all#youths-title">Voir les 2 jeunes en formation</a>');
+
+    const all = await agent.get("/?learners=all");
+    expect(all.text).toContain(`/youths/${world.home.youth.id}"`);
+    expect(all.text).toContain("L&#39;autre jeune, sans alerte");
+    expect(all.text).toContain(calmYouth.lastName);
+    expect(all.text).not.toContain("Voir les 2 jeunes en formation");
+  });
+});

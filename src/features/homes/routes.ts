@@ -17,15 +17,18 @@ async function home(req: Request, res: Response) {
       return res.render("homes/admin", { title: "Tableau de bord", ...(await homes.adminHome(statisticsMaxAge())) });
     case "REFERENT":
       return res.render("homes/referent", { title: "Mon tableau de bord", ...(await homes.referentHome(actor)) });
-    case "SCHOOL":
+    case "SCHOOL": {
+      const query = schoolHomeQuerySchema.parse(req.query);
       return res.render("homes/school", {
         title: "Mon auto-école",
         returnTo: req.originalUrl,
         ...(await homes.schoolHome(actor, {
-          all: schoolHomeQuerySchema.parse(req.query).all === "1",
+          all: query.all === "1",
+          learners: query.learners ?? "watched",
           justChangedLessonId: res.locals.attendanceChange?.lessonId,
         })),
       });
+    }
     case "EVALUATOR":
       return res.render("homes/evaluator", { title: "Évaluation", ...(await homes.evaluatorHome(statisticsMaxAge())) });
     case "YOUTH":

@@ -1,7 +1,7 @@
 // Figures for each role's home, computed in the database (counts and groupings, no N+1).
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { queryRow, queryRows, SQL_BOOLEAN, SQL_INTEGER } from "../../db/sql.ts";
+import { queryRow, queryRows, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { fileReach, youthScope, type Actor } from "../../auth/policy.ts";
@@ -9,7 +9,7 @@ import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts
 import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { countedLessonsInReach, lessonsInReach } from "../lessons/service.ts";
-import { WARNING_ORDER, warningCodes, warningRank } from "../../domain/warnings.ts";
+import { WARNING_ORDER, warningRank } from "../../domain/warnings.ts";
 import { refreshSummaries, summaryView } from "../warnings/service.ts";
 import { snapshotted } from "./snapshot.ts";
 
@@ -160,34 +160,58 @@ const SCHOOL_LEARNER = z.object({
   lastName: z.string(),
   summaryEnrolmentId: z.string().nullable(),
   facts: z.string().nullable(),
-  summaryDue: SQL_BOOLEAN,
+  enrolled: SQL_INTEGER,
+  watched: SQL_INTEGER,
 });
 
-/** The school's current enrolments in training, alphabetical, each with its learner's training
- * summary and whether that summary must be recomputed before it is read (missing, stale or
- * expired: the rule of refreshSummaries). */
-function schoolLearners(actor: Actor, now: Date) {
-  return queryRows(
-    SCHOOL_LEARNER,
-    Prisma.sql`SELECT e."id" AS "enrolmentId", e."status", e."forecastHours", y."id" AS "youthId", y."firstName", y."lastName",
-        t."enrolmentId" AS "summaryEnrolmentId", t."facts",
-        CASE WHEN t."youthId" IS NULL OR t."stale" = ${true} OR t."validUntil" <= ${now} THEN 1 ELSE 0 END AS "summaryDue"
-      FROM "Enrolment" e
-      JOIN "Youth" y ON y."id" = e."youthId"
-      LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
-      WHERE ${enrolmentInReach(fileReach(actor), "e")} AND e."isCurrent" = ${true} AND e."status" IN ('ACTIVE', 'SUSPENDED')
-      ORDER BY y."lastName", y."firstName", e."id"`,
-  );
+/** Which learners the school home lists: those with early warnings (the first WATCHED_SHOWN of
+ * them), or every learner on request. */
+export type LearnerListing = "watched" | "all";
+const WATCHED_SHOWN = 30;
+const NO_WARNING = warningRank([]);
+
+/** The school's current enrolments in training. */
+function isSchoolLearner(actor: Actor): Prisma.Sql {
+  return Prisma.sql`${enrolmentInReach(fileReach(actor), "e")} AND e."isCurrent" = ${true} AND e."status" IN ('ACTIVE', 'SUSPENDED')`;
 }
 
-/** The learners with their summaries up to date: read once; read again only when some summary had
- * to be recomputed first (after a change to a learner's training, or when time made one expire). */
-async function freshSchoolLearners(actor: Actor, now: Date) {
-  const learners = await schoolLearners(actor, now);
-  const due = learners.filter((learner) => learner.summaryDue).map((learner) => learner.youthId);
-  if (due.length === 0) return learners;
-  await refreshSummaries({ id: { in: due } }, now);
-  return schoolLearners(actor, now);
+/**
+ * The school's learners with their training summaries (brought up to date first), those with
+ * warnings first, the most serious first, then alphabetical; with how many there are and how many
+ * have warnings. Listing only the watched ones keeps the page's cost whatever the school's size.
+ */
+async function schoolLearners(actor: Actor, listing: LearnerListing, now: Date) {
+  await refreshSummaries(Prisma.sql`y."id" IN (SELECT e."youthId" FROM "Enrolment" e WHERE ${isSchoolLearner(actor)})`, now);
+  const rows = await queryRows(
+    SCHOOL_LEARNER,
+    Prisma.sql`WITH "learners" AS (
+        SELECT e."id" AS "enrolmentId", e."status" AS "status", e."forecastHours" AS "forecastHours", y."id" AS "youthId",
+          y."firstName" AS "firstName", y."lastName" AS "lastName", t."enrolmentId" AS "summaryEnrolmentId", t."facts" AS "facts",
+          COALESCE(t."warningRank", ${NO_WARNING}) AS "warningRank"
+        FROM "Enrolment" e
+        JOIN "Youth" y ON y."id" = e."youthId"
+        LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
+        WHERE ${isSchoolLearner(actor)})
+      SELECT l."enrolmentId", l."status", l."forecastHours", l."youthId", l."firstName", l."lastName", l."summaryEnrolmentId", l."facts",
+        (SELECT COUNT(*) FROM "learners") AS "enrolled",
+        (SELECT COUNT(*) FROM "learners" w WHERE w."warningRank" < ${NO_WARNING}) AS "watched"
+      FROM "learners" l
+      ${listing === "watched" ? Prisma.sql`WHERE l."warningRank" < ${NO_WARNING}` : Prisma.empty}
+      ORDER BY l."warningRank", l."lastName", l."firstName", l."enrolmentId"
+      ${listing === "watched" ? Prisma.sql`LIMIT ${WATCHED_SHOWN}` : Prisma.empty}`,
+  );
+  const counts = rows[0] ?? (await learnerCounts(actor));
+  return { learners: rows, enrolled: counts.enrolled, watched: counts.watched };
+}
+
+const LEARNER_COUNTS = z.object({ enrolled: SQL_INTEGER, watched: SQL_INTEGER });
+
+/** How many learners, when none has a warning (the list then carries no counts). */
+function learnerCounts(actor: Actor) {
+  return queryRow(
+    LEARNER_COUNTS,
+    Prisma.sql`SELECT COUNT(*) AS "enrolled", 0 AS "watched" FROM "Enrolment" e WHERE ${isSchoolLearner(actor)}`,
+  );
 }
 
 const LESSONS_THIS_WEEK = z.object({ lessonsThisWeek: SQL_INTEGER });
@@ -205,7 +229,7 @@ async function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Dat
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
  * lesson whose attendance was just changed, kept in the "to record" list so it can be undone there. */
-type SchoolHomeOptions = { all: boolean; justChangedLessonId?: string | undefined };
+type SchoolHomeOptions = { all: boolean; learners?: LearnerListing; justChangedLessonId?: string | undefined };
 
 /** How many past lessons still waiting for attendance the home lists (the count covers them all). */
 const PENDING_SHOWN = 20;
@@ -232,10 +256,12 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const tomorrow = addDays(today, 1);
   const mine = options.all ? Prisma.empty : Prisma.sql`AND l."instructorId" = ${actor.id}`;
   const justChanged = options.justChangedLessonId;
-  const [learners, windowLessons, { lessons: pending, counted: pendingCount }, lessonsThisWeek] = await Promise.all([
-    freshSchoolLearners(actor, now),
+  const [{ learners, enrolled, watched }, windowLessons, { lessons: pending, counted: pendingCount }, lessonsThisWeek] = await Promise.all([
+    schoolLearners(actor, options.learners ?? "watched", now),
+    // Today's lessons of the whole school (counted on the page), and the next days' of those shown.
     lessonsInReach(actor, {
-      where: Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}`,
+      where: Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}
+        ${options.all ? Prisma.empty : Prisma.sql`AND (l."startsAt" < ${tomorrow} OR l."instructorId" = ${actor.id})`}`,
       tail: Prisma.sql`ORDER BY l."startsAt"`,
       fromEnrolments: true,
     }),
@@ -272,17 +298,15 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       toRecord: f.toRecord,
     };
   });
-  // Those with warnings first, the most serious first, then alphabetical (the query's order).
-  const sorted = [...youths].sort((a, b) => warningRank(warningCodes(a.warnings)) - warningRank(warningCodes(b.warnings)));
   const schoolToday = windowLessons.filter((lesson) => lesson.startsAt < tomorrow);
   const shown = options.all ? windowLessons : windowLessons.filter((lesson) => lesson.instructor?.id === actor.id);
   const shownToday = shown.filter((lesson) => lesson.startsAt < tomorrow);
   return {
     figures: {
-      enrolled: learners.length,
+      enrolled,
       lessonsToday: schoolToday.filter((lesson) => lesson.attendance !== "CANCELLED").length,
       lessonsThisWeek,
-      needAttention: youths.filter((youth) => youth.warnings.length > 0).length,
+      needAttention: watched,
     },
     all: options.all,
     lessonsToday: ownFirst(shownToday, actor.id),
@@ -290,7 +314,8 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
     pending,
     pendingCount,
     upcoming: shown.filter((lesson) => lesson.startsAt >= tomorrow),
-    youths: sorted,
+    youths,
+    learners: options.learners ?? "watched",
     totalSkills: SKILLS.length,
     now,
   };
