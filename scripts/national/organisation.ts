@@ -175,8 +175,10 @@ type Transfer = { id: string; lessons: { id: string; startsAt: string; durationM
 
 /**
  * ecole.orleans's school holds exactly `active` ACTIVE enrolments: learners of the other schools
- * of the Orléanais move there (a transfer between partner schools), their lessons taken over by
- * that school's instructors where they are free, or by instructors hired for them.
+ * of the Orléanais move there (a transfer between partner schools). A school that takes on more
+ * learners hires: instructors hired for them take their lessons, as many learners each as the
+ * school's instructors already had, so that an instructor's week (ecole.orleans's among them)
+ * looks like the demo's.
  */
 export function setSchoolLearners(ctx: OrganisationContext, demo: DemoOrganisation, diaries: Diaries, active: number): void {
   const { sqlite, faker, now } = ctx;
@@ -225,10 +227,20 @@ export function setSchoolLearners(ctx: OrganisationContext, demo: DemoOrganisati
   };
   const lessonsOf = sqlite.prepare(`SELECT "id", "startsAt", "durationMin" FROM "Lesson" WHERE "enrolmentId" = ? ORDER BY "startsAt"`);
   const transfers: Transfer[] = moving.map((row) => ({ id: row.id, lessons: lessonsOf.all(row.id) as Transfer["lessons"] }));
-  for (const transfer of transfers) {
+  const learnersPerInstructor = Math.max(1, Math.ceil(current / Math.max(1, instructorIds.length)));
+  const hired: string[] = [];
+  const hireOne = (): string => {
+    const id = hire();
+    hired.push(id);
+    return id;
+  };
+  for (const [index, transfer] of transfers.entries()) {
+    const slot = Math.floor(index / learnersPerInstructor);
+    while (hired.length <= slot) hireOne();
+    const preferred = hired[slot]!;
     for (const lesson of transfer.lessons) {
       const startsAt = new Date(lesson.startsAt);
-      const instructorId = instructorIds.find((id) => diaries.isFree(id, startsAt, lesson.durationMin)) ?? hire();
+      const instructorId = [preferred, ...hired].find((id) => diaries.isFree(id, startsAt, lesson.durationMin)) ?? hireOne();
       diaries.book(instructorId, startsAt, lesson.durationMin);
       execute(sqlite, `UPDATE "Lesson" SET "instructorId" = ?, "createdById" = ? WHERE "id" = ?`, [instructorId, instructorId, lesson.id]);
     }
