@@ -103,6 +103,9 @@ export type WarningFacts = {
   /** The cohort's contribution, what the learner paid over their enrolments in that cohort, and
    * since when they are enrolled in it (the first of those enrolments). */
   contribution: { dueCents: number; paidCents: number; since: Date };
+  /** The programme's aid over the learner's enrolments in that cohort: its cap and what was paid
+   * (null in summaries computed before it was kept). */
+  aid: { capCents: number; paidCents: number } | null;
   /** The learner's difficulties not resolved, counted per category. */
   openDifficulties: Partial<Record<DifficultyCategory, number>>;
 };

@@ -106,7 +106,9 @@ async function factsInJs(enrolmentId: string): Promise<WarningFacts> {
   const booklet = await testDb.skillAssessment.findMany({ where: { enrolmentId: { in: ids } } });
   const exams = (await testDb.exam.findMany({ where: { enrolmentId: { in: ids } } })).sort(byLatest((exam) => exam.date));
   const sameCohort = all.filter((e) => e.cohortId === enrolment.cohortId);
-  const payments = await testDb.payment.findMany({ where: { enrolmentId: { in: sameCohort.map((e) => e.id) }, payer: "YOUTH" } });
+  const payments = await testDb.payment.findMany({ where: { enrolmentId: { in: sameCohort.map((e) => e.id) } } });
+  const paid = (payer: "YOUTH" | "PROGRAMME") =>
+    payments.filter((payment) => payment.payer === payer).reduce((sum, payment) => sum + payment.amountCents, 0);
   const difficulties = await testDb.difficulty.findMany({ where: { youthId: enrolment.youthId, resolvedAt: null } });
 
   const own = lessons.filter((lesson) => lesson.enrolmentId === enrolmentId);
@@ -148,9 +150,10 @@ async function factsInJs(enrolmentId: string): Promise<WarningFacts> {
     latestExam: latest ? { kind: latest.kind, date: latest.date, result: latest.result } : null,
     contribution: {
       dueCents: enrolment.cohort.contributionCents,
-      paidCents: payments.reduce((sum, payment) => sum + payment.amountCents, 0),
+      paidCents: paid("YOUTH"),
       since: new Date(Math.min(...sameCohort.map((e) => e.enrolledAt.getTime()))),
     },
+    aid: { capCents: enrolment.cohort.aidCapCents, paidCents: paid("PROGRAMME") },
     openDifficulties,
   };
 }
@@ -196,6 +199,7 @@ describe("warning facts in SQL", () => {
       stalledSkill: null,
       latestExam: null,
       contribution: { dueCents: 25_000, paidCents: 0, since: enrolment.enrolledAt },
+      aid: { capCents: 100_000, paidCents: 0 },
       openDifficulties: {},
     });
     expect((await warningFacts([], NOW)).size).toBe(0);

@@ -268,13 +268,15 @@ describe("the remainders on the pages", () => {
     expect(schoolPage).not.toContain("/payments");
   });
 
-  it("caseload — a contribution partly paid — what remains to pay in the youth's row", async () => {
+  it("caseload — aid paid, a contribution partly paid — what remains to finance and to pay in the youth's row", async () => {
     const world = await makeWorld();
     const referent = await as(world.home.referent.email);
+    await (await as(world.admin.email)).pay(world.home.enrolment.id, aid(world, "610"));
     await referent.pay(world.home.enrolment.id, { payer: "YOUTH", amount: "100" });
 
     const page = readable((await referent.agent.get("/caseload?all=1")).text);
 
+    expect(page).toContain("610 € / 1 000 €<br><small>reste à financer : 390 €</small>");
     expect(page).toContain("100 € / 250 €<br><small>reste à payer : 150 €</small>");
   });
 

@@ -30,6 +30,7 @@ function facts(changes: Partial<WarningFacts> = {}): WarningFacts {
     stalledSkill: null,
     latestExam: null,
     contribution: { dueCents: 25_000, paidCents: 25_000, since: daysAgo(100) },
+    aid: { capCents: 100_000, paidCents: 40_000 },
     openDifficulties: {},
     ...changes,
   };

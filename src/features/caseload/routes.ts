@@ -33,6 +33,8 @@ async function exportCsv(req: Request, res: Response) {
       "Dernière leçon",
       "Compétences acquises",
       "Dernier examen",
+      "Aide du programme payée (€)",
+      "Reste à financer (€)",
       "Participation versée (€)",
       "Participation due (€)",
       "Difficultés non résolues",
@@ -53,6 +55,8 @@ async function exportCsv(req: Request, res: Response) {
       row.enrolment ? row.skillsAcquired : null,
       row.latestExam &&
         `${row.latestExam.kind === "THEORY" ? "Code" : "Conduite"} : ${EXAM_RESULT_LABELS[row.latestExam.result]}, ${formatDate(row.latestExam.date)}`,
+      row.aid && euros(row.aid.paidCents),
+      row.aid && euros(Math.max(0, row.aid.capCents - row.aid.paidCents)),
       row.contribution && euros(row.contribution.paidCents),
       row.contribution && euros(row.contribution.dueCents),
       row.openDifficulties,

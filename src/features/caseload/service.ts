@@ -129,6 +129,7 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
       skillsAcquired: figures.skillsAcquired,
       latestExam: facts?.latestExam ?? null,
       contribution: facts?.contribution ?? null,
+      aid: facts?.aid ?? null,
       openDifficulties: facts ? Object.values(facts.openDifficulties).reduce((sum, count) => sum + count, 0) : 0,
       openRecommendations: youth.openRecommendations,
       warnings,

@@ -135,6 +135,8 @@ const ENROLMENT_FACTS = z.object({
   forecastHours: SQL_INTEGER.nullable(),
   dueCents: SQL_INTEGER,
   paidCents: SQL_INTEGER,
+  aidCapCents: SQL_INTEGER,
+  aidPaidCents: SQL_INTEGER,
   since: SQL_DATE,
   examKind: z.enum(EXAM_KINDS).nullable(),
   examDate: SQL_DATE.nullable(),
@@ -163,10 +165,13 @@ export async function warningFacts(
       Prisma.sql`
         SELECT t."id" AS "enrolmentId", t."status" AS "status", t."enrolledAt" AS "enrolledAt",
           t."initialAssessmentAt" AS "initialAssessmentAt", t."forecastHours" AS "forecastHours",
-          c."contributionCents" AS "dueCents",
-          (SELECT COALESCE(SUM(CASE WHEN e."cohortId" = t."cohortId" THEN p."amountCents" END), 0)
+          c."contributionCents" AS "dueCents", c."aidCapCents" AS "aidCapCents",
+          (SELECT COALESCE(SUM(CASE WHEN e."cohortId" = t."cohortId" AND p."payer" = 'YOUTH' THEN p."amountCents" END), 0)
             FROM "Enrolment" e JOIN "Payment" p ON p."enrolmentId" = e."id"
-            WHERE e."youthId" = t."youthId" AND p."payer" = 'YOUTH') AS "paidCents",
+            WHERE e."youthId" = t."youthId") AS "paidCents",
+          (SELECT COALESCE(SUM(CASE WHEN e."cohortId" = t."cohortId" AND p."payer" = 'PROGRAMME' THEN p."amountCents" END), 0)
+            FROM "Enrolment" e JOIN "Payment" p ON p."enrolmentId" = e."id"
+            WHERE e."youthId" = t."youthId") AS "aidPaidCents",
           (SELECT MIN(CASE WHEN e."cohortId" = t."cohortId" THEN e."enrolledAt" END) FROM "Enrolment" e
             WHERE e."youthId" = t."youthId") AS "since",
           x."kind" AS "examKind", x."date" AS "examDate", x."result" AS "examResult"
@@ -235,7 +240,7 @@ export async function warningFacts(
     ),
   ]);
   for (const row of enrolments) {
-    const { enrolmentId, dueCents, paidCents, since, examKind, examDate, examResult, ...enrolment } = row;
+    const { enrolmentId, dueCents, paidCents, aidCapCents, aidPaidCents, since, examKind, examDate, examResult, ...enrolment } = row;
     facts.set(enrolmentId, {
       ...enrolment,
       drivingMinutes: 0,
@@ -246,6 +251,7 @@ export async function warningFacts(
       stalledSkill: null,
       latestExam: examKind && examDate && examResult ? { kind: examKind, date: examDate, result: examResult } : null,
       contribution: { dueCents, paidCents, since },
+      aid: { capCents: aidCapCents, paidCents: aidPaidCents },
       openDifficulties: {},
     });
   }

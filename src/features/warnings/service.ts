@@ -45,6 +45,7 @@ const STORED_FACTS = z.object({
     stalledSkill: z.object({ code: z.string(), lessons: z.number() }).nullable(),
     latestExam: z.object({ kind: z.enum(EXAM_KINDS), date: DATE, result: z.enum(EXAM_RESULTS) }).nullable(),
     contribution: z.object({ dueCents: z.number(), paidCents: z.number(), since: DATE }),
+    aid: z.object({ capCents: z.number(), paidCents: z.number() }).nullable().default(null),
     openDifficulties: z.partialRecord(z.enum(DIFFICULTY_CATEGORIES), z.number()),
   }),
 });
