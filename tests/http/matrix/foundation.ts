@@ -36,6 +36,7 @@ export const FOUNDATION_FIXTURES: Fixture[] = [
   },
   { method: "GET", path: "/youths/:id/lessons", target: { inScope: ownYouth, outOfScope: (w) => w.away.youth.id } },
   { method: "GET", path: "/accounts" },
+  { method: "GET", path: "/audit" },
   { method: "GET", path: "/accounts/new" },
   { method: "POST", path: "/accounts", body: {} },
   {

@@ -1,0 +1,86 @@
+// The audit trail in words: what each recorded action means, for the coordinator's audit viewer.
+// Actions are upper snake case; a page view of a record is `<ENTITY>_VIEWED` (src/http/routes.ts).
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  SIGN_IN: "Connexion",
+  SIGN_OUT: "Déconnexion",
+  LIST_VIEWED: "Liste consultée",
+  YOUTH_VIEWED: "Dossier consulté",
+  ACCOUNT_ACTIVATED: "Compte activé",
+  ACCOUNT_CODE_ISSUED: "Code d'activation délivré",
+  ACCOUNT_CREATED: "Compte créé",
+  ACCOUNT_DEACTIVATED: "Compte désactivé",
+  APPLICATIONS_IMPORTED: "Candidatures importées",
+  APPLICATION_CREATED: "Candidature créée",
+  APPLICATION_UPDATED: "Candidature modifiée",
+  APPLICATION_WITHDRAWN: "Candidature retirée",
+  COHORT_CREATED: "Promotion créée",
+  COHORT_QUOTA_SET: "Quota fixé",
+  COMMITMENTS_CONFIRMED: "Engagements confirmés par le jeune",
+  COMMITMENTS_RECORDED: "Engagements enregistrés",
+  DIFFICULTY_REPORTED: "Difficulté signalée",
+  DIFFICULTY_RESOLVED: "Difficulté résolue",
+  DIFFICULTY_TAKEN_IN_CHARGE: "Difficulté prise en charge",
+  ENROLMENT_ASSESSED: "Évaluation de départ enregistrée",
+  ENROLMENT_ASSESSMENT_CORRECTED: "Évaluation de départ corrigée",
+  ENROLMENT_COMMITMENTS_OVERRIDDEN: "Inscription sans engagements (dérogation)",
+  ENROLMENT_CREATED: "Inscription en auto-école",
+  ENROLMENT_TRANSFERRED: "Changement d'auto-école",
+  EXAM_RECORDED: "Examen enregistré",
+  INFO_MEETING_SET: "Réunion d'information fixée",
+  LESSON_ABSENCE_NOTICED: "Absence prévenue par le jeune",
+  LESSON_ATTENDANCE_CORRECTED: "Présence corrigée",
+  LESSON_ATTENDANCE_RECORDED: "Présence enregistrée",
+  LESSON_PLANNED: "Leçon planifiée",
+  LOTTERY_DRAWN: "Tirage au sort effectué",
+  LOTTERY_FROZEN: "Liste du tirage figée",
+  LOTTERY_PROMOTED: "Jeune repêché sur liste d'attente",
+  LOTTERY_VALIDATED: "Tirage validé",
+  MISSION_LOCALE_CREATED: "Mission Locale créée",
+  MISSION_LOCALE_UPDATED: "Mission Locale modifiée",
+  NOTIFICATIONS_ALL_READ: "Notifications lues",
+  NOTIFICATION_READ: "Notification lue",
+  PAYMENT_CORRECTED: "Paiement corrigé",
+  PAYMENT_RECORDED: "Paiement enregistré",
+  RECOMMENDATION_ACCEPTED: "Préconisation acceptée",
+  RECOMMENDATION_ACKNOWLEDGED: "Préconisation lue par le jeune",
+  RECOMMENDATION_DECLINED: "Préconisation refusée",
+  RECOMMENDATION_DONE: "Préconisation réalisée",
+  RECOMMENDATION_PROPOSED: "Préconisation proposée",
+  SCHOOL_CREATED: "Auto-école créée",
+  SCHOOL_UPDATED: "Auto-école modifiée",
+  SKILL_ASSESSED: "Compétence évaluée",
+  WARNINGS_RAISED: "Alertes levées",
+  YOUTH_PACE_SET: "Rythme ajusté",
+};
+
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  Application: "candidature",
+  Cohort: "promotion",
+  CohortQuota: "quota",
+  Difficulty: "difficulté",
+  DrivingSchool: "auto-école",
+  Enrolment: "inscription",
+  Exam: "examen",
+  InfoMeeting: "réunion d'information",
+  Lesson: "leçon",
+  LotteryDraw: "tirage",
+  LotteryFreeze: "liste figée",
+  LotteryReplacement: "repêchage",
+  LotteryStratum: "strate",
+  MissionLocale: "Mission Locale",
+  Notification: "notification",
+  Payment: "paiement",
+  Recommendation: "préconisation",
+  SkillAssessment: "compétence",
+  User: "compte",
+  Youth: "jeune",
+};
+
+/** "Paiement enregistré"; a record's page view "Consultation : tirage"; an unknown code as it is. */
+export function auditActionLabel(action: string, entity: string): string {
+  const known = AUDIT_ACTION_LABELS[action];
+  if (known) return known;
+  if (action.endsWith("_VIEWED")) return `Consultation : ${AUDIT_ENTITY_LABELS[entity] ?? entity}`;
+  return action;
+}
