@@ -24,7 +24,7 @@ export function monthOf(now: Date, offset = 0): string {
 }
 
 /** A month's rates for one enrolment: the school's in its cohort. No hourly rate: not billable. */
-export type Rates = { hourlyRateCents: number | null; examFeeCents: number; assessmentCents: number };
+type Rates = { hourlyRateCents: number | null; examFeeCents: number; assessmentCents: number };
 
 /** What one enrolment did in the month at the school, and the aid its youth still has. */
 export type BillableEnrolment = {

@@ -20,7 +20,7 @@ import type { RateForm } from "./schemas.ts";
 const LABEL_MAX = 200;
 
 /** "novembre 2026" for "2026-11". */
-export function monthLabel(month: string): string {
+function monthLabel(month: string): string {
   // The middle of the month: the same month whatever the time zone.
   return formatMonth(new Date(monthBounds(month).start.getTime() + 15 * 86_400_000));
 }
@@ -298,7 +298,13 @@ export async function validateStatement(actor: Actor, schoolId: string, month: s
           action: "PAYMENT_RECORDED",
           entity: "Payment",
           entityId: payment.id,
-          details: { enrolmentId: payment.enrolmentId, youthId: payment.youthId, payer: "PROGRAMME", amountCents: payment.amountCents, label },
+          details: {
+            enrolmentId: payment.enrolmentId,
+            youthId: payment.youthId,
+            payer: "PROGRAMME",
+            amountCents: payment.amountCents,
+            label,
+          },
         })),
         tx,
       );
