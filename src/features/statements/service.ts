@@ -65,6 +65,12 @@ export type ShownLine = Omit<StatementLine, "rates" | "aidRemainingCents"> & Nam
 async function billable(schoolIds: readonly string[], month: string, client: DbTx = db()) {
   if (schoolIds.length === 0) return [];
   const { start, end } = monthBounds(month);
+  // The school's enrolments first: the month's lessons are then read through each enrolment's
+  // (enrolmentId, startsAt) index, not among the whole programme's lessons of the month.
+  const schoolEnrolments = Prisma.sql`SELECT se."id" FROM "Enrolment" se WHERE se."drivingSchoolId" IN (${Prisma.join(schoolIds)})`;
+  // The aid already paid to those schools' youths, over all their enrolments (the cap is the
+  // youth's in the cohort), read through the youthId index.
+  const schoolYouths = Prisma.sql`SELECT sy."youthId" FROM "Enrolment" sy WHERE sy."drivingSchoolId" IN (${Prisma.join(schoolIds)})`;
   const rows = await queryRows(
     BILLABLE_ROW,
     Prisma.sql`
@@ -76,21 +82,25 @@ async function billable(schoolIds: readonly string[], month: string, client: DbT
         COALESCE(r."hourlyRateCents", s."hourlyRateCents") AS "hourlyRateCents",
         COALESCE(r."examFeeCents", 0) AS "examFeeCents",
         COALESCE(r."assessmentCents", 0) AS "assessmentFeeCents",
-        c."aidCapCents" - COALESCE((
-          SELECT SUM(p."amountCents") FROM "Payment" p JOIN "Enrolment" pe ON pe."id" = p."enrolmentId"
-          WHERE pe."youthId" = e."youthId" AND pe."cohortId" = e."cohortId" AND p."payer" = 'PROGRAMME'), 0) AS "aidRemainingCents"
+        c."aidCapCents" - COALESCE(paid."aidPaidCents", 0) AS "aidRemainingCents"
       FROM "Enrolment" e
       JOIN "Youth" y ON y."id" = e."youthId"
       JOIN "Cohort" c ON c."id" = e."cohortId"
       JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
       LEFT JOIN "SchoolRate" r ON r."drivingSchoolId" = e."drivingSchoolId" AND r."cohortId" = e."cohortId"
       LEFT JOIN (
+        SELECT pe."youthId", pe."cohortId", SUM(p."amountCents") AS "aidPaidCents"
+        FROM "Payment" p JOIN "Enrolment" pe ON pe."id" = p."enrolmentId"
+        WHERE p."payer" = 'PROGRAMME' AND pe."youthId" IN (${schoolYouths})
+        GROUP BY pe."youthId", pe."cohortId") paid ON paid."youthId" = e."youthId" AND paid."cohortId" = e."cohortId"
+      LEFT JOIN (
         SELECT "enrolmentId", SUM("durationMin") AS "minutes" FROM "Lesson"
-        WHERE "startsAt" >= ${start} AND "startsAt" < ${end} AND "attendance" IN ('PRESENT', 'LATE') AND "kind" <> 'ASSESSMENT'
+        WHERE "enrolmentId" IN (${schoolEnrolments}) AND "startsAt" >= ${start} AND "startsAt" < ${end}
+          AND "attendance" IN ('PRESENT', 'LATE') AND "kind" <> 'ASSESSMENT'
         GROUP BY "enrolmentId") l ON l."enrolmentId" = e."id"
       LEFT JOIN (
         SELECT "enrolmentId", COUNT(*) AS "exams" FROM "Exam"
-        WHERE "kind" = 'PRACTICAL' AND "date" >= ${start} AND "date" < ${end}
+        WHERE "enrolmentId" IN (${schoolEnrolments}) AND "kind" = 'PRACTICAL' AND "date" >= ${start} AND "date" < ${end}
         GROUP BY "enrolmentId") x ON x."enrolmentId" = e."id"
       WHERE e."drivingSchoolId" IN (${Prisma.join(schoolIds)})
         AND (l."minutes" IS NOT NULL OR x."exams" IS NOT NULL
