@@ -123,7 +123,8 @@ export const STATEMENT_ROUTES: readonly Route[] = [
   { method: "get", path: "/statements", permission: "statement:read", handler: list },
   { method: "get", path: "/statements/:id", permission: "statement:read", handler: show, audit: LIST_OF_YOUTHS },
   { method: "get", path: "/statements/:id/releve.csv", permission: "statement:read", handler: exportCsv, audit: LIST_OF_YOUTHS },
-  { method: "post", path: "/statements/:id/validate", permission: "statement:validate", handler: validate },
+  // A refusal (422) shows the statement again, names included.
+  { method: "post", path: "/statements/:id/validate", permission: "statement:validate", handler: validate, audit: LIST_OF_YOUTHS },
   { method: "get", path: "/territories/schools/:id/rates", permission: "rate:manage", handler: showRates },
   { method: "post", path: "/territories/schools/:id/rates", permission: "rate:manage", handler: saveRate },
   { method: "get", path: "/budget", permission: "budget:read", handler: showBudget },
