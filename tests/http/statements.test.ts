@@ -169,13 +169,17 @@ describe("monthly statements", () => {
     expect(line).toMatchObject({ totalCents: 30_925, coveredCents: 10_000 });
   });
 
-  it("statement — validating the month in progress, a month that is not one, lessons without a rate — 422 with the reason, nothing written", async () => {
+  it("statement — validating the month in progress, an empty month, a month that is not one, lessons without a rate — 422 with the reason, nothing written", async () => {
     const world = await makeWorld();
     const admin = await as(world.admin.email);
 
     const current = await admin.validate(world.home.school.id, THIS_MONTH);
     expect(current.status).toBe(422);
     expect(readable(current.text)).toContain("n'est pas terminé");
+
+    const empty = await admin.validate(world.home.school.id);
+    expect(empty.status).toBe(422);
+    expect(readable(empty.text)).toContain("il n'y a rien à valider");
 
     const wrong = await admin.validate(world.home.school.id, "2026-13");
     expect(wrong.status).toBe(422);

@@ -4,7 +4,7 @@ import { formatHours } from "../../domain/time.ts";
 import { sendCsv, toCsv } from "../../http/csv.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { Route } from "../../http/routes.ts";
-import { csvEuros, monthOf } from "./compute.ts";
+import { csvEuros, isMonth, monthOf } from "./compute.ts";
 import { budgetQuerySchema, monthQuerySchema, rateSchema, validateSchema } from "./schemas.ts";
 import * as statements from "./service.ts";
 
@@ -74,7 +74,10 @@ const validate = formAction({
   schema: validateSchema,
   inScope: (actor, req) => statements.statementSchool(actor, String(req.params.id)),
   act: (actor, form, req) => statements.validateStatement(actor, String(req.params.id), form.month),
-  rejected: (req, res, page) => renderStatement(req, res, page, page.values.month ? String(page.values.month) : monthAsked(req)),
+  rejected: (req, res, page) => {
+    const typed = String(page.values.month ?? "");
+    return renderStatement(req, res, page, isMonth(typed) ? typed : monthAsked(req));
+  },
   done: ({ duplicate }, form, req) => ({
     to: `/statements/${String(req.params.id)}?month=${form.month}`,
     flash: duplicate

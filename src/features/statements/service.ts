@@ -218,6 +218,8 @@ export async function listStatements(actor: Actor, month: string) {
 }
 
 const NOT_OVER = (month: string) => `Le mois de ${monthLabel(month)} n'est pas terminé : son relevé se valide une fois le mois fini.`;
+// An empty month is not frozen: a lesson recorded late for it can still be billed.
+const NOTHING_TO_BILL = "Aucune leçon, aucun examen ni aucune évaluation ce mois-ci : il n'y a rien à valider.";
 const MISSING_RATE = (cohort: string) =>
   `Le tarif horaire de l'auto-école n'est pas renseigné pour la promotion ${cohort} : saisissez ses tarifs avant de valider.`;
 
@@ -225,7 +227,8 @@ const MISSING_RATE = (cohort: string) =>
  * Validates a school's statement for a finished month (the coordinator's): freezes its lines and
  * records, for each line, the covered part as a PROGRAMME payment on the enrolment, in one
  * transaction. A statement already validated (a second click, or two at once) records nothing
- * more: `duplicate`. Refused (FormError on `month`): a month not over, a line without a rate.
+ * more: `duplicate`. Refused (FormError on `month`): a month not over, nothing to bill, a line
+ * without a rate.
  */
 export async function validateStatement(actor: Actor, schoolId: string, month: string, now = new Date()): Promise<{ duplicate: boolean }> {
   const school = await statementSchool(actor, schoolId);
@@ -241,6 +244,7 @@ export async function validateStatement(actor: Actor, schoolId: string, month: s
       if (existing) return { duplicate: true };
       // Read under the write lock: the aid left is the ledger's as it is now, payments included.
       const lines = draftLines(await billable([school.id], month, tx));
+      if (lines.length === 0) throw new FormError("month", NOTHING_TO_BILL);
       const unrated = lines.find((line) => line.missingRate);
       if (unrated) throw new FormError("month", MISSING_RATE(unrated.cohortName));
       const totals = statementTotals(lines);
