@@ -33,6 +33,7 @@ import { CASELOAD_ROUTES } from "./features/caseload/routes.ts";
 import { RECOMMENDATION_ROUTES } from "./features/recommendations/routes.ts";
 import { PAYMENT_ROUTES } from "./features/payments/routes.ts";
 import { AUDIT_ROUTES } from "./features/audit/routes.ts";
+import { STATEMENT_ROUTES } from "./features/statements/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -68,6 +69,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...PAYMENT_ROUTES,
   ...TERRITORY_ROUTES,
   ...AUDIT_ROUTES,
+  ...STATEMENT_ROUTES,
 ];
 
 type AppOptions = {

@@ -80,6 +80,13 @@ const PERMISSIONS = [
   "payment:record-aid",
   // one's own notifications (the bell, /notifications): every signed-in person
   "notification:read",
+  // a school's monthly statements: the school reads its own, the coordinator all and validates
+  // them (which records the aid payments); the coordinator sets each school's rates per cohort
+  "statement:read",
+  "statement:validate",
+  "rate:manage",
+  // the programme's budget: committed, invoiced, paid (a counsellor: their Mission Locale's)
+  "budget:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -138,6 +145,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:decide",
     "recommendation:complete",
     "payment:record",
+    "budget:read",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
@@ -149,6 +157,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "youth:read-warnings",
     "recommendation:propose",
     "recommendation:complete",
+    "statement:read",
   ],
   YOUTH: [...EVERYONE_OWN, "home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
   // Research team: aggregate and pseudonymised data only, never a youth file.
@@ -349,4 +358,17 @@ export function homeOf(actor: Actor): Role {
 /** A counsellor who files an application becomes the youth's referent (their caseload). */
 export function referentFiling(actor: Actor): string | null {
   return actor.role === "REFERENT" ? actor.id : null;
+}
+
+/** Driving schools whose statements a person reads: the coordinator every school, a school its
+ * own; nobody else (a school out of scope answers 404). */
+export function statementSchoolScope(actor: Actor): Prisma.DrivingSchoolWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "SCHOOL":
+      return actor.drivingSchoolId ? { id: actor.drivingSchoolId } : NOTHING;
+    default:
+      return NOTHING;
+  }
 }

@@ -140,3 +140,6 @@ export function formatHours(minutes: number): string {
   const rest = minutes % 60;
   return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, "0")}`;
 }
+
+/** "novembre 2026": the Paris month holding `date`. */
+export const formatMonth = formatter({ month: "long", year: "numeric" });
