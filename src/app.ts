@@ -32,6 +32,8 @@ import { TERRITORY_ROUTES } from "./features/territories/routes.ts";
 import { CASELOAD_ROUTES } from "./features/caseload/routes.ts";
 import { RECOMMENDATION_ROUTES } from "./features/recommendations/routes.ts";
 import { PAYMENT_ROUTES } from "./features/payments/routes.ts";
+import { RESOURCE_ROUTES } from "./features/resources/routes.ts";
+import { uploadParser } from "./features/resources/files.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -66,6 +68,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...RECOMMENDATION_ROUTES,
   ...PAYMENT_ROUTES,
   ...TERRITORY_ROUTES,
+  ...RESOURCE_ROUTES,
 ];
 
 type AppOptions = {
@@ -125,6 +128,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(auth.initialize());
   app.use(auth.session());
   app.use(absoluteTimeout);
+  // A resource's form sends its file as multipart: read (a coordinator's only) before the CSRF
+  // check, which then finds the form's _csrf field like in any other form.
+  app.use("/resources", uploadParser);
 
   // 4. CSRF on every state-changing request, then what every view reads.
   app.use(csrfProtection);

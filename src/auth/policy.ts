@@ -80,6 +80,11 @@ const PERMISSIONS = [
   "payment:record-aid",
   // one's own notifications (the bell, /notifications): every signed-in person
   "notification:read",
+  // the resource centre: everyone reads what is written for them, the coordinator writes and
+  // publishes; youths, schools and counsellors try the quizzes (only a youth's best score is kept)
+  "resource:read",
+  "resource:manage",
+  "quiz:answer",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -104,7 +109,7 @@ const SCHOOL_WORK: readonly Permission[] = [
 ];
 
 /** What every signed-in person has about themselves, whatever their role. */
-const EVERYONE_OWN: readonly Permission[] = ["notification:read"];
+const EVERYONE_OWN: readonly Permission[] = ["notification:read", "resource:read"];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
   // The coordinator may do everything, except what only a young person does for themselves and
@@ -138,6 +143,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:decide",
     "recommendation:complete",
     "payment:record",
+    "quiz:answer",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
@@ -149,8 +155,18 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "youth:read-warnings",
     "recommendation:propose",
     "recommendation:complete",
+    "quiz:answer",
   ],
-  YOUTH: [...EVERYONE_OWN, "home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
+  YOUTH: [
+    ...EVERYONE_OWN,
+    "home:view",
+    "me:view",
+    ...YOUTH_FILE_STAFF,
+    "youth:read-project",
+    "youth:read-payments",
+    ...YOUTH_OWN,
+    "quiz:answer",
+  ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
   EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read"],
 };
@@ -349,4 +365,25 @@ export function homeOf(actor: Actor): Role {
 /** A counsellor who files an application becomes the youth's referent (their caseload). */
 export function referentFiling(actor: Actor): string | null {
   return actor.role === "REFERENT" ? actor.id : null;
+}
+
+/** Items of the resource centre a person reads: the coordinator every item, drafts included; the
+ * research team every published item; anyone else the published items written for everyone or
+ * for their role. */
+export function resourceScope(actor: Actor): Prisma.ResourceWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "EVALUATOR":
+      return { isPublished: true };
+    case "YOUTH":
+    case "SCHOOL":
+    case "REFERENT":
+      return { isPublished: true, audience: { in: ["ALL", actor.role] } };
+  }
+}
+
+/** Whose quiz scores are kept (their best one): a young person's; anyone else tries for nothing. */
+export function keepsQuizScores(actor: Actor): boolean {
+  return actor.role === "YOUTH";
 }
