@@ -56,9 +56,10 @@ export async function storeUpload(content: Buffer, type: FileType): Promise<stri
   return key;
 }
 
-/** Where a stored upload is, to be sent (with its byte ranges: a video is read in pieces). */
-export function uploadFile(key: string): string {
-  return uploadPath(key);
+/** Where a stored upload is, to be sent (with its byte ranges: a video is read in pieces): its
+ * name relative to the upload folder, which may itself sit under a dot-folder. */
+export function uploadFile(key: string): { root: string; name: string } {
+  return { root: path.dirname(uploadPath(key)), name: key };
 }
 
 /** The parsed upload of a request, or why it was refused while being read. */
@@ -66,6 +67,8 @@ export type UploadOutcome = { file?: { buffer: Buffer; originalname: string }; r
 
 const parser = multer({
   storage: multer.memoryStorage(),
+  // Browsers send a file's name in UTF-8 without saying so ("été.pdf", not "Ã©tÃ©.pdf").
+  defParamCharset: "utf8",
   limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 200 * 1024, parts: 25 },
 }).single("file");
 

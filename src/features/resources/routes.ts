@@ -138,7 +138,7 @@ const file: RequestHandler = async (req, res, next) => {
     "Content-Disposition": `inline; filename="${found.name}"`,
     "X-Content-Type-Options": "nosniff",
   });
-  res.sendFile(found.path, { dotfiles: "deny", lastModified: false }, (error) => {
+  res.sendFile(found.file.name, { root: found.file.root, dotfiles: "deny", lastModified: false }, (error) => {
     if (error && !res.headersSent) next(error);
   });
 };

@@ -204,11 +204,14 @@ export async function setPublished(actor: Actor, slug: string, isPublished: bool
 }
 
 /** The uploaded file of a document or video in the person's scope (404 otherwise). */
-export async function resourceFile(actor: Actor, slug: string): Promise<{ path: string; type: FileType; name: string }> {
+export async function resourceFile(
+  actor: Actor,
+  slug: string,
+): Promise<{ file: { root: string; name: string }; type: FileType; name: string }> {
   const resource = await inScope(actor, slug);
   const type = resource.fileType === "application/pdf" || resource.fileType === "video/mp4" ? resource.fileType : null;
   if (!resource.fileKey || !type) throw new NotFoundError(NOT_FOUND);
-  return { path: uploadFile(resource.fileKey), type, name: resource.fileName ?? safeFileName("fichier", type) };
+  return { file: uploadFile(resource.fileKey), type, name: resource.fileName ?? safeFileName("fichier", type) };
 }
 
 export type QuizResult = {
