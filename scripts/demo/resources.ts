@@ -2,7 +2,7 @@
 // few pages for the staff), articles in Markdown, two highway-code quizzes and official sites.
 import type { ResourceAudience, ResourceKind } from "../../src/domain/enums.ts";
 
-export type QuizQuestionSpec = { prompt: string; choices: string[]; answerIndex: number; explanation: string };
+type QuizQuestionSpec = { prompt: string; choices: string[]; answerIndex: number; explanation: string };
 
 export type ResourceSpec = {
   slug: string;

@@ -3,6 +3,8 @@ import { renderMarkdown } from "../../src/features/resources/markdown.ts";
 import { detectFileType, safeFileName } from "../../src/features/resources/files.ts";
 import { slugOf } from "../../src/features/resources/service.ts";
 import { resourceSchema } from "../../src/features/resources/schemas.ts";
+import { RESOURCE_AUDIENCES } from "../../src/domain/enums.ts";
+import { RESOURCES } from "../../scripts/demo/resources.ts";
 
 describe("renderMarkdown", () => {
   it("markdown — headings, lists, emphasis and links — become HTML, a # heading one level below the page's h1", () => {
@@ -116,5 +118,31 @@ describe("resourceSchema", () => {
   it("article — without a body — refused on body", () => {
     const parsed = resourceSchema.safeParse({ ...base, kind: "ARTICLE", body: "  " });
     expect(parsed.error?.issues.map((issue) => issue.path[0])).toEqual(["body"]);
+  });
+});
+
+describe("demo resources", () => {
+  it("demo content — twelve items, every audience valid, links on https, articles rendered with headings and lists", () => {
+    expect(RESOURCES).toHaveLength(12);
+    expect(new Set(RESOURCES.map((r) => r.slug)).size).toBe(12);
+    for (const resource of RESOURCES) {
+      expect(RESOURCE_AUDIENCES).toContain(resource.audience);
+      if (resource.kind === "LINK") expect(resource.url).toMatch(/^https:\/\/www\.[a-z-]+\.(gouv\.)?fr$/);
+      if (resource.kind === "ARTICLE") expect(renderMarkdown(resource.body)).toMatch(/<h2>[\s\S]*<(ul|ol)>/);
+    }
+  });
+
+  it("demo quizzes — at least two, 5 to 8 questions each, the answer one of the choices, an explanation each", () => {
+    const quizzes = RESOURCES.filter((r) => r.kind === "QUIZ");
+    expect(quizzes.length).toBeGreaterThanOrEqual(2);
+    for (const quiz of quizzes) {
+      expect(quiz.questions?.length).toBeGreaterThanOrEqual(5);
+      expect(quiz.questions?.length).toBeLessThanOrEqual(8);
+      for (const question of quiz.questions ?? []) {
+        expect(question.answerIndex).toBeGreaterThanOrEqual(0);
+        expect(question.answerIndex).toBeLessThan(question.choices.length);
+        expect(question.explanation.length).toBeGreaterThan(10);
+      }
+    }
   });
 });

@@ -10,7 +10,7 @@ import { can } from "../../auth/policy.ts";
 import { config } from "../../config.ts";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-export const UPLOAD_TOO_LARGE = "Le fichier dépasse 20 Mo : réduisez-le (export PDF compressé, vidéo plus courte) puis réessayez.";
+const UPLOAD_TOO_LARGE = "Le fichier dépasse 20 Mo : réduisez-le (export PDF compressé, vidéo plus courte) puis réessayez.";
 const UPLOAD_REFUSED = "L'envoi du fichier n'a pas abouti : réessayez avec un seul fichier de 20 Mo au plus.";
 
 export type FileType = "application/pdf" | "video/mp4";
