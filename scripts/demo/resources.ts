@@ -189,7 +189,7 @@ Vous avez 37 bonnes réponses ou plus, plusieurs fois de suite ? Vous pouvez dem
         choices: ["0,2 g par litre de sang", "0,5 g par litre de sang", "0,8 g par litre de sang"],
         answerIndex: 0,
         explanation:
-          "Pour un jeune conducteur, c'est 0,2 g par litre de sang : cela veut dire pas d'alcool du tout, un seul verre suffit à dépasser.",
+          "Pour un jeune conducteur, c'est 0,2 g par litre de sang : cela veut dire pas d'alcool du tout : un seul verre peut suffire à dépasser.",
       },
       {
         prompt: "Tenir son téléphone en main au volant, c'est…",
