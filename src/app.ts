@@ -34,6 +34,8 @@ import { RECOMMENDATION_ROUTES } from "./features/recommendations/routes.ts";
 import { PAYMENT_ROUTES } from "./features/payments/routes.ts";
 import { AUDIT_ROUTES } from "./features/audit/routes.ts";
 import { STATEMENT_ROUTES } from "./features/statements/routes.ts";
+import { RESOURCE_ROUTES } from "./features/resources/routes.ts";
+import { uploadParser } from "./features/resources/files.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -70,6 +72,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...TERRITORY_ROUTES,
   ...AUDIT_ROUTES,
   ...STATEMENT_ROUTES,
+  ...RESOURCE_ROUTES,
 ];
 
 type AppOptions = {
@@ -129,6 +132,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(auth.initialize());
   app.use(auth.session());
   app.use(absoluteTimeout);
+  // A resource's form sends its file as multipart: read (a coordinator's only) before the CSRF
+  // check, which then finds the form's _csrf field like in any other form.
+  app.use("/resources", uploadParser);
 
   // 4. CSRF on every state-changing request, then what every view reads.
   app.use(csrfProtection);

@@ -34,6 +34,8 @@ const envSchema = z.object({
     .min(0, "STATISTICS_CACHE_SECONDS ne peut pas être négatif")
     .max(3600, "STATISTICS_CACHE_SECONDS : une heure au plus")
     .optional(),
+  // Where the resource centre's uploaded documents and videos are kept (outside public/).
+  UPLOAD_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -54,6 +56,8 @@ export type Config = {
   workers: number;
   /** Programme-wide figures are recounted at most this often (0: at every request). */
   statisticsCacheSeconds: number;
+  /** Uploaded documents and videos of the resource centre: beside the database unless set. */
+  uploadDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.SPID_DEMO ? e.SPID_DEMO === "true" : !isProduction,
     workers: e.WEB_CONCURRENCY ?? 1,
     statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS ?? (isProduction ? 60 : 0),
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(path.dirname(databasePath), "uploads")),
   };
 }
 

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DIFFICULTY_TEXTS, RECOMMENDATIONS } from "./catalog.ts";
 import { addDays, addMonths, daysBetween, frenchDateTime, parisTime, startOfUtcDay } from "./dates.ts";
 import type { Journey, PlanContext } from "./journeys.ts";
 import { RESOURCES } from "./resources.ts";
+import { renderMarkdown } from "../../src/features/resources/markdown.ts";
 import type { Rng } from "./random.ts";
 import type { DifficultyRow, YouthRow } from "./rows.ts";
 
@@ -279,13 +280,26 @@ export function buildSurveys(ctx: PlanContext, applicants: readonly Applicant[],
 }
 
 export function buildResources(ctx: PlanContext): void {
-  for (const resource of RESOURCES) {
+  for (const { questions, ...resource } of RESOURCES) {
+    const id = ctx.ids.next("resource");
     ctx.rows.resources.push({
-      id: ctx.ids.next("resource"),
+      id,
       ...resource,
-      url: null,
+      url: resource.url ?? null,
+      bodyHtml: renderMarkdown(resource.body),
       isPublished: true,
       createdAt: addDays(startOfUtcDay(ctx.now), -200),
+    });
+    questions?.forEach((question, index) => {
+      ctx.rows.quizQuestions.push({
+        id: ctx.ids.next("quizQuestion"),
+        resourceId: id,
+        position: index + 1,
+        prompt: question.prompt,
+        choices: JSON.stringify(question.choices),
+        answerIndex: question.answerIndex,
+        explanation: question.explanation,
+      });
     });
   }
 }

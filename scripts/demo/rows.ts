@@ -25,6 +25,7 @@ export type DifficultyRow = WithId<Prisma.DifficultyCreateManyInput>;
 type RecommendationRow = WithId<Prisma.RecommendationCreateManyInput>;
 type FollowUpSurveyRow = WithId<Prisma.FollowUpSurveyCreateManyInput>;
 type ResourceRow = WithId<Prisma.ResourceCreateManyInput>;
+type QuizQuestionRow = WithId<Prisma.QuizQuestionCreateManyInput>;
 type NotificationRow = WithId<Prisma.NotificationCreateManyInput>;
 
 export type DemoRows = {
@@ -52,6 +53,7 @@ export type DemoRows = {
   recommendations: RecommendationRow[];
   followUpSurveys: FollowUpSurveyRow[];
   resources: ResourceRow[];
+  quizQuestions: QuizQuestionRow[];
   notifications: NotificationRow[];
 };
 
@@ -80,6 +82,7 @@ export function emptyRows(): DemoRows {
     recommendations: [],
     followUpSurveys: [],
     resources: [],
+    quizQuestions: [],
     notifications: [],
   };
 }

@@ -130,6 +130,7 @@ async function writeRows(prisma: PrismaClient, rows: DemoRows, progress: DemoPro
       await tx.recommendation.createMany({ data: rows.recommendations });
       await tx.followUpSurvey.createMany({ data: rows.followUpSurveys });
       await tx.resource.createMany({ data: rows.resources });
+      await tx.quizQuestion.createMany({ data: rows.quizQuestions });
       await tx.notification.createMany({ data: rows.notifications });
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -87,6 +87,11 @@ const PERMISSIONS = [
   "rate:manage",
   // the programme's budget: committed, invoiced, paid (a counsellor: their Mission Locale's)
   "budget:read",
+  // the resource centre: everyone reads what is written for them, the coordinator writes and
+  // publishes; youths, schools and counsellors try the quizzes (only a youth's best score is kept)
+  "resource:read",
+  "resource:manage",
+  "quiz:answer",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,7 +116,7 @@ const SCHOOL_WORK: readonly Permission[] = [
 ];
 
 /** What every signed-in person has about themselves, whatever their role. */
-const EVERYONE_OWN: readonly Permission[] = ["notification:read"];
+const EVERYONE_OWN: readonly Permission[] = ["notification:read", "resource:read"];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
   // The coordinator may do everything, except what only a young person does for themselves and
@@ -146,6 +151,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:complete",
     "payment:record",
     "budget:read",
+    "quiz:answer",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
@@ -158,8 +164,18 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:propose",
     "recommendation:complete",
     "statement:read",
+    "quiz:answer",
   ],
-  YOUTH: [...EVERYONE_OWN, "home:view", "me:view", ...YOUTH_FILE_STAFF, "youth:read-project", "youth:read-payments", ...YOUTH_OWN],
+  YOUTH: [
+    ...EVERYONE_OWN,
+    "home:view",
+    "me:view",
+    ...YOUTH_FILE_STAFF,
+    "youth:read-project",
+    "youth:read-payments",
+    ...YOUTH_OWN,
+    "quiz:answer",
+  ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
   EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read"],
 };
@@ -371,4 +387,24 @@ export function statementSchoolScope(actor: Actor): Prisma.DrivingSchoolWhereInp
     default:
       return NOTHING;
   }
+}
+/** Items of the resource centre a person reads: the coordinator every item, drafts included; the
+ * research team every published item; anyone else the published items written for everyone or
+ * for their role. */
+export function resourceScope(actor: Actor): Prisma.ResourceWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "EVALUATOR":
+      return { isPublished: true };
+    case "YOUTH":
+    case "SCHOOL":
+    case "REFERENT":
+      return { isPublished: true, audience: { in: ["ALL", actor.role] } };
+  }
+}
+
+/** Whose quiz scores are kept (their best one): a young person's; anyone else tries for nothing. */
+export function keepsQuizScores(actor: Actor): boolean {
+  return actor.role === "YOUTH";
 }

@@ -14,7 +14,8 @@ import {
   Payer as PAYER,
   RecommendationKind as RECOMMENDATION_KIND,
   RecommendationStatus as RECOMMENDATION_STATUS,
-  type ResourceKind as RESOURCE_KIND,
+  ResourceAudience as RESOURCE_AUDIENCE,
+  ResourceKind as RESOURCE_KIND,
   Role as ROLE,
   SkillLevel as SKILL_LEVEL,
 } from "../generated/prisma/enums.ts";
@@ -139,3 +140,7 @@ export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> 
 export const SURVEY_MONTHS = [6, 12, 24] as const;
 
 export type ResourceKind = (typeof RESOURCE_KIND)[keyof typeof RESOURCE_KIND];
+export const RESOURCE_KINDS = valuesOf(RESOURCE_KIND);
+
+export const RESOURCE_AUDIENCES = valuesOf(RESOURCE_AUDIENCE);
+export type ResourceAudience = (typeof RESOURCE_AUDIENCES)[number];

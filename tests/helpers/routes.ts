@@ -8,6 +8,7 @@ import { TERRITORY_FIXTURES } from "../http/matrix/territories.ts";
 import { RECOMMENDATION_FIXTURES } from "../http/matrix/recommendations.ts";
 import { PAYMENT_FIXTURES } from "../http/matrix/payments.ts";
 import { STATEMENT_FIXTURES } from "../http/matrix/statements.ts";
+import { RESOURCE_FIXTURES } from "../http/matrix/resources.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -40,7 +41,13 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...RECOMMENDATION_FIXTURES,
   ...PAYMENT_FIXTURES,
   ...STATEMENT_FIXTURES,
+  ...RESOURCE_FIXTURES,
 ];
+
+/** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */
+export function pathTo(path: string, id: string): string {
+  return path.replace(/:(id|slug)\b/, id);
+}
 
 /** A row of the app's route table joined with its test fixtures. */
 export type MatrixRow = Fixture & { permission: Permission | "public"; audit?: AuditedView };

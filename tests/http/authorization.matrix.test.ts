@@ -8,7 +8,7 @@ import { homeUser, type Fixture, type World } from "./matrix/foundation.ts";
 import { ROLES, type Role } from "../../src/domain/enums.ts";
 import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeUser, makeWorld, PASSWORD } from "../helpers/factories.ts";
-import { ALL_FIXTURES, appRouteTable, registeredRoutes, type MatrixRow } from "../helpers/routes.ts";
+import { ALL_FIXTURES, appRouteTable, pathTo, registeredRoutes, type MatrixRow } from "../helpers/routes.ts";
 
 const ROUTES: MatrixRow[] = appRouteTable();
 
@@ -55,14 +55,14 @@ describe("authorization matrix", () => {
       for (const role of ROLES) {
         const expected = allowed(role, row.permission) ? "allowed" : "403";
         it(`${row.method} ${row.path} — as ${role} on a record in scope — is ${expected}`, async () => {
-          const path = row.target ? row.path.replace(":id", await row.target.inScope(world, role)) : row.path;
+          const path = row.target ? pathTo(row.path, await row.target.inScope(world, role)) : row.path;
           const response = await send(as[role], row, path);
           if (expected === "403") expect(response.status).toBe(403);
           else expect([200, 302, 303, 422]).toContain(response.status);
         });
         if (row.target?.outOfScope && allowed(role, row.permission) && role !== "ADMIN") {
           it(`${row.method} ${row.path} — as ${role} on a record out of scope — is 404`, async () => {
-            const response = await send(as[role], row, row.path.replace(":id", await row.target!.outOfScope!(world)));
+            const response = await send(as[role], row, pathTo(row.path, await row.target!.outOfScope!(world)));
             expect(response.status).toBe(404);
           });
         }
@@ -70,7 +70,7 @@ describe("authorization matrix", () => {
       it(`${row.method} ${row.path} — signed out — never answers with data`, async () => {
         const { anonymous } = await import("../helpers/app.ts");
         const { agent, csrf } = await anonymous();
-        const path = row.target ? row.path.replace(":id", await row.target.inScope(world, "ADMIN")) : row.path;
+        const path = row.target ? pathTo(row.path, await row.target.inScope(world, "ADMIN")) : row.path;
         const response = row.method === "GET" ? await agent.get(path) : await agent.post(path).type("form").send({ _csrf: csrf });
         expect([302, 401]).toContain(response.status);
       });
