@@ -32,6 +32,7 @@ import { TERRITORY_ROUTES } from "./features/territories/routes.ts";
 import { CASELOAD_ROUTES } from "./features/caseload/routes.ts";
 import { RECOMMENDATION_ROUTES } from "./features/recommendations/routes.ts";
 import { PAYMENT_ROUTES } from "./features/payments/routes.ts";
+import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -66,6 +67,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...RECOMMENDATION_ROUTES,
   ...PAYMENT_ROUTES,
   ...TERRITORY_ROUTES,
+  ...DATA_EXPORT_ROUTES,
 ];
 
 type AppOptions = {
