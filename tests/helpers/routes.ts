@@ -7,6 +7,7 @@ import { LOTTERY_FIXTURES } from "../http/matrix/lottery.ts";
 import { TERRITORY_FIXTURES } from "../http/matrix/territories.ts";
 import { RECOMMENDATION_FIXTURES } from "../http/matrix/recommendations.ts";
 import { PAYMENT_FIXTURES } from "../http/matrix/payments.ts";
+import { YOUTH_APP_FIXTURES } from "../http/matrix/youth-app.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -38,6 +39,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...TERRITORY_FIXTURES,
   ...RECOMMENDATION_FIXTURES,
   ...PAYMENT_FIXTURES,
+  ...YOUTH_APP_FIXTURES,
 ];
 
 /** A row of the app's route table joined with its test fixtures. */

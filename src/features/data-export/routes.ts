@@ -7,7 +7,8 @@ import { exportYouthData, type EXPORT_ACTIONS } from "./service.ts";
 function sendExport(res: Response, exported: Awaited<ReturnType<typeof exportYouthData>>) {
   res
     .type("application/json; charset=utf-8")
-    .attachment(exported.filename)
+    // Quoted, and only characters no browser or header parser reads differently.
+    .set("Content-Disposition", `attachment; filename="${exported.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`)
     .set("Cache-Control", "no-store")
     .send(JSON.stringify(exported.document, null, 2));
 }
