@@ -15,7 +15,10 @@ export type CalendarEvent = {
 
 /** "20261203T090000Z". */
 export function icalUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT values: backslash, semicolon and comma escaped, line breaks as \n. */

@@ -31,11 +31,13 @@ export function nextStepOf(facts: NextStepFacts, now: Date): NextStep {
   if (training) {
     if (training.licenceObtained) return step("LICENCE", "Bravo, vous avez le permis ! Votre conseiller·ère vous appellera pour la suite.");
     if (training.status === "SUSPENDED") return step("SUSPENDED", "Votre formation est en pause. Appelez votre conseiller·ère.");
-    if (training.status !== "ACTIVE") return step("ENDED", "Votre formation est terminée. Appelez votre conseiller·ère si vous avez une question.");
+    if (training.status !== "ACTIVE")
+      return step("ENDED", "Votre formation est terminée. Appelez votre conseiller·ère si vous avez une question.");
     if (training.nextLessonAt && training.nextLessonAt > now) {
       return step("NEXT_LESSON", `Votre prochaine leçon : ${formatMoment(training.nextLessonAt)}.`);
     }
-    if (!training.theoryPassed) return step("REVISE_THEORY", "Révisez le code de la route. Demandez à votre auto-école quand passer l'examen.");
+    if (!training.theoryPassed)
+      return step("REVISE_THEORY", "Révisez le code de la route. Demandez à votre auto-école quand passer l'examen.");
     if (training.forecastMinutes > 0 && training.minutesDone >= training.forecastMinutes) {
       return step("BOOK_EXAM", "Vous avez fait vos heures de conduite. Demandez à votre auto-école une date d'examen.");
     }
@@ -51,12 +53,16 @@ export function nextStepOf(facts: NextStepFacts, now: Date): NextStep {
     case "OTHER":
       return step("ASK_REFERENT", "Appelez votre conseiller·ère pour savoir la suite.");
     case "SELECTED":
-      if (application.confirmed) return step("WAIT_SCHOOL", "Votre conseiller·ère va vous inscrire dans une auto-école. Elle vous appellera.");
+      if (application.confirmed)
+        return step("WAIT_SCHOOL", "Votre conseiller·ère va vous inscrire dans une auto-école. Elle vous appellera.");
       if (application.canConfirm) {
         return step("CONFIRM", "Confirmez vos engagements.", { href: "/me/commitments", label: "Confirmer mes engagements" });
       }
       if (application.infoMeeting && application.infoMeeting.startsAt > now) {
-        return step("INFO_MEETING", `Venez à la réunion d'information ${formatMoment(application.infoMeeting.startsAt)}, ${application.infoMeeting.place}.`);
+        return step(
+          "INFO_MEETING",
+          `Venez à la réunion d'information ${formatMoment(application.infoMeeting.startsAt)}, ${application.infoMeeting.place}.`,
+        );
       }
       return step("WAIT_MEETING", "Votre conseiller·ère vous dira la date de la réunion d'information.");
   }

@@ -13,7 +13,9 @@ export function checkedPlainSkills(raw: unknown, codes: ReadonlySet<string>): Re
   const missing = [...codes].filter((code) => !(code in skills));
   const unknown = Object.keys(skills).filter((code) => !codes.has(code));
   if (missing.length > 0 || unknown.length > 0) {
-    throw new Error(`remc-plain.json: ${[...missing.map((c) => `sans phrase : ${c}`), ...unknown.map((c) => `inconnue : ${c}`)].join(", ")}`);
+    throw new Error(
+      `remc-plain.json: ${[...missing.map((c) => `sans phrase : ${c}`), ...unknown.map((c) => `inconnue : ${c}`)].join(", ")}`,
+    );
   }
   return new Map(Object.entries(skills));
 }

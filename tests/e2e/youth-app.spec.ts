@@ -18,7 +18,9 @@ test("young person at 390 px — /me — the next step, the money sentence, a le
   const nextStep = page.getByRole("region", { name: "Prochaine étape" });
   await expect(nextStep).toBeVisible();
   await expect(nextStep.locator("strong")).toHaveText(/\S+/);
-  await expect(page.locator("[data-ledger]")).toContainText(/Le programme a payé .+ sur .+\. Votre participation : .+ payés sur .+\. Il vous reste .+ à payer\./);
+  await expect(page.locator("[data-ledger]")).toContainText(
+    /Le programme a payé .+ sur .+\. Votre participation : .+ payés sur .+\. Il vous reste .+ à payer\./,
+  );
   await expect(page.getByRole("link", { name: /^0\d( \d\d){4}$/ }).first()).toHaveAttribute("href", /^tel:\+33\d{9}$/);
   await expectNoSeriousViolations(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -28,7 +30,7 @@ test("young person at 390 px — /me — the next step, the money sentence, a le
   await expect(calendarLink).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), calendarLink.click()]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
-  const calendar = await readFile((await download.path())!, "utf8");
+  const calendar = await readFile(await download.path(), "utf8");
   expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/);
   expect(calendar).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
   expect(calendar).toContain("\r\nEND:VCALENDAR\r\n");

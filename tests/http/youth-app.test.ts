@@ -46,7 +46,9 @@ describe("/me, the young person's app", () => {
     const text = plain(page.text);
     expect(text).toContain('data-next-step="NEXT_LESSON"');
     expect(text).toContain("Votre prochaine leçon :");
-    expect(text).toContain("Le programme a payé 610 € sur 1 000 €. Votre participation : 250 € payés sur 250 €. Il vous reste 0 € à payer.");
+    expect(text).toContain(
+      "Le programme a payé 610 € sur 1 000 €. Votre participation : 250 € payés sur 250 €. Il vous reste 0 € à payer.",
+    );
     expect(text).toContain('<a href="tel:+33238532147">02 38 53 21 47</a>');
     expect(text).toContain("12 rue des Lilas, Orléans");
     expect(text).toContain(`href="/me/lessons/${lesson.id}.ics"`);
@@ -76,12 +78,15 @@ describe("GET /me/lessons/:id.ics", () => {
     const { lesson } = await trainingYouth(world);
     const { agent } = await signedIn(world.home.youthUser.email, PASSWORD);
 
-    const response = await agent.get(`/me/lessons/${lesson.id}.ics`).buffer(true).parse((res, done) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => done(null, body));
-    });
+    const response = await agent
+      .get(`/me/lessons/${lesson.id}.ics`)
+      .buffer(true)
+      .parse((res, done) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => done(null, body));
+      });
 
     expect(response.status).toBe(200);
     expect(response.headers["content-type"]).toMatch(/^text\/calendar/);
@@ -141,14 +146,35 @@ describe("right of access — export.json", () => {
     expect(document.accessLog).toContainEqual(
       expect.objectContaining({ who: { role: "REFERENT", name: referentUser.displayName }, what: "YOUTH_VIEWED" }),
     );
-    for (const key of ["applications", "drawEntries", "enrolments", "skills", "exams", "recommendations", "difficulties", "surveys", "consents"]) {
+    for (const key of [
+      "applications",
+      "drawEntries",
+      "enrolments",
+      "skills",
+      "exams",
+      "recommendations",
+      "difficulties",
+      "surveys",
+      "consents",
+    ]) {
       expect(document, key).toHaveProperty(key);
     }
     // Nothing of the other youth.
-    for (const foreign of [world.away.youth.lastName, world.away.youth.ref, world.away.youth.id, other.lesson.id, "Participation ailleurs", "Message ailleurs"]) {
+    for (const foreign of [
+      world.away.youth.lastName,
+      world.away.youth.ref,
+      world.away.youth.id,
+      other.lesson.id,
+      "Participation ailleurs",
+      "Message ailleurs",
+    ]) {
       expect(text).not.toContain(foreign);
     }
-    expect(await testDb.auditEvent.count({ where: { action: "OWN_DATA_EXPORTED", entityId: world.home.youth.id, actorId: world.home.youthUser.id } })).toBe(1);
+    expect(
+      await testDb.auditEvent.count({
+        where: { action: "OWN_DATA_EXPORTED", entityId: world.home.youth.id, actorId: world.home.youthUser.id },
+      }),
+    ).toBe(1);
   });
 
   it("export — the counsellor, for a youth of their Mission Locale — the same file, audited as theirs", async () => {
@@ -164,7 +190,9 @@ describe("right of access — export.json", () => {
     expect(response.text).toContain("Participation maison");
     expect(response.text).not.toContain("Participation ailleurs");
     expect(
-      await testDb.auditEvent.count({ where: { action: "YOUTH_DATA_EXPORTED", entityId: world.home.youth.id, actorId: world.home.referent.id } }),
+      await testDb.auditEvent.count({
+        where: { action: "YOUTH_DATA_EXPORTED", entityId: world.home.youth.id, actorId: world.home.referent.id },
+      }),
     ).toBe(1);
     const file = await agent.get(`/youths/${world.home.youth.id}`);
     expect(file.text).toContain(`href="/youths/${world.home.youth.id}/export.json"`);

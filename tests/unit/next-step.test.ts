@@ -36,7 +36,10 @@ describe("nextStepOf", () => {
   });
 
   it("next step — selected, meeting ahead — come to the meeting, with its day, hour and place (Paris time)", () => {
-    const step = nextStepOf(before({ infoMeeting: { startsAt: new Date("2026-12-03T09:00:00Z"), place: "Mission Locale, 2 rue Haute" } }), NOW);
+    const step = nextStepOf(
+      before({ infoMeeting: { startsAt: new Date("2026-12-03T09:00:00Z"), place: "Mission Locale, 2 rue Haute" } }),
+      NOW,
+    );
     expect(step.key).toBe("INFO_MEETING");
     expect(step.text).toBe("Venez à la réunion d'information jeudi 3 décembre à 10 h, Mission Locale, 2 rue Haute.");
   });

@@ -192,10 +192,18 @@ export async function exportYouthData(actor: Actor, youthId: string, by: keyof t
       weeklyAvailability: parseJson(weeklyAvailability),
       missionLocale: missionLocale.name,
       referent,
-      account: account && { email: account.email, createdAt: account.createdAt, activatedAt: account.activatedAt, lastSignInAt: account.lastSignInAt },
+      account: account && {
+        email: account.email,
+        createdAt: account.createdAt,
+        activatedAt: account.activatedAt,
+        lastSignInAt: account.lastSignInAt,
+      },
     },
     consents: { lotteryConsentAt, evaluationConsentAt },
-    applications: applications.map(({ id: _id, lotteryEntries: _entries, cohort, ...application }) => ({ cohort: cohort.name, ...application })),
+    applications: applications.map(({ id: _id, lotteryEntries: _entries, cohort, ...application }) => ({
+      cohort: cohort.name,
+      ...application,
+    })),
     drawEntries: applications.flatMap((application) =>
       application.lotteryEntries.map((entry) => ({
         cohort: application.cohort.name,
@@ -244,7 +252,10 @@ async function accessLogOf(youthId: string, records: Record<(typeof AUDITED_ENTI
   });
   const actorIds = [...new Set(events.map((event) => event.actorId).filter((id): id is string => id !== null))];
   const people = new Map(
-    (await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, role: true, displayName: true } })).map((user) => [user.id, user]),
+    (await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, role: true, displayName: true } })).map((user) => [
+      user.id,
+      user,
+    ]),
   );
   return events.map((event) => {
     const person = event.actorId ? people.get(event.actorId) : undefined;

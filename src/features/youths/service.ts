@@ -434,7 +434,10 @@ export async function viewOwnFile(actor: Actor) {
   const summary = current && can(actor, "youth:read-training") ? await trainingSummary(youth.id, current, new Date()) : null;
   const training = summary && {
     ...summary,
-    booklet: { ...summary.booklet, skills: summary.booklet.skills.map((skill) => ({ ...skill, plain: PLAIN_SKILLS.get(skill.code) ?? "" })) },
+    booklet: {
+      ...summary.booklet,
+      skills: summary.booklet.skills.map((skill) => ({ ...skill, plain: PLAIN_SKILLS.get(skill.code) ?? "" })),
+    },
   };
   return { youth: { ...youth, recommendations: await recommendationsOf(actor, youth.id) }, training };
 }
@@ -458,8 +461,7 @@ export function ownNextStep(
         status: training.enrolment.status,
         licenceObtained: training.enrolment.licenceObtainedOn !== null,
         theoryPassed:
-          training.enrolment.theoryPassedOn !== null ||
-          training.exams.some((exam) => exam.kind === "THEORY" && exam.result === "PASSED"),
+          training.enrolment.theoryPassedOn !== null || training.exams.some((exam) => exam.kind === "THEORY" && exam.result === "PASSED"),
         nextLessonAt: next?.startsAt ?? null,
         minutesDone: training.minutesDone,
         forecastMinutes: training.forecastMinutes,
