@@ -13,6 +13,7 @@ async function trainingYouth(world: World) {
     where: { id: world.home.school.id },
     data: { phone: "02 38 53 21 47", address: "12 rue des Lilas", city: "Orléans" },
   });
+  await testDb.user.update({ where: { id: world.home.referent.id }, data: { phone: "02 61 91 00 12" } });
   const lesson = await makeLesson(world.home.enrolment.id, { startsAt: minuteOf(new Date(Date.now() + 2 * DAY)) });
   await testDb.payment.createMany({
     data: [
@@ -35,7 +36,7 @@ async function otherYouthRecords(world: World) {
 }
 
 describe("/me, the young person's app", () => {
-  it("/me — in training — the next lesson as next step, the money sentence, the school's tel: link, a calendar link, the counsellor's e-mail", async () => {
+  it("/me — in training — the next lesson as next step, the money sentence, the school's and the counsellor's tel: links, a calendar link, the counsellor's e-mail", async () => {
     const world = await makeWorld();
     const { lesson } = await trainingYouth(world);
     const { agent } = await signedIn(world.home.youthUser.email, PASSWORD);
@@ -54,6 +55,7 @@ describe("/me, the young person's app", () => {
     expect(text).toContain(`href="/me/lessons/${lesson.id}.ics"`);
     const referent = await testDb.user.findUniqueOrThrow({ where: { id: world.home.referent.id } });
     expect(text).toContain(`href="mailto:${referent.email}"`);
+    expect(text).toContain('<a href="tel:+33261910012">02 61 91 00 12</a>');
     expect(text).toContain("Leçon maison");
     expect(text).toContain("Je démarre la voiture et je l&#39;arrête.");
     expect(text).toContain('href="/me/export.json"');

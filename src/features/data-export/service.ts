@@ -42,7 +42,7 @@ export async function exportYouthData(actor: Actor, youthId: string, by: keyof t
       evaluationConsentAt: true,
       createdAt: true,
       missionLocale: { select: { name: true } },
-      referent: { select: { displayName: true, email: true } },
+      referent: { select: { displayName: true, email: true, phone: true } },
       account: { select: { id: true, email: true, createdAt: true, activatedAt: true, lastSignInAt: true } },
     },
   });

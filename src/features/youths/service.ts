@@ -78,12 +78,13 @@ const YOUTH_ROW = z
     missionLocaleName: z.string(),
     referentName: z.string().nullable(),
     referentEmail: z.string().nullable(),
+    referentPhone: z.string().nullable(),
   })
-  .transform(({ missionLocaleName, referentName, referentEmail, weeklyAvailability, ...youth }) => ({
+  .transform(({ missionLocaleName, referentName, referentEmail, referentPhone, weeklyAvailability, ...youth }) => ({
     ...youth,
     weeklyAvailability: parseAvailability(weeklyAvailability),
     missionLocale: { name: missionLocaleName },
-    referent: referentName === null ? null : { displayName: referentName, email: referentEmail },
+    referent: referentName === null ? null : { displayName: referentName, email: referentEmail, phone: referentPhone },
   }));
 
 /** Each application with its cohort, information meeting and draw (an application is drawn once:
@@ -253,7 +254,7 @@ async function youthInScope(actor: Actor, youthId: string) {
       SELECT y."id", y."ref", y."firstName", y."lastName", y."birthDate", y."gender", y."email", y."phone", y."address",
         y."postalCode", y."city", y."employmentStatus", y."professionalProject", y."weeklyAvailability",
         y."lotteryConsentAt", y."evaluationConsentAt", y."maxLessonsPerWeek", m."name" AS "missionLocaleName",
-        r."displayName" AS "referentName", r."email" AS "referentEmail"
+        r."displayName" AS "referentName", r."email" AS "referentEmail", r."phone" AS "referentPhone"
       FROM "Youth" y
       JOIN "MissionLocale" m ON m."id" = y."missionLocaleId"
       LEFT JOIN "User" r ON r."id" = y."referentId"
