@@ -81,4 +81,12 @@ describe("nextStepOf", () => {
   it("next step — training paused — call the counsellor", () => {
     expect(nextStepOf(training({ status: "SUSPENDED" }), NOW).key).toBe("SUSPENDED");
   });
+
+  it("next step — training completed without the licence — ask the counsellor", () => {
+    expect(nextStepOf(training({ status: "COMPLETED" }), NOW).key).toBe("ENDED");
+  });
+
+  it("next step — an application neither selected nor waitlisted — ask the counsellor", () => {
+    expect(nextStepOf(before({ state: "OTHER" }), NOW).key).toBe("ASK_REFERENT");
+  });
 });
