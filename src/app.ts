@@ -36,6 +36,7 @@ import { AUDIT_ROUTES } from "./features/audit/routes.ts";
 import { STATEMENT_ROUTES } from "./features/statements/routes.ts";
 import { RESOURCE_ROUTES } from "./features/resources/routes.ts";
 import { uploadParser } from "./features/resources/files.ts";
+import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -73,6 +74,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...AUDIT_ROUTES,
   ...STATEMENT_ROUTES,
   ...RESOURCE_ROUTES,
+  ...DATA_EXPORT_ROUTES,
 ];
 
 type AppOptions = {

@@ -178,6 +178,8 @@ export type DemoAccountSpec = {
   displayName: string;
   missionLocale?: MissionLocaleCode;
   school?: string;
+  /** A counsellor's work phone, shown to their youths (numbers of the range kept for fiction). */
+  phone?: string;
 };
 
 export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
@@ -188,6 +190,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     role: "REFERENT",
     displayName: "Claire Dubois",
     missionLocale: "ORLEANS",
+    phone: "02 61 91 00 12",
   },
   {
     key: "referentMontargis",
@@ -195,6 +198,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     role: "REFERENT",
     displayName: "Mehdi Benali",
     missionLocale: "MONTARGIS",
+    phone: "02 61 91 00 34",
   },
   { key: "schoolOrleans", email: "ecole.orleans@autonomie.test", role: "SCHOOL", displayName: "Laurent Girard", school: "jeanne-darc" },
   { key: "schoolMontargis", email: "ecole.montargis@autonomie.test", role: "SCHOOL", displayName: "Nathalie Roux", school: "gatinais" },

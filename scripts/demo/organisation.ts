@@ -78,6 +78,7 @@ function buildDemoAccounts(
       missionLocaleId: spec.missionLocale ? missionLocaleIds[spec.missionLocale] : null,
       drivingSchoolId: school?.id ?? null,
       activatedAt: input.now,
+      phone: spec.phone ?? null,
     });
     school?.instructorIds.push(row.id);
     accountIds[spec.key] = row.id;

@@ -92,13 +92,23 @@ const PERMISSIONS = [
   "resource:read",
   "resource:manage",
   "quiz:answer",
+  // the right of access: a young person downloads all their data; their counsellor (or the
+  // coordinator) downloads the same file for them
+  "me:export",
+  "youth:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const YOUTH_FILE_STAFF: readonly Permission[] = ["youth:read", "youth:read-identity", "youth:read-contact", "youth:read-training"];
 
 /** What a young person does about their own file only. */
-const YOUTH_OWN: readonly Permission[] = ["me:view", "commitment:confirm-own", "lesson:notice-absence", "recommendation:acknowledge"];
+const YOUTH_OWN: readonly Permission[] = [
+  "me:view",
+  "commitment:confirm-own",
+  "lesson:notice-absence",
+  "recommendation:acknowledge",
+  "me:export",
+];
 
 /** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
  * request. The coordinator follows nobody and looks at a Mission Locale at a time. */
@@ -152,6 +162,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "payment:record",
     "budget:read",
     "quiz:answer",
+    "youth:export",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ownApplication } from "../../src/features/applications/service.ts";
 import { refreshSummaries } from "../../src/features/warnings/service.ts";
-import { viewOwnFile, viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
+import { ownLessonCalendar, viewOwnFile, viewYouthFile, youthLessons } from "../../src/features/youths/service.ts";
 import { EMPLOYMENT_STATUS_CODES } from "../../src/domain/remc.ts";
 import { caseload } from "../../src/features/caseload/service.ts";
 import { referentHome, schoolHome } from "../../src/features/homes/service.ts";
@@ -156,7 +156,7 @@ describe("query plans of the hot queries", () => {
     }
   });
 
-  it("raw statements of the youth file, /me and a file's lessons — their plans — no full scan of lessons, booklet rows or audit events", async () => {
+  it("raw statements of the youth file, /me, a lesson's calendar file and a file's lessons — their plans — no full scan of lessons, booklet rows or audit events", async () => {
     const world = await makeWorld();
     // The summaries refreshed first: the file reads them, Prisma's refresh is not what is looked at.
     await refreshSummaries({});
@@ -169,6 +169,7 @@ describe("query plans of the hot queries", () => {
     const youth = (await findSessionUser(world.home.youthUser.id, 0))!;
     await viewOwnFile(youth);
     await ownApplication(youth);
+    await ownLessonCalendar(youth, (await makeLesson(world.home.enrolment.id)).id, new Date());
     const statements = [...ranStatements];
 
     expect(new Set(statements.map((statement) => statement.sql)).size).toBeGreaterThanOrEqual(10);

@@ -9,6 +9,7 @@ import { RECOMMENDATION_FIXTURES } from "../http/matrix/recommendations.ts";
 import { PAYMENT_FIXTURES } from "../http/matrix/payments.ts";
 import { STATEMENT_FIXTURES } from "../http/matrix/statements.ts";
 import { RESOURCE_FIXTURES } from "../http/matrix/resources.ts";
+import { YOUTH_APP_FIXTURES } from "../http/matrix/youth-app.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -42,6 +43,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...PAYMENT_FIXTURES,
   ...STATEMENT_FIXTURES,
   ...RESOURCE_FIXTURES,
+  ...YOUTH_APP_FIXTURES,
 ];
 
 /** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { viewOwnFile, viewYouthFile, youthLessons } from "./service.ts";
+import { ownLessonCalendar, ownNextStep, viewOwnFile, viewYouthFile, youthLessons } from "./service.ts";
 import { absenceNoticeSchema, lessonsQuerySchema } from "./schemas.ts";
 import { findLesson, noticeAbsence } from "../lessons/service.ts";
 import { formatDateTime } from "../../domain/time.ts";
@@ -17,11 +17,20 @@ async function show(req: Request, res: Response) {
 async function renderMe(req: Request, res: Response, absenceNotice?: FormPage & { lessonId: string }) {
   const actor = actorOf(req);
   const [file, own] = await Promise.all([viewOwnFile(actor), ownApplication(actor)]);
-  res.render("youths/me", { title: "Mon parcours", ...file, own, absenceNotice });
+  res.render("youths/me", { title: "Mon parcours", ...file, own, nextStep: ownNextStep(file, own, new Date()), absenceNotice });
 }
 
 async function me(req: Request, res: Response) {
   await renderMe(req, res);
+}
+
+/** "Ajouter à mon agenda": one of the youth's own lessons as an .ics file. */
+async function lessonCalendar(req: Request, res: Response) {
+  const calendar = await ownLessonCalendar(actorOf(req), String(req.params.id), new Date());
+  res
+    .type("text/calendar; charset=utf-8")
+    .attachment(`lecon-${String(req.params.id)}.ics`)
+    .send(calendar);
 }
 
 async function lessons(req: Request, res: Response) {
@@ -49,4 +58,5 @@ export const YOUTH_ROUTES: readonly Route[] = [
   { method: "get", path: "/youths/:id", permission: "youth:read", handler: show, audit: YOUTH_BY_SERVICE },
   { method: "post", path: "/lessons/:id/absence-notice", permission: "lesson:notice-absence", handler: absenceNotice },
   { method: "get", path: "/youths/:id/lessons", permission: "youth:read-training", handler: lessons, audit: YOUTH_BY_SERVICE },
+  { method: "get", path: "/me/lessons/:id.ics", permission: "me:view", handler: lessonCalendar },
 ];

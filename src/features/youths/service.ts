@@ -19,11 +19,17 @@ import {
   EXAM_RESULTS,
   GEARBOXES,
   GENDERS,
+  LESSON_KIND_LABELS,
+  LESSON_KINDS,
   SKILL_LEVELS,
 } from "../../domain/enums.ts";
 import { warningsOfYouth } from "../warnings/service.ts";
 import { recommendationsOf } from "../recommendations/service.ts";
 import { LESSON_FIELDS } from "../lessons/service.ts";
+import type { ownApplication } from "../applications/service.ts";
+import { PLAIN_SKILLS } from "../../domain/remc-plain.ts";
+import { nextStepOf, type NextStep } from "../../domain/next-step.ts";
+import { icalEvent } from "../../domain/ical.ts";
 
 /** The youth's own profile fields, as the application file shows them (the youth file reads the same columns in SQL). */
 export const YOUTH_PROFILE = {
@@ -72,12 +78,13 @@ const YOUTH_ROW = z
     missionLocaleName: z.string(),
     referentName: z.string().nullable(),
     referentEmail: z.string().nullable(),
+    referentPhone: z.string().nullable(),
   })
-  .transform(({ missionLocaleName, referentName, referentEmail, weeklyAvailability, ...youth }) => ({
+  .transform(({ missionLocaleName, referentName, referentEmail, referentPhone, weeklyAvailability, ...youth }) => ({
     ...youth,
     weeklyAvailability: parseAvailability(weeklyAvailability),
     missionLocale: { name: missionLocaleName },
-    referent: referentName === null ? null : { displayName: referentName, email: referentEmail },
+    referent: referentName === null ? null : { displayName: referentName, email: referentEmail, phone: referentPhone },
   }));
 
 /** Each application with its cohort, information meeting and draw (an application is drawn once:
@@ -123,11 +130,12 @@ const ENROLMENT_ROW = z
     schoolName: z.string(),
     schoolCity: z.string().nullable(),
     schoolPhone: z.string().nullable(),
+    schoolAddress: z.string().nullable(),
   })
-  .transform(({ cohortName, aidCapCents, contributionCents, schoolName, schoolCity, schoolPhone, ...enrolment }) => ({
+  .transform(({ cohortName, aidCapCents, contributionCents, schoolName, schoolCity, schoolPhone, schoolAddress, ...enrolment }) => ({
     ...enrolment,
     cohort: { name: cohortName, aidCapCents, contributionCents },
-    drivingSchool: { name: schoolName, city: schoolCity, phone: schoolPhone },
+    drivingSchool: { name: schoolName, city: schoolCity, phone: schoolPhone, address: schoolAddress },
   }));
 
 /** The columns of a lesson row: Lesson `l`, its instructor User `u` (left joined). */
@@ -178,7 +186,8 @@ function shownEnrolments(actor: Actor, youthId: string): Prisma.Sql {
 
 const ENROLMENT_COLUMNS = Prisma.sql`e."id", e."status", e."gearbox", e."enrolledAt", e."initialAssessmentAt",
   e."forecastHours", e."licenceObtainedOn", e."theoryPassedOn", e."cohortId", e."isCurrent", c."name" AS "cohortName",
-  c."aidCapCents", c."contributionCents", s."name" AS "schoolName", s."city" AS "schoolCity", s."phone" AS "schoolPhone"`;
+  c."aidCapCents", c."contributionCents", s."name" AS "schoolName", s."city" AS "schoolCity", s."phone" AS "schoolPhone",
+  s."address" AS "schoolAddress"`;
 
 /** Enrolments with their lessons and exams: those of the enrolments `ids` selects. */
 async function withLessonsAndExams(enrolments: z.infer<typeof ENROLMENT_ROW>[], ids: Prisma.Sql): Promise<FileEnrolment[]> {
@@ -245,7 +254,7 @@ async function youthInScope(actor: Actor, youthId: string) {
       SELECT y."id", y."ref", y."firstName", y."lastName", y."birthDate", y."gender", y."email", y."phone", y."address",
         y."postalCode", y."city", y."employmentStatus", y."professionalProject", y."weeklyAvailability",
         y."lotteryConsentAt", y."evaluationConsentAt", y."maxLessonsPerWeek", m."name" AS "missionLocaleName",
-        r."displayName" AS "referentName", r."email" AS "referentEmail"
+        r."displayName" AS "referentName", r."email" AS "referentEmail", r."phone" AS "referentPhone"
       FROM "Youth" y
       JOIN "MissionLocale" m ON m."id" = y."missionLocaleId"
       LEFT JOIN "User" r ON r."id" = y."referentId"
@@ -418,12 +427,87 @@ async function trainingSummary(youthId: string, enrolment: FileEnrolment, now: D
 }
 
 /** The /me page: the youth file seen by its owner, only the parts that page shows (the training
- * of the current enrolment, the recommendations), audited as the file. */
+ * of the current enrolment, the recommendations), audited as the file. Each skill of the booklet
+ * comes with its plain-words sentence. */
 export async function viewOwnFile(actor: Actor) {
   const youth = await youthInScope(actor, ownYouthId(actor));
   const current = await trainingEnrolment(actor, youth.id);
-  const training = current && can(actor, "youth:read-training") ? await trainingSummary(youth.id, current, new Date()) : null;
+  const summary = current && can(actor, "youth:read-training") ? await trainingSummary(youth.id, current, new Date()) : null;
+  const training = summary && {
+    ...summary,
+    booklet: {
+      ...summary.booklet,
+      skills: summary.booklet.skills.map((skill) => ({ ...skill, plain: PLAIN_SKILLS.get(skill.code) ?? "" })),
+    },
+  };
   return { youth: { ...youth, recommendations: await recommendationsOf(actor, youth.id) }, training };
+}
+
+/** What /me says to do next, from the file and the application it loaded. */
+export function ownNextStep(
+  { training }: Awaited<ReturnType<typeof viewOwnFile>>,
+  own: Awaited<ReturnType<typeof ownApplication>>,
+  now: Date,
+): NextStep {
+  const next = training?.upcoming.find((lesson) => lesson.attendance === "SCHEDULED" && lesson.absenceNoticeAt === null);
+  return nextStepOf(
+    {
+      application: {
+        state: own.state,
+        confirmed: Boolean(own.confirmed),
+        canConfirm: own.canConfirm,
+        infoMeeting: own.application?.infoMeeting ?? null,
+      },
+      training: training && {
+        status: training.enrolment.status,
+        licenceObtained: training.enrolment.licenceObtainedOn !== null,
+        theoryPassed:
+          training.enrolment.theoryPassedOn !== null || training.exams.some((exam) => exam.kind === "THEORY" && exam.result === "PASSED"),
+        nextLessonAt: next?.startsAt ?? null,
+        minutesDone: training.minutesDone,
+        forecastMinutes: training.forecastMinutes,
+      },
+    },
+    now,
+  );
+}
+
+const CALENDAR_LESSON = z.object({
+  id: z.string(),
+  startsAt: SQL_DATE,
+  durationMin: SQL_INTEGER,
+  kind: z.enum(LESSON_KINDS),
+  schoolName: z.string(),
+  schoolAddress: z.string().nullable(),
+  schoolCity: z.string().nullable(),
+  schoolPhone: z.string().nullable(),
+});
+
+/** One of the signed-in youth's own lessons as a calendar file; another's lesson → 404. */
+export async function ownLessonCalendar(actor: Actor, lessonId: string, now: Date): Promise<string> {
+  const [lesson] = await queryRows(
+    CALENDAR_LESSON,
+    Prisma.sql`
+      SELECT l."id", l."startsAt", l."durationMin", l."kind", s."name" AS "schoolName", s."address" AS "schoolAddress",
+        s."city" AS "schoolCity", s."phone" AS "schoolPhone"
+      FROM "Lesson" l
+      JOIN "Enrolment" e ON e."id" = l."enrolmentId"
+      JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
+      WHERE l."id" = ${lessonId} AND e."youthId" = ${ownYouthId(actor)}`,
+  );
+  if (!lesson) throw new NotFoundError();
+  const place = [lesson.schoolAddress, lesson.schoolCity].filter((part) => part !== null && part !== "").join(", ");
+  return icalEvent({
+    uid: `lesson-${lesson.id}@spid`,
+    startsAt: lesson.startsAt,
+    durationMin: lesson.durationMin,
+    summary: `${LESSON_KIND_LABELS[lesson.kind]} — ${lesson.schoolName}`,
+    location: place === "" ? lesson.schoolName : `${lesson.schoolName}, ${place}`,
+    description: lesson.schoolPhone
+      ? `Si vous ne pouvez pas venir, prévenez l'auto-école : ${lesson.schoolPhone}.`
+      : "Si vous ne pouvez pas venir, prévenez l'auto-école.",
+    stamp: now,
+  });
 }
 
 /** The signed-in youth's own file id (the /me page is the youth file seen by its owner). */
