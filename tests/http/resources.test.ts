@@ -375,13 +375,6 @@ describe("POST /resources/:slug/answers", () => {
 
 describe("suggestedResources", () => {
   it("suggestions — before the code — the code's quizzes then its articles first; after it, the rest first; youth-facing published only", async () => {
-    const actor = {
-      id: world.home.youthUser.id,
-      role: "YOUTH" as const,
-      missionLocaleId: world.home.missionLocale.id,
-      drivingSchoolId: null,
-      youthId: world.home.youth.id,
-    };
     await testDb.resource.deleteMany({});
     const codeQuiz = await makeResource({ kind: "QUIZ", topic: "Code", audience: "YOUTH", title: "B quiz code" });
     const codeArticle = await makeResource({ kind: "ARTICLE", topic: "Code", audience: "ALL", title: "A article code" });
@@ -389,9 +382,9 @@ describe("suggestedResources", () => {
     await makeResource({ kind: "ARTICLE", topic: "Code", audience: "REFERENT", title: "Pour les référents" });
     await makeResource({ kind: "QUIZ", topic: "Code", audience: "YOUTH", title: "Brouillon", isPublished: false });
 
-    const before = await suggestedResources(actor, { codePassed: false }, 10);
+    const before = await suggestedResources({ codePassed: false }, 10);
     expect(before.map((r) => r.slug)).toEqual([codeQuiz.slug, codeArticle.slug, driving.slug]);
-    const after = await suggestedResources(actor, { codePassed: true }, 2);
+    const after = await suggestedResources({ codePassed: true }, 2);
     expect(after.map((r) => r.slug)).toEqual([driving.slug, codeArticle.slug]);
   });
 });

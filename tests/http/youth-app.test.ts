@@ -61,6 +61,23 @@ describe("/me, the young person's app", () => {
     expect(text).toContain('href="/me/export.json"');
   });
 
+  it("/me — code not passed yet — suggests the resource centre's code quiz; never an item for counsellors or a draft", async () => {
+    const world = await makeWorld();
+    const item = (slug: string, data: { kind: "QUIZ" | "ARTICLE"; audience: "YOUTH" | "REFERENT"; isPublished?: boolean }) =>
+      testDb.resource.create({ data: { slug, title: slug, summary: "Résumé.", topic: "Code", ...data } });
+    await item("quiz-des-panneaux-me", { kind: "QUIZ", audience: "YOUTH" });
+    await item("guide-referents-me", { kind: "ARTICLE", audience: "REFERENT" });
+    await item("quiz-brouillon-me", { kind: "QUIZ", audience: "YOUTH", isPublished: false });
+    const { agent } = await signedIn(world.home.youthUser.email, PASSWORD);
+
+    const page = await agent.get("/me");
+
+    expect(page.text).toContain('<h2 id="resources-title">Pour vous aider</h2>');
+    expect(page.text).toContain('href="/resources/quiz-des-panneaux-me"');
+    expect(page.text).not.toContain("guide-referents-me");
+    expect(page.text).not.toContain("quiz-brouillon-me");
+  });
+
   it("/me — not yet applied — the next step says to talk to the counsellor", async () => {
     const world = await makeWorld();
     const youth = await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });

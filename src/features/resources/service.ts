@@ -3,9 +3,11 @@
 // are the coordinator's only: for anyone else they do not exist (404). See docs/resources.md.
 import { z } from "zod";
 import { db } from "../../db/client.ts";
+import { queryRows } from "../../db/sql.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { can, keepsQuizScores, resourceScope, type Actor } from "../../auth/policy.ts";
 import { ForbiddenError, FormError, NotFoundError } from "../../http/errors.ts";
-import type { ResourceKind } from "../../domain/enums.ts";
+import { RESOURCE_KINDS, type ResourceKind } from "../../domain/enums.ts";
 import { recordAudit } from "../audit/service.ts";
 import { detectFileType, uploadFile, safeFileName, storeUpload, type FileType, type UploadOutcome } from "./files.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -257,21 +259,23 @@ export async function answerQuiz(actor: Actor, slug: string, answers: Record<str
 
 const CODE_TOPIC = "Code";
 
+const SUGGESTED = z.object({ slug: z.string(), title: z.string(), summary: z.string(), kind: z.enum(RESOURCE_KINDS), topic: z.string() });
+
 /**
  * Published items written for young people (or everyone) to suggest on the /me page at their
  * stage: before the code is passed, the code's quizzes and articles come first; after it, the
- * driving and the rest. At most `limit`.
+ * driving and the rest. At most `limit`, chosen and ordered by the database (/me is read often).
  */
-export async function suggestedResources(actor: Actor, stage: { codePassed: boolean }, limit: number) {
-  const items = await db().resource.findMany({
-    where: { AND: [resourceScope(actor), { isPublished: true, audience: { in: ["ALL", "YOUTH"] } }] },
-    select: LIST_FIELDS,
-    orderBy: { title: "asc" },
-  });
-  const rank = (item: { kind: ResourceKind; topic: string }) => {
-    const code = item.topic === CODE_TOPIC;
-    if (!stage.codePassed) return code ? (item.kind === "QUIZ" ? 0 : 1) : 2;
-    return code ? 2 : item.kind === "QUIZ" ? 1 : 0;
-  };
-  return items.sort((a, b) => rank(a) - rank(b)).slice(0, limit);
+export function suggestedResources(stage: { codePassed: boolean }, limit: number) {
+  const code = Prisma.sql`r."topic" = ${CODE_TOPIC}`;
+  const quiz = Prisma.sql`r."kind" = 'QUIZ'`;
+  const rank = stage.codePassed
+    ? Prisma.sql`CASE WHEN ${code} THEN 2 WHEN ${quiz} THEN 1 ELSE 0 END`
+    : Prisma.sql`CASE WHEN ${code} AND ${quiz} THEN 0 WHEN ${code} THEN 1 ELSE 2 END`;
+  return queryRows(
+    SUGGESTED,
+    Prisma.sql`SELECT r."slug", r."title", r."summary", r."kind", r."topic" FROM "Resource" r
+      WHERE r."isPublished" = ${true} AND r."audience" IN ('ALL', 'YOUTH')
+      ORDER BY ${rank}, r."title", r."slug" LIMIT ${limit}`,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
-import { ownLessonCalendar, ownNextStep, viewOwnFile, viewYouthFile, youthLessons } from "./service.ts";
+import { ownLessonCalendar, ownNextStep, theoryPassed, viewOwnFile, viewYouthFile, youthLessons } from "./service.ts";
+import { suggestedResources } from "../resources/service.ts";
 import { absenceNoticeSchema, lessonsQuerySchema } from "./schemas.ts";
 import { findLesson, noticeAbsence } from "../lessons/service.ts";
 import { formatDateTime } from "../../domain/time.ts";
@@ -13,11 +14,15 @@ async function show(req: Request, res: Response) {
   res.render("youths/show", { title: `${file.youth.firstName} ${file.youth.lastName}`, ...file });
 }
 
+/** How many items of the resource centre /me suggests. */
+const SUGGESTED_RESOURCES = 3;
+
 /** The /me page; with a "Je ne pourrai pas venir" form sent back (422) open on its lesson. */
 async function renderMe(req: Request, res: Response, absenceNotice?: FormPage & { lessonId: string }) {
   const actor = actorOf(req);
   const [file, own] = await Promise.all([viewOwnFile(actor), ownApplication(actor)]);
-  res.render("youths/me", { title: "Mon parcours", ...file, own, nextStep: ownNextStep(file, own, new Date()), absenceNotice });
+  const resources = await suggestedResources({ codePassed: theoryPassed(file.training) }, SUGGESTED_RESOURCES);
+  res.render("youths/me", { title: "Mon parcours", ...file, own, nextStep: ownNextStep(file, own, new Date()), absenceNotice, resources });
 }
 
 async function me(req: Request, res: Response) {

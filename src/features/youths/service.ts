@@ -443,6 +443,16 @@ export async function viewOwnFile(actor: Actor) {
   return { youth: { ...youth, recommendations: await recommendationsOf(actor, youth.id) }, training };
 }
 
+type OwnTraining = NonNullable<Awaited<ReturnType<typeof viewOwnFile>>["training"]>;
+
+/** Whether the youth passed the code: recorded on the enrolment, or an exam passed. */
+export function theoryPassed(training: OwnTraining | null): boolean {
+  return (
+    training !== null &&
+    (training.enrolment.theoryPassedOn !== null || training.exams.some((exam) => exam.kind === "THEORY" && exam.result === "PASSED"))
+  );
+}
+
 /** What /me says to do next, from the file and the application it loaded. */
 export function ownNextStep(
   { training }: Awaited<ReturnType<typeof viewOwnFile>>,
@@ -461,8 +471,7 @@ export function ownNextStep(
       training: training && {
         status: training.enrolment.status,
         licenceObtained: training.enrolment.licenceObtainedOn !== null,
-        theoryPassed:
-          training.enrolment.theoryPassedOn !== null || training.exams.some((exam) => exam.kind === "THEORY" && exam.result === "PASSED"),
+        theoryPassed: theoryPassed(training),
         nextLessonAt: next?.startsAt ?? null,
         minutesDone: training.minutesDone,
         forecastMinutes: training.forecastMinutes,
