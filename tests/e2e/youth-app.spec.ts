@@ -35,3 +35,32 @@ test("young person at 390 px — /me — the next step, the money sentence, a le
   expect(calendar).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
   expect(calendar).toContain("\r\nEND:VCALENDAR\r\n");
 });
+
+test("young person at 390 px — from /me to the resource centre — reads an article, takes a quiz, sees the score kept", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.signIn("jeune@autonomie.test");
+  await expect(page).toHaveURL(/\/me$/);
+
+  const suggestions = page.getByRole("region", { name: "Pour vous aider" });
+  await expect(suggestions.getByRole("listitem")).toHaveCount(3);
+  await suggestions.getByRole("link", { name: "Toutes les ressources" }).click();
+  await expect(page).toHaveURL(/\/resources$/);
+
+  await page.getByRole("link", { name: "Financer son permis" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Financer son permis");
+  await expect(page.locator(".article-body")).toContainText(/\S+/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+
+  await page.goto("/resources/quiz-signalisation");
+  const questions = page.locator("form fieldset");
+  const count = await questions.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  for (let index = 0; index < count; index += 1) await questions.nth(index).getByRole("radio").nth(1).check();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "Voir mon résultat" }).click();
+
+  await expect(page.getByRole("heading", { name: new RegExp(`^Votre résultat : \\d+ sur ${count}$`) })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Votre meilleur score à ce quiz : \\d+ sur ${count}\\.$`))).toBeVisible();
+});
