@@ -80,6 +80,18 @@ export function buildCohort(ctx: ApplicantContext, monthsAgo: number, inProgress
     contributionCents: cohort.contributionCents,
     createdAt: addDays(drawDate, -120),
   });
+  // The prices agreed with each school for this cohort: its hourly rate, the accompaniment to the
+  // driving exam and the initial assessment.
+  for (const school of ctx.rows.drivingSchools)
+    ctx.rows.schoolRates.push({
+      id: ctx.ids.next("schoolRate"),
+      drivingSchoolId: school.id,
+      cohortId: cohort.id,
+      hourlyRateCents: school.hourlyRateCents ?? 5_600,
+      examFeeCents: 9_000,
+      assessmentCents: 5_000,
+      updatedAt: ctx.now,
+    });
   for (const spec of MISSION_LOCALES) {
     ctx.rows.cohortQuotas.push({
       id: ctx.ids.next("cohortQuota"),

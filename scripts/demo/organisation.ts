@@ -33,13 +33,17 @@ function buildMissionLocales({ rows, ids, now }: BuildInput): Record<MissionLoca
   return result as Record<MissionLocaleCode, string>;
 }
 
+/** An hour of driving lesson, in cents: the schools' prices differ a little, as they do. */
+const DEMO_HOURLY_RATES_CENTS = [5_600, 5_800, 5_400, 6_000, 5_500, 5_700, 5_300, 5_900] as const;
+
 function buildSchools(input: BuildInput, missionLocaleIds: Record<MissionLocaleCode, string>): Map<string, SchoolInfo> {
   const schools = new Map<string, SchoolInfo>();
-  for (const spec of SCHOOLS) {
+  for (const [index, spec] of SCHOOLS.entries()) {
     const id = input.ids.next("drivingSchool");
     input.rows.drivingSchools.push({
       id,
       name: spec.name,
+      hourlyRateCents: DEMO_HOURLY_RATES_CENTS[index % DEMO_HOURLY_RATES_CENTS.length],
       missionLocaleId: missionLocaleIds[spec.missionLocale],
       address: spec.address,
       city: spec.city,

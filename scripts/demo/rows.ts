@@ -26,6 +26,7 @@ type RecommendationRow = WithId<Prisma.RecommendationCreateManyInput>;
 type FollowUpSurveyRow = WithId<Prisma.FollowUpSurveyCreateManyInput>;
 type ResourceRow = WithId<Prisma.ResourceCreateManyInput>;
 type QuizQuestionRow = WithId<Prisma.QuizQuestionCreateManyInput>;
+type SchoolRateRow = WithId<Prisma.SchoolRateCreateManyInput>;
 type NotificationRow = WithId<Prisma.NotificationCreateManyInput>;
 
 export type DemoRows = {
@@ -36,6 +37,8 @@ export type DemoRows = {
   youthUsers: UserRow[];
   cohorts: CohortRow[];
   cohortQuotas: CohortQuotaRow[];
+  /** Each school's prices in each cohort, for the monthly statements. */
+  schoolRates: SchoolRateRow[];
   infoMeetings: InfoMeetingRow[];
   youths: YouthRow[];
   applications: ApplicationRow[];
@@ -65,6 +68,7 @@ export function emptyRows(): DemoRows {
     youthUsers: [],
     cohorts: [],
     cohortQuotas: [],
+    schoolRates: [],
     infoMeetings: [],
     youths: [],
     applications: [],

@@ -109,6 +109,7 @@ async function writeRows(prisma: PrismaClient, rows: DemoRows, progress: DemoPro
       await tx.user.createMany({ data: rows.staffUsers });
       await tx.cohort.createMany({ data: rows.cohorts });
       await tx.cohortQuota.createMany({ data: rows.cohortQuotas });
+      await tx.schoolRate.createMany({ data: rows.schoolRates });
       await tx.infoMeeting.createMany({ data: rows.infoMeetings });
       await tx.youth.createMany({ data: rows.youths });
       await tx.user.createMany({ data: rows.youthUsers });

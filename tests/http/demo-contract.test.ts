@@ -4,6 +4,7 @@ import { signedIn } from "../helpers/app.ts";
 import { testDb } from "../helpers/factories.ts";
 import { seedDemo } from "../../scripts/demo/seed.ts";
 import { parisParts } from "../../src/domain/time.ts";
+import { monthOf } from "../../src/features/statements/compute.ts";
 
 const DEMO_PASSWORD = "Autonomie-2026!";
 let demoYouthId: string;
@@ -123,5 +124,60 @@ describe("demo programme — the school workspace on the demo youth's enrolment"
     const own = await testDb.recommendation.findMany({ where: { youthId: demoYouthId }, select: { status: true, acknowledgedAt: true } });
     expect(own).toContainEqual({ status: "ACCEPTED", acknowledgedAt: null });
     expect(own).toContainEqual({ status: "PROPOSED", acknowledgedAt: null });
+  });
+});
+
+describe("demo programme — money, the right of access, the resource centre", () => {
+  it("coordination — ecole.orleans's statement of last month — validated once: the covered aid recorded in the ledgers, a second validation changes nothing", async () => {
+    const school = await testDb.user.findUniqueOrThrow({ where: { email: "ecole.orleans@autonomie.test" } });
+    const schoolId = school.drivingSchoolId!;
+    const month = monthOf(new Date(), -1);
+    const { agent, csrf } = await signedIn("coordination@autonomie.test", DEMO_PASSWORD);
+    const aidPaid = async () =>
+      (
+        await testDb.payment.aggregate({
+          where: { payer: "PROGRAMME", enrolment: { drivingSchoolId: schoolId } },
+          _sum: { amountCents: true },
+        })
+      )._sum.amountCents ?? 0;
+    const before = await aidPaid();
+
+    expect((await agent.get(`/statements/${schoolId}?month=${month}`)).status).toBe(200);
+    const first = await agent.post(`/statements/${schoolId}/validate`).type("form").send({ month, _csrf: csrf });
+    const afterFirst = await aidPaid();
+    const second = await agent.post(`/statements/${schoolId}/validate`).type("form").send({ month, _csrf: csrf });
+
+    expect(first.status).toBe(303);
+    expect(afterFirst).toBeGreaterThan(before);
+    expect(second.status).toBeGreaterThanOrEqual(300);
+    expect(await aidPaid()).toBe(afterFirst);
+  });
+
+  it("jeune — /me/export.json — their lessons and payments, nobody else's", async () => {
+    const { agent } = await signedIn("jeune@autonomie.test", DEMO_PASSWORD);
+    const response = await agent.get("/me/export.json");
+    const exported = JSON.parse(response.text) as { lessons: unknown[]; payments: { amountCents: number }[] };
+    const ownLessons = await testDb.lesson.count({ where: { enrolment: { youthId: demoYouthId } } });
+    const ownPayments = await testDb.payment.findMany({ where: { enrolment: { youthId: demoYouthId } }, select: { amountCents: true } });
+    const otherPayment = await testDb.payment.findFirstOrThrow({ where: { enrolment: { youthId: { not: demoYouthId } } } });
+    const other = await testDb.youth.findUniqueOrThrow({ where: { id: otherOrleansYouthId } });
+
+    expect(response.status).toBe(200);
+    expect(ownLessons).toBeGreaterThan(0);
+    expect(exported.lessons).toHaveLength(ownLessons);
+    const amounts = (payments: { amountCents: number }[]) => payments.map((payment) => payment.amountCents).sort((a, b) => a - b);
+    expect(amounts(exported.payments)).toEqual(amounts(ownPayments));
+    expect(response.text).not.toContain(otherPayment.id);
+    expect(response.text).not.toContain(otherOrleansYouthId);
+    expect(response.text).not.toContain(other.ref);
+  });
+
+  it("jeune — /resources — the demo's items written for youths, a quiz among them", async () => {
+    const { agent } = await signedIn("jeune@autonomie.test", DEMO_PASSWORD);
+    const page = await agent.get("/resources");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/resources/quiz-signalisation"');
+    expect(page.text).toContain('href="/resources/financer-son-permis"');
+    expect(page.text).not.toContain('href="/resources/accompagner-vers-le-permis"');
   });
 });
