@@ -3,6 +3,7 @@
 // coordinator's validation freezes it (SchoolStatement and its lines) and records the covered part
 // as PROGRAMME aid payments, all in one transaction that begins with the write lock (src/db/client.ts):
 // of two validations sent at once the second sees the first's statement and records nothing.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
 import { queryRows, SQL_INTEGER } from "../../db/sql.ts";
@@ -259,43 +260,42 @@ export async function validateStatement(actor: Actor, schoolId: string, month: s
         },
         select: { id: true },
       });
-      const paid: { id: string; enrolmentId: string; youthId: string; amountCents: number }[] = [];
-      for (const line of lines) {
-        const payment =
-          line.coveredCents > 0
-            ? await tx.payment.create({
-                data: {
-                  enrolmentId: line.enrolmentId,
-                  payer: "PROGRAMME",
-                  amountCents: line.coveredCents,
-                  paidOn,
-                  label,
-                  recordedById: actor.id,
-                  createdAt: now,
-                },
-                select: { id: true },
-              })
-            : null;
-        if (payment) paid.push({ id: payment.id, enrolmentId: line.enrolmentId, youthId: line.youthId, amountCents: line.coveredCents });
-        await tx.schoolStatementLine.create({
-          data: {
-            statementId: statement.id,
-            enrolmentId: line.enrolmentId,
-            youthId: line.youthId,
-            cohortId: line.cohortId,
-            hourlyRateCents: line.hourlyRateCents ?? 0,
-            lessonMinutes: line.lessonMinutes,
-            lessonCents: line.lessonCents,
-            exams: line.exams,
-            examCents: line.examCents,
-            assessments: line.assessments,
-            assessmentCents: line.assessmentCents,
-            totalCents: line.totalCents,
-            coveredCents: line.coveredCents,
-            paymentId: payment?.id ?? null,
-          },
-        });
-      }
+      // Two bulk inserts, whatever the number of lines: the payments' ids are chosen here so that
+      // each line can name its payment.
+      const withPayments = lines.map((line) => ({ line, paymentId: line.coveredCents > 0 ? randomUUID() : null }));
+      const paid = withPayments.flatMap(({ line, paymentId }) =>
+        paymentId ? [{ id: paymentId, enrolmentId: line.enrolmentId, youthId: line.youthId, amountCents: line.coveredCents }] : [],
+      );
+      await tx.payment.createMany({
+        data: paid.map((payment) => ({
+          id: payment.id,
+          enrolmentId: payment.enrolmentId,
+          payer: "PROGRAMME" as const,
+          amountCents: payment.amountCents,
+          paidOn,
+          label,
+          recordedById: actor.id,
+          createdAt: now,
+        })),
+      });
+      await tx.schoolStatementLine.createMany({
+        data: withPayments.map(({ line, paymentId }) => ({
+          statementId: statement.id,
+          enrolmentId: line.enrolmentId,
+          youthId: line.youthId,
+          cohortId: line.cohortId,
+          hourlyRateCents: line.hourlyRateCents ?? 0,
+          lessonMinutes: line.lessonMinutes,
+          lessonCents: line.lessonCents,
+          exams: line.exams,
+          examCents: line.examCents,
+          assessments: line.assessments,
+          assessmentCents: line.assessmentCents,
+          totalCents: line.totalCents,
+          coveredCents: line.coveredCents,
+          paymentId,
+        })),
+      });
       await recordAudit(
         {
           actorId: actor.id,
