@@ -45,6 +45,7 @@ describe("accounts and personal access codes", () => {
       role: "REFERENT",
       displayName: "Stéphanie Weidmann",
       email: "S.Weidmann@ML.test",
+      phone: "+33 2 38 00 11 22",
       missionLocaleId: missionLocale.id,
       _csrf: csrf,
     });
@@ -53,6 +54,7 @@ describe("accounts and personal access codes", () => {
     const code = codeFromLetter(response);
     const created = await testDb.user.findUniqueOrThrow({ where: { email: "s.weidmann@ml.test" }, include: { activationCodes: true } });
     expect(created.passwordHash).toBeNull();
+    expect(created.phone).toBe("0238001122");
     expect(created.activationCodes).toHaveLength(1);
     expect(created.activationCodes[0]!.codeHash).toBe(hashActivationCode(code));
     expect(created.activationCodes[0]!.codeHash).not.toContain(code.replace(/-/g, ""));
@@ -269,6 +271,13 @@ describe("accounts and personal access codes", () => {
       .send({ role: "EVALUATOR", displayName: "Doublon", email: admin.email, _csrf: csrfFrom(missing.text) });
     expect(taken.status).toBe(422);
     expect(taken.text).toContain(EMAIL_UNAVAILABLE);
+    const badPhone = await agent
+      .post("/accounts")
+      .type("form")
+      .send({ role: "EVALUATOR", displayName: "Mauvais Numéro", email: "num@test.fr", phone: "12", _csrf: csrfFrom(taken.text) });
+    expect(badPhone.status).toBe(422);
+    expect(badPhone.text).toContain("numéro de téléphone français à 10 chiffres");
+    expect(badPhone.text).toContain('value="12"');
   });
 
   it("account creation — by a counsellor, with an e-mail used outside their Mission Locale — the same generic message as inside", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../domain/enums.ts";
-import { optionalTextField, pageField } from "../../http/fields.ts";
+import { optionalPhoneField, optionalTextField, pageField } from "../../http/fields.ts";
 
 const ROLE_REQUIRED = "Choisissez un rôle.";
 const NAME_REQUIRED = "Saisissez le nom affiché (prénom et nom).";
@@ -11,6 +11,7 @@ const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";
 const SCHOOL_REQUIRED = "Choisissez l'auto-école.";
 const YOUTH_REF_REQUIRED = "Saisissez la référence du jeune (exemple : AUT-2026-0042).";
 const YOUTH_REF_FORMAT = "La référence a la forme AUT-2026-0042.";
+const PHONE_INVALID = "Saisissez un numéro de téléphone français à 10 chiffres (exemple : 02 38 53 21 47).";
 
 const optionalText = z
   .string()
@@ -26,6 +27,7 @@ export const createAccountSchema = z
     email: optionalText.pipe(z.email(EMAIL_INVALID).toLowerCase().optional()),
     missionLocaleId: optionalText,
     drivingSchoolId: optionalText,
+    phone: optionalPhoneField(PHONE_INVALID),
     youthRef: optionalText.pipe(
       z
         .string()

@@ -135,6 +135,7 @@ export async function createAccount(actor: Actor, form: CreateAccountForm): Prom
       role: form.role,
       displayName: form.displayName ?? "",
       email: form.email ?? null,
+      phone: form.phone ?? null,
       missionLocaleId: form.role === "REFERENT" ? (form.missionLocaleId ?? null) : null,
       drivingSchoolId: form.role === "SCHOOL" ? (form.drivingSchoolId ?? null) : null,
     };
