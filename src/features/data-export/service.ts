@@ -1,6 +1,7 @@
 // The right of access: everything the programme holds about one young person, as one JSON
 // document. A fixed number of reads whatever the size of the file (one per kind of record, each
 // from the youth's id), and the download itself written to the audit trail.
+import { YOUTH_PROFILE } from "../youths/service.ts";
 import { db } from "../../db/client.ts";
 import { youthScope, type Actor } from "../../auth/policy.ts";
 import { NotFoundError } from "../../http/errors.ts";
@@ -23,23 +24,8 @@ export async function exportYouthData(actor: Actor, youthId: string, by: keyof t
   const youth = await db().youth.findFirst({
     where: { AND: [{ id: youthId }, youthScope(actor)] },
     select: {
-      id: true,
-      ref: true,
-      firstName: true,
-      lastName: true,
-      birthDate: true,
-      gender: true,
-      email: true,
-      phone: true,
-      address: true,
-      postalCode: true,
-      city: true,
-      employmentStatus: true,
-      professionalProject: true,
-      weeklyAvailability: true,
+      ...YOUTH_PROFILE,
       maxLessonsPerWeek: true,
-      lotteryConsentAt: true,
-      evaluationConsentAt: true,
       createdAt: true,
       missionLocale: { select: { name: true } },
       referent: { select: { displayName: true, email: true, phone: true } },
