@@ -121,7 +121,7 @@ export function subgroupSummaries<T extends IttRow>(rows: readonly T[], outcome:
 export type ResponseRate = { due: number; answered: number; rate: number | null };
 
 /** Attrition that differs between the groups: response rates further apart than this (5 points). */
-export const ATTRITION_GAP = 0.05;
+const ATTRITION_GAP = 0.05;
 
 export function responseRate(due: number, answered: number): ResponseRate {
   return { due, answered, rate: due === 0 ? null : answered / due };

@@ -9,7 +9,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function cell(value: string | number | null | undefined, separator: CsvOptions["separator"]): string {
   if (value === null || value === undefined) return "";
   const text =
-    typeof value === "number" ? (separator === ";" ? String(value).replace(".", ",") : String(value)) : FORMULA_START.test(value) ? `'${value}` : value;
+    typeof value === "number"
+      ? separator === ";"
+        ? String(value).replace(".", ",")
+        : String(value)
+      : FORMULA_START.test(value)
+        ? `'${value}`
+        : value;
   return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

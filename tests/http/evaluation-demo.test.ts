@@ -37,7 +37,14 @@ function stats(rows: readonly Row[], outcome: string): Stats {
   const m0 = avg(x0);
   if (x1.length < 2 || x0.length < 2) return { n1: x1.length, n0: x0.length, mean1: m1, mean0: m0, itt: null, se: null };
   const s2 = (x: number[], m: number) => x.reduce((a, v) => a + (v - m) * (v - m), 0) / (x.length - 1);
-  return { n1: x1.length, n0: x0.length, mean1: m1, mean0: m0, itt: m1! - m0!, se: Math.sqrt(s2(x1, m1!) / x1.length + s2(x0, m0!) / x0.length) };
+  return {
+    n1: x1.length,
+    n0: x0.length,
+    mean1: m1,
+    mean0: m0,
+    itt: m1! - m0!,
+    se: Math.sqrt(s2(x1, m1!) / x1.length + s2(x0, m0!) / x0.length),
+  };
 }
 
 function blocked(rows: readonly Row[], outcome: string): { itt: number | null; se: number | null } {
@@ -58,7 +65,12 @@ function close(actual: number | null, expected: number | null, what: string) {
 }
 
 type Estimate = Stats & { ci95: [number, number] | null };
-type Summary = { outcomes: Record<string, { overall: Estimate; strata: Record<string, Estimate>; stratified: Omit<Estimate, "n1" | "n0" | "mean1" | "mean0"> }> };
+type Summary = {
+  outcomes: Record<
+    string,
+    { overall: Estimate; strata: Record<string, Estimate>; stratified: Omit<Estimate, "n1" | "n0" | "mean1" | "mean0"> }
+  >;
+};
 
 function check(summary: Summary, rows: readonly Row[]) {
   for (const outcome of OUTCOMES) {
@@ -78,7 +90,15 @@ function check(summary: Summary, rows: readonly Row[]) {
     compare(own.overall, stats(rows, outcome), `${outcome} overall`);
     const strata = [...new Set(rows.map((r) => r.stratum!))].sort();
     expect(Object.keys(own.strata).sort()).toEqual(strata);
-    for (const stratum of strata) compare(own.strata[stratum]!, stats(rows.filter((r) => r.stratum === stratum), outcome), `${outcome} ${stratum}`);
+    for (const stratum of strata)
+      compare(
+        own.strata[stratum]!,
+        stats(
+          rows.filter((r) => r.stratum === stratum),
+          outcome,
+        ),
+        `${outcome} ${stratum}`,
+      );
     const expected = blocked(rows, outcome);
     close(own.stratified.itt, expected.itt, `${outcome} stratified itt`);
     close(own.stratified.se, expected.se, `${outcome} stratified se`);
@@ -111,7 +131,14 @@ describe("evaluation on the demo", () => {
   it("/evaluation — the demo — the method, the balance table, the response rates and every outcome", async () => {
     const page = await agent.get("/evaluation");
     expect(page.status).toBe(200);
-    for (const text of ["intention de traiter", "Équilibre des groupes au tirage", "Taux de réponse", "Permis obtenu", "En emploi à 24 mois", "ORLEANS"]) {
+    for (const text of [
+      "intention de traiter",
+      "Équilibre des groupes au tirage",
+      "Taux de réponse",
+      "Permis obtenu",
+      "En emploi à 24 mois",
+      "ORLEANS",
+    ]) {
       expect(page.text).toContain(text);
     }
   });

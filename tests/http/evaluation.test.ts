@@ -7,6 +7,7 @@ import { makeCohort, makeWorld, PASSWORD, testDb, type makeUser } from "../helpe
 import { makeDraw } from "../helpers/lottery-factories.ts";
 import { config } from "../../src/config.ts";
 import { parisIsoDay } from "../../src/domain/time.ts";
+import type { IttSummary } from "../../src/domain/itt.ts";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -36,13 +37,22 @@ beforeAll(async () => {
   world = await makeWorld();
   const cohortA = await makeCohort();
   const cohortB = await makeCohort();
-  const drawA = await makeDraw({ cohortId: cohortA.id, missionLocaleId: world.home.missionLocale.id, adminId: world.admin.id, applicants: 6, seats: 3 });
+  const drawA = await makeDraw({
+    cohortId: cohortA.id,
+    missionLocaleId: world.home.missionLocale.id,
+    adminId: world.admin.id,
+    applicants: 6,
+    seats: 3,
+  });
   await makeDraw({ cohortId: cohortB.id, missionLocaleId: world.away.missionLocale.id, adminId: world.admin.id, applicants: 4, seats: 2 });
   first = { cohortName: cohortA.name, drawId: drawA.drawId };
   second = { cohortName: cohortB.name };
   // Identifiers the export must never carry, on every applicant.
   for (const [i, { youth }] of drawA.applicants.entries()) {
-    await testDb.youth.update({ where: { id: youth.id }, data: { email: `candidat${i}@exemple.test`, phone: `06123456${10 + i}`, address: "12 rue des Lilas" } });
+    await testDb.youth.update({
+      where: { id: youth.id },
+      data: { email: `candidat${i}@exemple.test`, phone: `06123456${10 + i}`, address: "12 rue des Lilas" },
+    });
   }
   const draw = await testDb.lotteryDraw.findUniqueOrThrow({ where: { id: drawA.drawId } });
   const drawDay = new Date(`${parisIsoDay(draw.drawnAt)}T00:00:00Z`);
@@ -70,7 +80,13 @@ beforeAll(async () => {
         hasLicence: true,
         employed: true,
       },
-      { youthId: drawA.applicants[1]!.youth.id, cohortId: cohortA.id, monthsAfter: 12, dueOn: new Date(Date.now() - DAY), status: "PENDING" },
+      {
+        youthId: drawA.applicants[1]!.youth.id,
+        cohortId: cohortA.id,
+        monthsAfter: 12,
+        dueOn: new Date(Date.now() - DAY),
+        status: "PENDING",
+      },
     ],
   });
 }, 60_000);
@@ -111,7 +127,12 @@ describe("evaluation — the export", () => {
   it("export.csv — an applicant with answered surveys — licence, days to licence and employment at 12 months; no answer — empty", async () => {
     const rows = csvRows((await (await as(world.evaluator)).get("/evaluation/export.csv")).text);
     const licensed = rows.find((r) => r.pid === pid(licensedYouthId))!;
-    expect(licensed).toMatchObject({ cohort: first.cohortName, stratum: world.home.missionLocale.code, licence: "1", days_to_licence: "100" });
+    expect(licensed).toMatchObject({
+      cohort: first.cohortName,
+      stratum: world.home.missionLocale.code,
+      licence: "1",
+      days_to_licence: "100",
+    });
     expect(licensed).toMatchObject({ gender: "MALE", employment_status: "JOB_SEEKER", employed_m12: "1", employed_m24: "" });
     expect(Number(licensed.age_at_draw)).toBeGreaterThanOrEqual(18);
     const others = rows.filter((r) => r.pid !== pid(licensedYouthId));
@@ -130,7 +151,17 @@ describe("evaluation — the export", () => {
       testDb.missionLocale.findMany({ select: { id: true, name: true } }),
     ]);
     const forbidden = [
-      ...youths.flatMap((y) => [y.id, y.ref, y.firstName, y.lastName, y.email, y.phone, y.address, y.professionalProject, y.birthDate.toISOString().slice(0, 10)]),
+      ...youths.flatMap((y) => [
+        y.id,
+        y.ref,
+        y.firstName,
+        y.lastName,
+        y.email,
+        y.phone,
+        y.address,
+        y.professionalProject,
+        y.birthDate.toISOString().slice(0, 10),
+      ]),
       ...users.flatMap((u) => [u.id, u.email, u.displayName, u.phone]),
       ...applications.map((a) => a.id),
       ...entries.flatMap((e) => [e.id, e.key]),
@@ -147,16 +178,21 @@ describe("evaluation — the export", () => {
     const rows = csvRows((await agent.get(`/evaluation/export.csv?cohort=${encodeURIComponent(second.cohortName)}`)).text);
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.cohort))).toEqual(new Set([second.cohortName]));
-    const summary = (await agent.get(`/evaluation/summary.json?cohort=${encodeURIComponent(second.cohortName)}`)).body;
+    const summary = (await agent.get(`/evaluation/summary.json?cohort=${encodeURIComponent(second.cohortName)}`)).body as IttSummary;
     expect(Object.keys(summary.outcomes.licence.strata)).toEqual([world.away.missionLocale.code]);
     const page = await agent.get(`/evaluation?cohort=${encodeURIComponent(second.cohortName)}`);
     expect(page.text).toContain("2 tirés au sort, 2 en liste d'attente");
   });
 
   it("summary.json — its shape — outcomes, overall, strata and stratified, n1 and n0 always", async () => {
-    const summary = (await (await as(world.evaluator)).get("/evaluation/summary.json")).body;
+    const summary = (await (await as(world.evaluator)).get("/evaluation/summary.json")).body as IttSummary;
     expect(Object.keys(summary.outcomes)).toEqual(["licence", "employed_m12", "employed_m24"]);
-    expect(summary.outcomes.licence.overall).toEqual({ n1: expect.any(Number), n0: expect.any(Number), mean1: expect.anything(), mean0: null, itt: null, se: null, ci95: null });
+    const licence = summary.outcomes.licence.overall;
+    expect(Object.keys(licence).sort()).toEqual(["ci95", "itt", "mean0", "mean1", "n0", "n1", "se"]);
+    // One answer in all: one group with a mean of 1, the other without, no difference.
+    expect(licence.n1 + licence.n0).toBe(1);
+    expect([licence.mean1, licence.mean0].sort()).toEqual([1, null]);
+    expect([licence.itt, licence.se, licence.ci95]).toEqual([null, null, null]);
     expect(summary.outcomes.employed_m24.stratified).toEqual({ itt: null, se: null, ci95: null });
   });
 
@@ -189,19 +225,26 @@ describe("evaluation — withdrawal of consent", () => {
     const text = (await evaluator.get(`/evaluation/export.csv?cohort=${encodeURIComponent(first.cohortName)}`)).text;
     expect(text).not.toContain(pid(licensedYouthId));
     expect(csvRows(text)).toHaveLength(5);
-    const summary = (await evaluator.get(`/evaluation/summary.json?cohort=${encodeURIComponent(first.cohortName)}`)).body;
+    const summary = (await evaluator.get(`/evaluation/summary.json?cohort=${encodeURIComponent(first.cohortName)}`)).body as IttSummary;
     expect(summary.outcomes.licence.overall).toMatchObject({ n1: 0, n0: 0 });
 
     const again = await agent.post(`/youths/${licensedYouthId}/evaluation-consent/withdraw`).type("form").send({ _csrf: csrf });
     expect(again.status).toBe(303);
-    expect((await testDb.youth.findUniqueOrThrow({ where: { id: licensedYouthId } })).evaluationConsentWithdrawnAt).toEqual(youth.evaluationConsentWithdrawnAt);
+    expect((await testDb.youth.findUniqueOrThrow({ where: { id: licensedYouthId } })).evaluationConsentWithdrawnAt).toEqual(
+      youth.evaluationConsentWithdrawnAt,
+    );
   });
 
   it("a counsellor of another Mission Locale — withdraws — 404, nothing written; a school — 403", async () => {
-    const youthId = (await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId: first.drawId }, include: { application: true } })).application.youthId;
+    const youthId = (await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId: first.drawId }, include: { application: true } }))
+      .application.youthId;
     const away = await signedIn(world.away.referent.email, PASSWORD);
-    expect((await away.agent.post(`/youths/${youthId}/evaluation-consent/withdraw`).type("form").send({ _csrf: away.csrf })).status).toBe(404);
+    expect((await away.agent.post(`/youths/${youthId}/evaluation-consent/withdraw`).type("form").send({ _csrf: away.csrf })).status).toBe(
+      404,
+    );
     const school = await signedIn(world.home.schoolUser.email, PASSWORD);
-    expect((await school.agent.post(`/youths/${youthId}/evaluation-consent/withdraw`).type("form").send({ _csrf: school.csrf })).status).toBe(403);
+    expect(
+      (await school.agent.post(`/youths/${youthId}/evaluation-consent/withdraw`).type("form").send({ _csrf: school.csrf })).status,
+    ).toBe(403);
   });
 });

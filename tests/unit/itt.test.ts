@@ -1,9 +1,24 @@
 // The intention-to-treat estimates against values computed by hand on a small fixed data set.
 import { describe, expect, it } from "vitest";
-import { differentialAttrition, estimate, ittSummary, responseRate, stratifiedEstimate, type Binary, type IttRow } from "../../src/domain/itt.ts";
+import {
+  differentialAttrition,
+  estimate,
+  ittSummary,
+  responseRate,
+  stratifiedEstimate,
+  type Binary,
+  type IttRow,
+} from "../../src/domain/itt.ts";
 
 function rows(cohort: string, stratum: string, treated: Binary[], control: Binary[]): IttRow[] {
-  const row = (assigned: 0 | 1, licence: Binary): IttRow => ({ cohort, stratum, assigned, licence, employed_m12: null, employed_m24: null });
+  const row = (assigned: 0 | 1, licence: Binary): IttRow => ({
+    cohort,
+    stratum,
+    assigned,
+    licence,
+    employed_m12: null,
+    employed_m24: null,
+  });
   return [...treated.map((v) => row(1, v)), ...control.map((v) => row(0, v))];
 }
 

@@ -3,6 +3,7 @@
 // and the balance of the groups at the draw.
 import {
   differentialAttrition,
+  OUTCOMES,
   outcomeSummary,
   responseRate,
   subgroupSummaries,
@@ -41,7 +42,15 @@ function interval(ci: [number, number] | null): string {
 type EstimateLine = { label: string; n1: string; n0: string; mean1: string; mean0: string; itt: string; ci95: string };
 
 function line(label: string, e: Estimate): EstimateLine {
-  return { label, n1: String(e.n1), n0: String(e.n0), mean1: share(e.mean1), mean0: share(e.mean0), itt: points(e.itt), ci95: interval(e.ci95) };
+  return {
+    label,
+    n1: String(e.n1),
+    n0: String(e.n0),
+    mean1: share(e.mean1),
+    mean0: share(e.mean0),
+    itt: points(e.itt),
+    ci95: interval(e.ci95),
+  };
 }
 
 function blockedLine(label: string, e: BlockedEstimate): EstimateLine {
@@ -55,7 +64,10 @@ function outcomeTables(rows: readonly EvaluationRow[], outcome: OutcomeName) {
   return {
     name: outcome,
     label: OUTCOME_LABELS[outcome],
-    overall: [line("Toutes strates confondues (différence brute)", summary.overall), blockedLine("Estimation stratifiée (par tirage)", summary.stratified)],
+    overall: [
+      line("Toutes strates confondues (différence brute)", summary.overall),
+      blockedLine("Estimation stratifiée (par tirage)", summary.stratified),
+    ],
     strata: Object.entries(summary.strata).map(([code, e]) => line(code, e)),
     genders: subgroups((r) => r.gender, GENDER_LABELS),
     employment: subgroups((r) => r.employmentStatus, EMPLOYMENT_STATUS_LABELS),
@@ -90,7 +102,8 @@ function shareOf(rows: readonly EvaluationRow[], test: (row: EvaluationRow) => b
 function balance(rows: readonly EvaluationRow[]) {
   const treated = rows.filter((r) => r.assigned === 1);
   const control = rows.filter((r) => r.assigned === 0);
-  const meanAge = (group: readonly EvaluationRow[]) => (group.length === 0 ? null : group.reduce((sum, r) => sum + r.ageAtDraw, 0) / group.length);
+  const meanAge = (group: readonly EvaluationRow[]) =>
+    group.length === 0 ? null : group.reduce((sum, r) => sum + r.ageAtDraw, 0) / group.length;
   const age1 = meanAge(treated);
   const age0 = meanAge(control);
   const ages = (value: number | null) => (value === null ? "—" : `${ONE_DECIMAL.format(value)} ans`);
@@ -109,7 +122,9 @@ function balance(rows: readonly EvaluationRow[]) {
         control: ages(age0),
         gap: age1 === null || age0 === null ? "—" : `${ONE_DECIMAL.format(age1 - age0)} an`,
       },
-      ...values((r) => r.gender).map((g) => shares(`Genre : ${GENDER_LABELS[g as keyof typeof GENDER_LABELS] ?? g}`, (r) => r.gender === g)),
+      ...values((r) => r.gender).map((g) =>
+        shares(`Genre : ${GENDER_LABELS[g as keyof typeof GENDER_LABELS] ?? g}`, (r) => r.gender === g),
+      ),
       ...values((r) => r.employmentStatus).map((s) =>
         shares(`Situation : ${EMPLOYMENT_STATUS_LABELS[s] ?? s}`, (r) => r.employmentStatus === s),
       ),
@@ -119,7 +134,7 @@ function balance(rows: readonly EvaluationRow[]) {
 
 export function evaluationReport(rows: readonly EvaluationRow[]) {
   return {
-    outcomes: (["licence", "employed_m12", "employed_m24"] as const).map((outcome) => outcomeTables(rows, outcome)),
+    outcomes: OUTCOMES.map((outcome) => outcomeTables(rows, outcome)),
     responses: responseRates(rows),
     balance: balance(rows),
   };
@@ -129,18 +144,27 @@ export function evaluationReport(rows: readonly EvaluationRow[]) {
 export const DICTIONARY: readonly { column: string; meaning: string; values: string }[] = [
   {
     column: "pid",
-    meaning: "Pseudonyme du jeune : HMAC-SHA-256 de son identifiant interne, avec la clé de pseudonymisation du programme. Le même d'un export à l'autre ; impossible à relier à une personne sans la clé.",
+    meaning:
+      "Pseudonyme du jeune : HMAC-SHA-256 de son identifiant interne, avec la clé de pseudonymisation du programme. Le même d'un export à l'autre ; impossible à relier à une personne sans la clé.",
     values: "64 caractères hexadécimaux en minuscules",
   },
   { column: "cohort", meaning: "Nom de la promotion du tirage.", values: "Texte, par exemple le nom affiché dans « Promotions »" },
-  { column: "stratum", meaning: "Strate du tirage : le code de la Mission Locale.", values: "Code, par exemple ORLEANS, MONTARGIS, PITHIVIERS" },
+  {
+    column: "stratum",
+    meaning: "Strate du tirage : le code de la Mission Locale.",
+    values: "Code, par exemple ORLEANS, MONTARGIS, PITHIVIERS",
+  },
   {
     column: "assigned",
     meaning: "Affectation par le tirage au sort, quelle que soit la suite (intention de traiter).",
     values: "1 = tiré au sort (SELECTED), 0 = liste d'attente (WAITLISTED)",
   },
   { column: "gender", meaning: "Genre déclaré.", values: "FEMALE, MALE, OTHER" },
-  { column: "age_at_draw", meaning: "Âge en années révolues le jour du tirage (la date de naissance n'est pas exportée).", values: "Entier" },
+  {
+    column: "age_at_draw",
+    meaning: "Âge en années révolues le jour du tirage (la date de naissance n'est pas exportée).",
+    values: "Entier",
+  },
   {
     column: "employment_status",
     meaning: "Situation professionnelle déclarée dans le dossier (celle de la candidature tant qu'elle n'a pas été modifiée).",

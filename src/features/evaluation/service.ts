@@ -180,7 +180,12 @@ export function exportCells(row: EvaluationRow): (string | number | null)[] {
 
 /** Each download of evaluation data (the file or the summary) leaves a trace. */
 export function recordEvaluationExport(actor: Actor, format: "csv" | "json", cohort: string | undefined, rows: number): Promise<void> {
-  return recordAudit({ actorId: actor.id, action: "EVALUATION_EXPORTED", entity: "Evaluation", details: { format, cohort: cohort ?? null, rows } });
+  return recordAudit({
+    actorId: actor.id,
+    action: "EVALUATION_EXPORTED",
+    entity: "Evaluation",
+    details: { format, cohort: cohort ?? null, rows },
+  });
 }
 
 /** Cohort names that have a draw, for the page's filter. */
@@ -191,7 +196,11 @@ export async function drawnCohorts(): Promise<string[]> {
 
 /** The youth leaves the evaluation from now on (their past answers stay out of every later export
  * too). Already withdrawn: the first date is kept. */
-export async function withdrawEvaluationConsent(actor: Actor, youthId: string, now = new Date()): Promise<{ withdrawnAt: Date; already: boolean }> {
+export async function withdrawEvaluationConsent(
+  actor: Actor,
+  youthId: string,
+  now = new Date(),
+): Promise<{ withdrawnAt: Date; already: boolean }> {
   return db().$transaction(async (tx) => {
     const youth = await tx.youth.findFirst({
       where: { AND: [{ id: youthId }, youthScope(actor)] },
