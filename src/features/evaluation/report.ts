@@ -28,10 +28,14 @@ function share(ratio: number | null): string {
   return ratio === null ? "—" : `${ONE_DECIMAL.format(ratio * 100)} %`;
 }
 
+/** Signed, to one decimal; a difference that rounds to zero reads "0,0" (never "-0,0"). */
+function signed(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return rounded === 0 ? ONE_DECIMAL.format(0) : `${rounded > 0 ? "+" : ""}${ONE_DECIMAL.format(rounded)}`;
+}
+
 function points(difference: number | null): string {
-  if (difference === null) return "—";
-  const text = ONE_DECIMAL.format(difference * 100);
-  return `${difference > 0 ? "+" : ""}${text} pts`;
+  return difference === null ? "—" : `${signed(difference * 100)} pts`;
 }
 
 function interval(ci: [number, number] | null): string {
@@ -120,7 +124,7 @@ function balance(rows: readonly EvaluationRow[]) {
         label: "Âge moyen au tirage",
         treated: ages(age1),
         control: ages(age0),
-        gap: age1 === null || age0 === null ? "—" : `${ONE_DECIMAL.format(age1 - age0)} an`,
+        gap: age1 === null || age0 === null ? "—" : `${signed(age1 - age0)} an`,
       },
       ...values((r) => r.gender).map((g) =>
         shares(`Genre : ${GENDER_LABELS[g as keyof typeof GENDER_LABELS] ?? g}`, (r) => r.gender === g),
