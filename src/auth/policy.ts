@@ -96,6 +96,10 @@ const PERMISSIONS = [
   // coordinator) downloads the same file for them
   "me:export",
   "youth:export",
+  // the intention-to-treat evaluation: its pseudonymised export, summary and page (research team,
+  // coordinator); a youth's withdrawal of consent to it, recorded by their counsellor
+  "evaluation:read",
+  "evaluation:consent",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -163,6 +167,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "budget:read",
     "quiz:answer",
     "youth:export",
+    "evaluation:consent",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
@@ -188,7 +193,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "quiz:answer",
   ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
-  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read"],
+  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read", "evaluation:read"],
 };
 
 export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {

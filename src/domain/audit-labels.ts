@@ -61,6 +61,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   RESOURCE_UNPUBLISHED: "Ressource repassée en brouillon",
   SCHOOL_RATE_SET: "Tarifs d'une auto-école fixés",
   STATEMENT_VALIDATED: "Relevé mensuel validé",
+  EVALUATION_EXPORTED: "Données de l'évaluation téléchargées (pseudonymisées)",
+  EVALUATION_CONSENT_WITHDRAWN: "Consentement à l'évaluation retiré",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {

@@ -6,14 +6,32 @@ import type { Response } from "express";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function cell(value: string | number | null | undefined): string {
+function cell(value: string | number | null | undefined, separator: CsvOptions["separator"]): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "number" ? String(value).replace(".", ",") : FORMULA_START.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text =
+    typeof value === "number"
+      ? separator === ";"
+        ? String(value).replace(".", ",")
+        : String(value)
+      : FORMULA_START.test(value)
+        ? `'${value}`
+        : value;
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(";")).join("\r\n")}\r\n`;
+/** The research export reads as plain RFC 4180 (`,`, decimal point, no byte-order mark) for
+ * statistics software rather than a spreadsheet. */
+type CsvOptions = { separator: ";" | ","; bom: boolean };
+
+const SPREADSHEET: CsvOptions = { separator: ";", bom: true };
+
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+  options: CsvOptions = SPREADSHEET,
+): string {
+  const lines = [header, ...rows].map((row) => row.map((value) => cell(value, options.separator)).join(options.separator));
+  return `${options.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }
 
 /** Sends a CSV as a download named `filename`; never cached (it holds personal data). */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Youth" ADD COLUMN "evaluationConsentWithdrawnAt" DATETIME;
+
