@@ -96,6 +96,9 @@ const PERMISSIONS = [
   // coordinator) downloads the same file for them
   "me:export",
   "youth:export",
+  // the coordinator's operations: the fair school comparison, the operational CSV exports
+  "comparison:read",
+  "operations:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -61,6 +61,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   RESOURCE_UNPUBLISHED: "Ressource repassée en brouillon",
   SCHOOL_RATE_SET: "Tarifs d'une auto-école fixés",
   STATEMENT_VALIDATED: "Relevé mensuel validé",
+  OPERATIONS_EXPORTED: "Export opérationnel téléchargé",
+  SCHOOL_COMPARISON_EXPORTED: "Comparaison des auto-écoles téléchargée",
+  YOUTHS_ANONYMISED: "Dossiers anonymisés (durée de conservation)",
+  AUDIT_EVENTS_DELETED: "Journal d'audit purgé (plus de 12 mois)",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
