@@ -4,7 +4,7 @@
 export type RetentionPolicy = { age: number; yearsAfterSurvey: number };
 
 /** The audit trail is kept this long; a database trigger refuses deleting younger events. */
-export const AUDIT_RETENTION_MONTHS = 12;
+const AUDIT_RETENTION_MONTHS = 12;
 
 function addYears(date: Date, years: number): Date {
   const shifted = new Date(date.getTime());
@@ -23,10 +23,7 @@ function addMonths(date: Date, months: number): Date {
  * `yearsAfterSurvey` years after their last follow-up survey. A youth without any survey counts
  * from the creation of their file, so that a file just opened is never anonymised.
  */
-export function retentionDate(
-  youth: { birthDate: Date; createdAt: Date; lastSurveyAt: Date | null },
-  policy: RetentionPolicy,
-): Date {
+export function retentionDate(youth: { birthDate: Date; createdAt: Date; lastSurveyAt: Date | null }, policy: RetentionPolicy): Date {
   const birthday = addYears(youth.birthDate, policy.age);
   const afterFollowUp = addYears(youth.lastSurveyAt ?? youth.createdAt, policy.yearsAfterSurvey);
   return birthday > afterFollowUp ? birthday : afterFollowUp;

@@ -46,14 +46,23 @@ async function aProgramme() {
 
 /** What the statistics and the evaluation read, counted from the database. */
 async function figures(cohortId: string) {
-  const byGender = await testDb.youth.groupBy({ by: ["gender", "employmentStatus", "birthDate"], _count: true, orderBy: { gender: "asc" } });
+  const byGender = await testDb.youth.groupBy({
+    by: ["gender", "employmentStatus", "birthDate"],
+    _count: true,
+    orderBy: { gender: "asc" },
+  });
   const surveys = await testDb.followUpSurvey.groupBy({
     by: ["status", "hasLicence", "employed", "employmentStatus"],
     where: { cohortId },
     _count: true,
     orderBy: { status: "asc" },
   });
-  const enrolments = await testDb.enrolment.groupBy({ by: ["status", "licenceObtainedOn", "forecastHours"], where: { cohortId }, _count: true, orderBy: { status: "asc" } });
+  const enrolments = await testDb.enrolment.groupBy({
+    by: ["status", "licenceObtainedOn", "forecastHours"],
+    where: { cohortId },
+    _count: true,
+    orderBy: { status: "asc" },
+  });
   const lessons = await testDb.lesson.aggregate({ where: { enrolment: { cohortId } }, _sum: { durationMin: true }, _count: true });
   return { byGender, surveys, enrolments, lessons, youths: await testDb.youth.count() };
 }
@@ -82,7 +91,14 @@ describe("retention", () => {
     expect(await figures(cohort.id)).toEqual(before);
     for (const id of [gone.id, goneToo.id]) {
       const youth = await testDb.youth.findUniqueOrThrow({ where: { id } });
-      expect(youth).toMatchObject({ firstName: "Jeune", lastName: "anonymisé", email: null, phone: null, address: null, professionalProject: null });
+      expect(youth).toMatchObject({
+        firstName: "Jeune",
+        lastName: "anonymisé",
+        email: null,
+        phone: null,
+        address: null,
+        professionalProject: null,
+      });
       expect(youth.anonymisedAt).toEqual(LATER);
     }
     const keptNow = await testDb.youth.findUniqueOrThrow({ where: { id: kept.id } });
@@ -91,7 +107,10 @@ describe("retention", () => {
     const user = await testDb.user.findUniqueOrThrow({ where: { id: account.id } });
     expect(user).toMatchObject({ email: null, isActive: false, passwordHash: null });
     expect((await testDb.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).initialAssessmentNote).toBeNull();
-    expect(await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: enrolment.id } })).toMatchObject({ note: null, attendance: "PRESENT" });
+    expect(await testDb.lesson.findFirstOrThrow({ where: { enrolmentId: enrolment.id } })).toMatchObject({
+      note: null,
+      attendance: "PRESENT",
+    });
     expect((await testDb.difficulty.findFirstOrThrow({ where: { youthId: gone.id } })).description).toBe("");
     const survey = await testDb.followUpSurvey.findFirstOrThrow({ where: { youthId: gone.id } });
     expect(survey).toMatchObject({ status: "ANSWERED", hasLicence: true, employmentStatus: "EMPLOYED" });

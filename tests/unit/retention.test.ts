@@ -39,7 +39,10 @@ describe("retention rules", () => {
   it("options — --dry-run and --now — parsed; RETENTION_NOW as a fallback", () => {
     const real = new Date("2026-12-01T10:00:00Z");
     expect(parseRetentionArgs([], {}, real)).toEqual({ dryRun: false, now: real });
-    expect(parseRetentionArgs(["--dry-run", "--now", "2031-12-01"], {}, real)).toEqual({ dryRun: true, now: new Date("2031-12-01T00:00:00Z") });
+    expect(parseRetentionArgs(["--dry-run", "--now", "2031-12-01"], {}, real)).toEqual({
+      dryRun: true,
+      now: new Date("2031-12-01T00:00:00Z"),
+    });
     expect(parseRetentionArgs(["--now=2030-01-02"], {}, real).now).toEqual(new Date("2030-01-02T00:00:00Z"));
     expect(parseRetentionArgs([], { RETENTION_NOW: "2029-03-04" }, real).now).toEqual(new Date("2029-03-04T00:00:00Z"));
   });
@@ -52,7 +55,10 @@ describe("retention rules", () => {
   it("configuration — retention settings — 28 and 2 by default, from the environment otherwise", () => {
     const base = { NODE_ENV: "test", SESSION_SECRET: "s".repeat(32), PSEUDONYM_KEY: "p".repeat(32) } as const;
     expect(loadConfig(base)).toMatchObject({ retentionAge: 28, retentionYearsAfterSurvey: 2 });
-    expect(loadConfig({ ...base, RETENTION_AGE: "30", RETENTION_YEARS_AFTER_SURVEY: "3" })).toMatchObject({ retentionAge: 30, retentionYearsAfterSurvey: 3 });
+    expect(loadConfig({ ...base, RETENTION_AGE: "30", RETENTION_YEARS_AFTER_SURVEY: "3" })).toMatchObject({
+      retentionAge: 30,
+      retentionYearsAfterSurvey: 3,
+    });
     expect(() => loadConfig({ ...base, RETENTION_AGE: "12" })).toThrow(/RETENTION_AGE/);
   });
 });

@@ -8,11 +8,11 @@ export const SMALL_SCHOOL_THRESHOLD = 10;
 /** A share with what it is of: `count` out of `total` (null when the total is 0). */
 export type Share = { count: number; total: number; rate: number | null };
 
-export function share(count: number, total: number): Share {
+function share(count: number, total: number): Share {
   return { count, total, rate: total > 0 ? count / total : null };
 }
 
-export function median(values: readonly number[]): number | null {
+function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

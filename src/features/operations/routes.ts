@@ -73,6 +73,8 @@ async function comparisonCsv(req: Request, res: Response) {
   sendCsv(res, `comparaison-auto-ecoles-${parisIsoDay(new Date())}.csv`, toCsv(COMPARISON_HEADER, rows.map(comparisonCells)));
 }
 
+const typed = (value: unknown) => (typeof value === "string" ? value : "");
+
 async function renderExports(req: Request, res: Response, error?: string) {
   const exports = Object.entries(operations.EXPORTS).map(([name, definition]) => ({
     name,
@@ -83,7 +85,7 @@ async function renderExports(req: Request, res: Response, error?: string) {
     title: "Exports opérationnels",
     exports,
     cohorts: await operations.cohortChoices(),
-    values: { cohort: String(req.query.cohort ?? ""), from: String(req.query.from ?? ""), to: String(req.query.to ?? "") },
+    values: { cohort: typed(req.query.cohort), from: typed(req.query.from), to: typed(req.query.to) },
     error,
   });
 }

@@ -15,12 +15,10 @@ const dayField = z
   .refine((value) => value === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(value) && existsInParis(value, "00:00")), PERIOD_INVALID);
 
 /** ?cohort=&from=YYYY-MM-DD&to=YYYY-MM-DD on an export: the period's days both included (Paris). */
-export const exportQuerySchema = z
-  .object({ cohort: cohortField, from: dayField, to: dayField })
-  .transform((query) => ({
-    cohort: query.cohort,
-    from: query.from ? parisDateTime(query.from, "00:00") : undefined,
-    to: query.to ? addDays(parisDateTime(query.to, "00:00"), 1) : undefined,
-  }));
+export const exportQuerySchema = z.object({ cohort: cohortField, from: dayField, to: dayField }).transform((query) => ({
+  cohort: query.cohort,
+  from: query.from ? parisDateTime(query.from, "00:00") : undefined,
+  to: query.to ? addDays(parisDateTime(query.to, "00:00"), 1) : undefined,
+}));
 
 export type ExportFilters = z.infer<typeof exportQuerySchema>;

@@ -144,7 +144,18 @@ const lessons: ExportDefinition<z.ZodType<LessonRow>> = {
     JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
     WHERE l."id" > ${afterId} ${filtered('e."cohortId"', 'l."startsAt"', bounds)}
     ORDER BY l."id" LIMIT ${EXPORT_PAGE_SIZE}`,
-  cells: (r) => [r.ref, r.lastName, r.firstName, r.cohort, r.school, formatDateTime(r.startsAt), r.durationMin, r.kind, r.attendance, r.lateMin],
+  cells: (r) => [
+    r.ref,
+    r.lastName,
+    r.firstName,
+    r.cohort,
+    r.school,
+    formatDateTime(r.startsAt),
+    r.durationMin,
+    r.kind,
+    r.attendance,
+    r.lateMin,
+  ],
 };
 type LessonRow = {
   id: string;
@@ -198,7 +209,17 @@ const payments: ExportDefinition<z.ZodType<PaymentRow>> = {
     JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
     WHERE p."id" > ${afterId} ${filtered('e."cohortId"', 'p."paidOn"', bounds)}
     ORDER BY p."id" LIMIT ${EXPORT_PAGE_SIZE}`,
-  cells: (r) => [r.ref, r.lastName, r.firstName, r.cohort, r.school, day(r.paidOn), r.payer === "PROGRAMME" ? "Programme" : "Jeune", euros(r.amountCents), r.label],
+  cells: (r) => [
+    r.ref,
+    r.lastName,
+    r.firstName,
+    r.cohort,
+    r.school,
+    day(r.paidOn),
+    r.payer === "PROGRAMME" ? "Programme" : "Jeune",
+    euros(r.amountCents),
+    r.label,
+  ],
 };
 
 type ApplicationRow = {
@@ -273,7 +294,17 @@ const NULLABLE_BOOLEAN = SQL_BOOLEAN.nullable();
 const surveys: ExportDefinition<z.ZodType<SurveyRow>> = {
   label: "Enquêtes de suivi",
   description: "Enquêtes à 6, 12 et 24 mois, des deux groupes (période : date prévue).",
-  header: [...PERSON_COLUMNS, "Mois après le tirage", "Prévue le", "Statut", "Répondue le", "Permis", "Permis obtenu le", "En emploi", "Situation"],
+  header: [
+    ...PERSON_COLUMNS,
+    "Mois après le tirage",
+    "Prévue le",
+    "Statut",
+    "Répondue le",
+    "Permis",
+    "Permis obtenu le",
+    "En emploi",
+    "Situation",
+  ],
   row: z.object({
     id: z.string(),
     ref: z.string(),
@@ -433,13 +464,19 @@ async function anonymiseBatch(youthIds: readonly string[], now: Date): Promise<v
     await tx.application.updateMany({ where: ofYouths, data: { withdrawalReason: null } });
     await tx.enrolment.updateMany({ where: ofYouths, data: { initialAssessmentNote: null } });
     await tx.lesson.updateMany({
-      where: { enrolment: ofYouths, OR: [{ note: { not: null } }, { cancelReason: { not: null } }, { absenceNoticeReason: { not: null } }] },
+      where: {
+        enrolment: ofYouths,
+        OR: [{ note: { not: null } }, { cancelReason: { not: null } }, { absenceNoticeReason: { not: null } }],
+      },
       data: { note: null, cancelReason: null, absenceNoticeReason: null },
     });
     await tx.payment.updateMany({ where: { enrolment: ofYouths, label: { not: null } }, data: { label: null } });
     await tx.difficulty.updateMany({ where: ofYouths, data: { description: "", resolution: null } });
     await tx.recommendation.updateMany({ where: ofYouths, data: { text: "", decisionNote: null } });
-    await recordAudit({ actorId: null, action: "YOUTHS_ANONYMISED", entity: "Youth", details: { count: ids.length, at: now.toISOString() } }, tx);
+    await recordAudit(
+      { actorId: null, action: "YOUTHS_ANONYMISED", entity: "Youth", details: { count: ids.length, at: now.toISOString() } },
+      tx,
+    );
   });
 }
 
@@ -456,7 +493,12 @@ async function deleteOldAuditEvents(cutoff: Date): Promise<number> {
     if (changed < AUDIT_BATCH) break;
   }
   if (deleted > 0) {
-    await recordAudit({ actorId: null, action: "AUDIT_EVENTS_DELETED", entity: "AuditEvent", details: { count: deleted, before: cutoff.toISOString() } });
+    await recordAudit({
+      actorId: null,
+      action: "AUDIT_EVENTS_DELETED",
+      entity: "AuditEvent",
+      details: { count: deleted, before: cutoff.toISOString() },
+    });
   }
   return deleted;
 }
@@ -465,7 +507,10 @@ async function deleteOldAuditEvents(cutoff: Date): Promise<number> {
 export async function runRetention(options: { dryRun: boolean; now: Date; policy: RetentionPolicy }): Promise<RetentionSummary> {
   const due = await youthsPastRetention(options.now, options.policy);
   const cutoff = auditCutoff(options.now, new Date());
-  const { count: auditEventsDue } = await queryRow(COUNT_ROW, Prisma.sql`SELECT COUNT(*) AS "count" FROM "AuditEvent" WHERE "at" < ${cutoff}`);
+  const { count: auditEventsDue } = await queryRow(
+    COUNT_ROW,
+    Prisma.sql`SELECT COUNT(*) AS "count" FROM "AuditEvent" WHERE "at" < ${cutoff}`,
+  );
   const summary: RetentionSummary = {
     dryRun: options.dryRun,
     now: options.now,
