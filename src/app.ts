@@ -38,6 +38,7 @@ import { RESOURCE_ROUTES } from "./features/resources/routes.ts";
 import { uploadParser } from "./features/resources/files.ts";
 import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
 import { EVALUATION_ROUTES } from "./features/evaluation/routes.ts";
+import { OPERATION_ROUTES } from "./features/operations/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -77,6 +78,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...RESOURCE_ROUTES,
   ...DATA_EXPORT_ROUTES,
   ...EVALUATION_ROUTES,
+  ...OPERATION_ROUTES,
 ];
 
 type AppOptions = {

@@ -36,6 +36,20 @@ const envSchema = z.object({
     .optional(),
   // Where the resource centre's uploaded documents and videos are kept (outside public/).
   UPLOAD_DIR: z.string().min(1).optional(),
+  // Retention (npm run retention): a youth's file is anonymised after the later of this birthday
+  // and this many years after their last follow-up survey.
+  RETENTION_AGE: z.coerce
+    .number({ error: "RETENTION_AGE doit être un âge en années" })
+    .int("RETENTION_AGE doit être un nombre entier d'années")
+    .min(18, "RETENTION_AGE : 18 ans au moins")
+    .max(100, "RETENTION_AGE : 100 ans au plus")
+    .optional(),
+  RETENTION_YEARS_AFTER_SURVEY: z.coerce
+    .number({ error: "RETENTION_YEARS_AFTER_SURVEY doit être un nombre d'années" })
+    .int("RETENTION_YEARS_AFTER_SURVEY doit être un nombre entier d'années")
+    .min(0, "RETENTION_YEARS_AFTER_SURVEY ne peut pas être négatif")
+    .max(50, "RETENTION_YEARS_AFTER_SURVEY : 50 ans au plus")
+    .optional(),
 });
 
 export type Config = {
@@ -58,6 +72,10 @@ export type Config = {
   statisticsCacheSeconds: number;
   /** Uploaded documents and videos of the resource centre: beside the database unless set. */
   uploadDir: string;
+  /** A youth's file is kept until the later of this birthday… */
+  retentionAge: number;
+  /** …and this many years after their last follow-up survey (due or answered). */
+  retentionYearsAfterSurvey: number;
 };
 
 export class ConfigError extends Error {}
@@ -116,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WEB_CONCURRENCY ?? 1,
     statisticsCacheSeconds: e.STATISTICS_CACHE_SECONDS ?? (isProduction ? 60 : 0),
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(path.dirname(databasePath), "uploads")),
+    retentionAge: e.RETENTION_AGE ?? 28,
+    retentionYearsAfterSurvey: e.RETENTION_YEARS_AFTER_SURVEY ?? 2,
   };
 }
 

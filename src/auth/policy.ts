@@ -100,6 +100,9 @@ const PERMISSIONS = [
   // coordinator); a youth's withdrawal of consent to it, recorded by their counsellor
   "evaluation:read",
   "evaluation:consent",
+  // the coordinator's operations: the fair school comparison, the operational CSV exports
+  "comparison:read",
+  "operations:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -63,6 +63,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   STATEMENT_VALIDATED: "Relevé mensuel validé",
   EVALUATION_EXPORTED: "Données de l'évaluation téléchargées (pseudonymisées)",
   EVALUATION_CONSENT_WITHDRAWN: "Consentement à l'évaluation retiré",
+  OPERATIONS_EXPORTED: "Export opérationnel téléchargé",
+  SCHOOL_COMPARISON_EXPORTED: "Comparaison des auto-écoles téléchargée",
+  YOUTHS_ANONYMISED: "Dossiers anonymisés (durée de conservation)",
+  AUDIT_EVENTS_DELETED: "Journal d'audit purgé (plus de 12 mois)",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {

@@ -43,3 +43,9 @@ export function sendCsv(res: Response, filename: string, csv: string): void {
   });
   res.send(csv);
 }
+
+/** Rows as CSV lines (no byte-order mark, no header), each ending in CRLF: the next page of a
+ * streamed export whose first chunk was `toCsv(header, [])`. */
+export function csvRows(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((row) => `${row.map((value) => cell(value, SPREADSHEET.separator)).join(SPREADSHEET.separator)}\r\n`).join("");
+}

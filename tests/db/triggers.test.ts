@@ -15,6 +15,17 @@ describe("AuditEvent is append-only", () => {
     await expect(testDb.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow();
     expect((await testDb.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("TEST");
   });
+
+  it("audit row — older than 12 months — may be deleted, never updated", async () => {
+    const monthsAgo = (months: number) => new Date(Date.now() - months * 31 * 86_400_000);
+    const old = await testDb.auditEvent.create({ data: { action: "OLD", entity: "Test", at: monthsAgo(13) } });
+    const recent = await testDb.auditEvent.create({ data: { action: "RECENT", entity: "Test", at: monthsAgo(11) } });
+    await expect(testDb.auditEvent.update({ where: { id: old.id }, data: { action: "CHANGED" } })).rejects.toThrow();
+    await expect(testDb.auditEvent.delete({ where: { id: recent.id } })).rejects.toThrow();
+    await testDb.auditEvent.delete({ where: { id: old.id } });
+    expect(await testDb.auditEvent.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await testDb.auditEvent.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
 });
 
 describe("a draw is immutable in the database too", () => {

@@ -11,6 +11,7 @@ import { STATEMENT_FIXTURES } from "../http/matrix/statements.ts";
 import { RESOURCE_FIXTURES } from "../http/matrix/resources.ts";
 import { YOUTH_APP_FIXTURES } from "../http/matrix/youth-app.ts";
 import { EVALUATION_FIXTURES } from "../http/matrix/evaluation.ts";
+import { OPERATION_FIXTURES } from "../http/matrix/operations.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -46,6 +47,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...RESOURCE_FIXTURES,
   ...YOUTH_APP_FIXTURES,
   ...EVALUATION_FIXTURES,
+  ...OPERATION_FIXTURES,
 ];
 
 /** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */
