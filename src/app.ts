@@ -37,6 +37,7 @@ import { STATEMENT_ROUTES } from "./features/statements/routes.ts";
 import { RESOURCE_ROUTES } from "./features/resources/routes.ts";
 import { uploadParser } from "./features/resources/files.ts";
 import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
+import { SURVEY_ROUTES } from "./features/surveys/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -75,6 +76,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...STATEMENT_ROUTES,
   ...RESOURCE_ROUTES,
   ...DATA_EXPORT_ROUTES,
+  ...SURVEY_ROUTES,
 ];
 
 type AppOptions = {

@@ -96,6 +96,10 @@ const PERMISSIONS = [
   // coordinator) downloads the same file for them
   "me:export",
   "youth:export",
+  // the follow-up surveys at 6, 12 and 24 months: the counsellor (or the coordinator) lists those
+  // due and records the answers or "unreachable"; a young person answers their own
+  "survey:record",
+  "survey:answer-own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,6 +112,7 @@ const YOUTH_OWN: readonly Permission[] = [
   "lesson:notice-absence",
   "recommendation:acknowledge",
   "me:export",
+  "survey:answer-own",
 ];
 
 /** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
@@ -163,6 +168,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "budget:read",
     "quiz:answer",
     "youth:export",
+    "survey:record",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
