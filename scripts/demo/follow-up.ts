@@ -2,7 +2,7 @@
 import { SURVEY_MONTHS, type DifficultyCategory } from "../../src/domain/enums.ts";
 import type { Applicant } from "./applicants.ts";
 import { DEMO_ACCOUNTS, DIFFICULTY_TEXTS, RECOMMENDATIONS } from "./catalog.ts";
-import { addDays, addMonths, daysBetween, frenchDateTime, parisTime, startOfUtcDay } from "./dates.ts";
+import { addDays, daysBetween, frenchDateTime, parisTime, startOfUtcDay } from "./dates.ts";
 import type { Journey, PlanContext } from "./journeys.ts";
 import { RESOURCES } from "./resources.ts";
 import { renderMarkdown } from "../../src/features/resources/markdown.ts";

@@ -33,9 +33,9 @@ export function surveyDueOn(drawnAt: Date, months: number): Date {
 }
 
 /** How long after its due day a pending survey counts as overdue. */
-export const OVERDUE_AFTER_DAYS = 30;
+const OVERDUE_AFTER_DAYS = 30;
 
-export type SurveyDueState = "UPCOMING" | "DUE" | "OVERDUE" | "CLOSED";
+type SurveyDueState = "UPCOMING" | "DUE" | "OVERDUE" | "CLOSED";
 
 /** Where a survey stands today (Paris): to come, due (from its day on), overdue (a month after),
  * or closed (answered or recorded unreachable). */

@@ -69,7 +69,8 @@ describe("GET/POST /surveys/:id — the counsellor enters the answers by phone",
 
     // Sent again: the answers are not overwritten.
     const again = await post(as, `/surveys/${survey.id}`, answers({ employmentStatus: "INACTIVE", hasLicence: "no" }));
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(422);
+    expect(again.text).toContain(escaped("Cette enquête a déjà été remplie"));
     expect((await testDb.followUpSurvey.findUniqueOrThrow({ where: { id: survey.id } })).employmentStatus).toBe("CDD");
   });
 
@@ -112,7 +113,7 @@ describe("GET/POST /surveys/:id — the counsellor enters the answers by phone",
     expect(future.text).toContain(`value="${dayFromToday(3)}"`);
 
     expect((await testDb.followUpSurvey.findUniqueOrThrow({ where: { id: survey.id } })).status).toBe("PENDING");
-    expect(await testDb.auditEvent.count({ where: { action: "SURVEY_ANSWERED" } })).toBe(0);
+    expect(await testDb.auditEvent.count({ where: { action: "SURVEY_ANSWERED", entityId: survey.id } })).toBe(0);
   });
 
   it("unreachable — after the due day, recorded and audited; before it, refused; answers still taken later", async () => {
@@ -179,7 +180,9 @@ describe("GET /surveys — the lists", () => {
     expect(own.text).not.toContain("Taux de réponse");
     const all = await as.agent.get("/surveys?scope=mission-locale");
     expect(all.text).toContain(`data-survey-id="${colleagues.id}"`);
-    expect(await testDb.auditEvent.count({ where: { action: "LIST_VIEWED", entity: "FollowUpSurvey" } })).toBe(2);
+    expect(
+      await testDb.auditEvent.count({ where: { action: "LIST_VIEWED", entity: "FollowUpSurvey", actorId: world.home.referent.id } }),
+    ).toBe(2);
   });
 
   it("the coordinator — every Mission Locale or one, and the response rates per wave and group", async () => {

@@ -22,7 +22,12 @@ describe("employment → employed", () => {
   it("the form — a code outside the seven — refused; a licence without its date — refused; no licence drops the date", () => {
     expect(staffAnswerSchema.safeParse({ employmentStatus: "EMPLOYEE", hasLicence: "no", carAccess: "no" }).success).toBe(false);
     expect(staffAnswerSchema.safeParse({ employmentStatus: "CDI", hasLicence: "yes", carAccess: "no" }).success).toBe(false);
-    const parsed = staffAnswerSchema.parse({ employmentStatus: "CDI", hasLicence: "no", licenceObtainedOn: "2025-01-10", carAccess: "yes" });
+    const parsed = staffAnswerSchema.parse({
+      employmentStatus: "CDI",
+      hasLicence: "no",
+      licenceObtainedOn: "2025-01-10",
+      carAccess: "yes",
+    });
     expect(parsed).toEqual({ employmentStatus: "CDI", hasLicence: false, licenceObtainedOn: null, carAccess: true });
   });
 });
@@ -38,7 +43,7 @@ describe("due and overdue", () => {
   it("surveyDueState — before its day, from its day, a month after, closed — upcoming, due, overdue, closed", () => {
     const dueOn = day("2026-11-01");
     const pending = { status: "PENDING", dueOn };
-    expect(surveyDueState(pending, new Date("2026-10-31T22:30:00Z"))).toBe("DUE"); // 1 November in Paris
+    expect(surveyDueState(pending, new Date("2026-10-31T23:30:00Z"))).toBe("DUE"); // 00:30 on 1 November in Paris
     expect(surveyDueState(pending, new Date("2026-10-31T12:00:00Z"))).toBe("UPCOMING");
     expect(surveyDueState(pending, new Date("2026-12-01T12:00:00Z"))).toBe("DUE");
     expect(surveyDueState(pending, new Date("2026-12-02T12:00:00Z"))).toBe("OVERDUE");

@@ -36,24 +36,26 @@ const YOUTH_MESSAGES: Messages = {
 };
 
 function answerSchema(messages: Messages) {
-  return z
-    .object({
-      employmentStatus: z.enum(EMPLOYMENT_STATUSES, messages.employment),
-      hasLicence: yesNo(messages.licence),
-      licenceObtainedOn: z.preprocess(
-        blankToUndefined,
-        dayField({ invalid: messages.licenceDate, max: 0, tooLate: () => messages.licenceDateFuture }).optional(),
-      ),
-      carAccess: yesNo(messages.car),
-    })
-    .strict()
-    .superRefine((form, ctx) => {
-      if (form.hasLicence && !form.licenceObtainedOn) {
-        ctx.addIssue({ code: "custom", path: ["licenceObtainedOn"], message: messages.licenceDateMissing });
-      }
-    })
-    // A date typed and then "no licence" chosen is not kept.
-    .transform((form) => ({ ...form, licenceObtainedOn: form.hasLicence ? (form.licenceObtainedOn ?? null) : null }));
+  return (
+    z
+      .object({
+        employmentStatus: z.enum(EMPLOYMENT_STATUSES, messages.employment),
+        hasLicence: yesNo(messages.licence),
+        licenceObtainedOn: z.preprocess(
+          blankToUndefined,
+          dayField({ invalid: messages.licenceDate, max: 0, tooLate: () => messages.licenceDateFuture }).optional(),
+        ),
+        carAccess: yesNo(messages.car),
+      })
+      .strict()
+      .superRefine((form, ctx) => {
+        if (form.hasLicence && !form.licenceObtainedOn) {
+          ctx.addIssue({ code: "custom", path: ["licenceObtainedOn"], message: messages.licenceDateMissing });
+        }
+      })
+      // A date typed and then "no licence" chosen is not kept.
+      .transform((form) => ({ ...form, licenceObtainedOn: form.hasLicence ? (form.licenceObtainedOn ?? null) : null }))
+  );
 }
 
 export const staffAnswerSchema = answerSchema(STAFF_MESSAGES);
