@@ -61,6 +61,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   RESOURCE_UNPUBLISHED: "Ressource repassée en brouillon",
   SCHOOL_RATE_SET: "Tarifs d'une auto-école fixés",
   STATEMENT_VALIDATED: "Relevé mensuel validé",
+  SURVEY_ANSWERED: "Enquête de suivi remplie",
+  SURVEY_UNREACHABLE: "Enquête de suivi : jeune injoignable",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -72,6 +74,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   DrivingSchool: "auto-école",
   Enrolment: "inscription",
   Exam: "examen",
+  FollowUpSurvey: "enquête de suivi",
   InfoMeeting: "réunion d'information",
   Lesson: "leçon",
   LotteryDraw: "tirage",
