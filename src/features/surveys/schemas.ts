@@ -25,7 +25,7 @@ const STAFF_MESSAGES: Messages = {
   car: "Indiquez si le jeune peut utiliser une voiture.",
 };
 
-// Plain French, "tu"-less like /me ("vous"), short sentences.
+// Plain French for the young person, as /me speaks to them ("vous"), in short sentences.
 const YOUTH_MESSAGES: Messages = {
   employment: "Choisissez ce que vous faites en ce moment.",
   licence: "Dites-nous si vous avez le permis.",
