@@ -39,6 +39,7 @@ import { uploadParser } from "./features/resources/files.ts";
 import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
 import { EVALUATION_ROUTES } from "./features/evaluation/routes.ts";
 import { OPERATION_ROUTES } from "./features/operations/routes.ts";
+import { SURVEY_ROUTES } from "./features/surveys/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -79,6 +80,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...DATA_EXPORT_ROUTES,
   ...EVALUATION_ROUTES,
   ...OPERATION_ROUTES,
+  ...SURVEY_ROUTES,
 ];
 
 type AppOptions = {

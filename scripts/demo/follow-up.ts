@@ -2,10 +2,11 @@
 import { SURVEY_MONTHS, type DifficultyCategory } from "../../src/domain/enums.ts";
 import type { Applicant } from "./applicants.ts";
 import { DEMO_ACCOUNTS, DIFFICULTY_TEXTS, RECOMMENDATIONS } from "./catalog.ts";
-import { addDays, addMonths, daysBetween, frenchDateTime, parisTime, startOfUtcDay } from "./dates.ts";
+import { addDays, daysBetween, frenchDateTime, parisTime, startOfUtcDay } from "./dates.ts";
 import type { Journey, PlanContext } from "./journeys.ts";
 import { RESOURCES } from "./resources.ts";
 import { renderMarkdown } from "../../src/features/resources/markdown.ts";
+import { isEmployed, surveyDueOn, type SurveyEmploymentStatus } from "../../src/domain/survey.ts";
 import type { Rng } from "./random.ts";
 import type { DifficultyRow, YouthRow } from "./rows.ts";
 
@@ -217,6 +218,24 @@ function licenceDateOf(rng: Rng, applicant: Applicant, journey: Journey | undefi
   return rng.chance(0.4) ? parisTime(addDays(applicant.cohort.drawDate, rng.int(90, 900)), 10) : null;
 }
 
+/** A survey's situation (src/domain/survey.ts): an apprentice stays one the first year. */
+function surveyEmployment(rng: Rng, employed: boolean, stillApprentice: boolean): SurveyEmploymentStatus {
+  if (!employed) {
+    return rng.weighted<SurveyEmploymentStatus>([
+      ["JOB_SEEKER", 60],
+      ["TRAINING", 30],
+      ["INACTIVE", 10],
+    ]);
+  }
+  if (stillApprentice) return "APPRENTICESHIP";
+  return rng.weighted<SurveyEmploymentStatus>([
+    ["CDI", 40],
+    ["CDD", 35],
+    ["INTERIM", 20],
+    ["APPRENTICESHIP", 5],
+  ]);
+}
+
 function answerRate(months: number, treated: boolean): number {
   return (months === 6 ? 0.88 : months === 12 ? 0.82 : 0.72) + (treated ? 0.05 : 0);
 }
@@ -243,37 +262,29 @@ function surveyRows(ctx: PlanContext, applicant: Applicant, licenceOn: Date | nu
     const answeredAt = earlier(addDays(wave.dueOn, rng.int(0, 25)), ctx.now);
     const hasLicence = licenceOn !== null && licenceOn <= answeredAt;
     const employed = rng.chance(employedProbability(applicant.youth.employmentStatus, hasLicence, applicant.assigned, index));
-    const employmentStatus = employed
-      ? applicant.youth.employmentStatus === "APPRENTICE" && wave.months <= 12
-        ? "APPRENTICE"
-        : "EMPLOYEE"
-      : rng.weighted([
-          ["JOB_SEEKER", 60],
-          ["INTERN", 20],
-          ["STUDENT", 10],
-          ["OTHER", 10],
-        ]);
+    const employmentStatus = surveyEmployment(rng, employed, applicant.youth.employmentStatus === "APPRENTICE" && wave.months <= 12);
     ctx.rows.followUpSurveys.push({
       ...base,
       status: "ANSWERED",
       answeredAt,
       hasLicence,
       licenceObtainedOn: hasLicence && licenceOn ? startOfUtcDay(licenceOn) : null,
-      employed,
+      employed: isEmployed(employmentStatus),
       employmentStatus,
+      carAccess: rng.chance(hasLicence ? 0.7 : 0.25),
       recordedById,
     });
   }
 }
 
-/** Surveys at 6, 12 and 24 months for everyone ranked in a draw (treatment and control alike);
- * for the cohort in progress only the 6-month one exists, still to come. */
+/** Surveys at 6, 12 and 24 months for everyone ranked in a draw (treatment and control alike), as
+ * the draw's validation creates them (src/features/surveys/service.ts): due on the draw's day that
+ * many months later; for the cohort in progress they are all still to come. */
 export function buildSurveys(ctx: PlanContext, applicants: readonly Applicant[], journeys: readonly Journey[]): void {
   const currentJourney = new Map(journeys.filter((j) => j.enrolment.isCurrent).map((j) => [j.applicant.youth.id, j]));
   for (const applicant of applicants) {
     if (applicant.rank === 0) continue;
-    const months = applicant.cohort.inProgress ? [6] : [...SURVEY_MONTHS];
-    const waves = months.map((m) => ({ months: m, dueOn: addMonths(startOfUtcDay(applicant.cohort.drawDate), m) }));
+    const waves = SURVEY_MONTHS.map((m) => ({ months: m, dueOn: surveyDueOn(applicant.cohort.drawDate, m) }));
     const licenceOn = licenceDateOf(ctx.rng, applicant, currentJourney.get(applicant.youth.id));
     surveyRows(ctx, applicant, licenceOn, waves);
   }

@@ -103,6 +103,10 @@ const PERMISSIONS = [
   // the coordinator's operations: the fair school comparison, the operational CSV exports
   "comparison:read",
   "operations:export",
+  // the follow-up surveys at 6, 12 and 24 months: the counsellor (or the coordinator) lists those
+  // due and records the answers or "unreachable"; a young person answers their own
+  "survey:record",
+  "survey:answer-own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +119,7 @@ const YOUTH_OWN: readonly Permission[] = [
   "lesson:notice-absence",
   "recommendation:acknowledge",
   "me:export",
+  "survey:answer-own",
 ];
 
 /** A counsellor follows youths of their own: their caseload is those, the whole Mission Locale on
@@ -171,6 +176,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "quiz:answer",
     "youth:export",
     "evaluation:consent",
+    "survey:record",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [

@@ -67,6 +67,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   SCHOOL_COMPARISON_EXPORTED: "Comparaison des auto-écoles téléchargée",
   YOUTHS_ANONYMISED: "Dossiers anonymisés (durée de conservation)",
   AUDIT_EVENTS_DELETED: "Journal d'audit purgé (plus de 12 mois)",
+  SURVEY_ANSWERED: "Enquête de suivi remplie",
+  SURVEY_UNREACHABLE: "Enquête de suivi : jeune injoignable",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -78,6 +80,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   DrivingSchool: "auto-école",
   Enrolment: "inscription",
   Exam: "examen",
+  FollowUpSurvey: "enquête de suivi",
   InfoMeeting: "réunion d'information",
   Lesson: "leçon",
   LotteryDraw: "tirage",

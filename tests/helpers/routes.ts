@@ -12,6 +12,7 @@ import { RESOURCE_FIXTURES } from "../http/matrix/resources.ts";
 import { YOUTH_APP_FIXTURES } from "../http/matrix/youth-app.ts";
 import { EVALUATION_FIXTURES } from "../http/matrix/evaluation.ts";
 import { OPERATION_FIXTURES } from "../http/matrix/operations.ts";
+import { SURVEY_FIXTURES } from "../http/matrix/surveys.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -48,6 +49,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...YOUTH_APP_FIXTURES,
   ...EVALUATION_FIXTURES,
   ...OPERATION_FIXTURES,
+  ...SURVEY_FIXTURES,
 ];
 
 /** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */

@@ -148,6 +148,7 @@ export async function exportYouthData(actor: Actor, youthId: string, by: keyof t
           employed: true,
           employmentStatus: true,
           cohort: { select: { name: true } },
+          carAccess: true,
         },
       }),
       youth.account

@@ -17,6 +17,7 @@ import type { Proof } from "./proof.ts";
 import type { DrawForm, InfoMeetingForm, ValidationForm, WithdrawalForm } from "./schemas.ts";
 import { proofOf, verifyStoredDraw, type StoredDraw } from "./verification.ts";
 import type { ApplicationStatus } from "../../domain/enums.ts";
+import { createDrawSurveys } from "../surveys/service.ts";
 
 const NOTHING_ELIGIBLE = "Aucune candidature éligible dans cette Mission Locale : il n'y a rien à figer.";
 const ALREADY_FROZEN = "La liste est déjà figée : elle ne peut plus changer.";
@@ -464,6 +465,7 @@ export async function validateDraw(actor: Actor, drawId: string, form: Validatio
     if (updated.count !== 1) throw new FormError("note", ALREADY_VALIDATED);
     await recordAudit({ actorId: actor.id, action: "LOTTERY_VALIDATED", entity: "LotteryDraw", entityId: drawId }, tx);
     await announceOutcome(tx, drawId);
+    await createDrawSurveys(tx, drawId);
   });
 }
 

@@ -8,6 +8,7 @@ import { formatDateTime } from "../../domain/time.ts";
 import { ownApplication } from "../applications/service.ts";
 import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
+import { dueOwnSurvey } from "../surveys/service.ts";
 
 async function show(req: Request, res: Response) {
   const file = await viewYouthFile(actorOf(req), String(req.params.id));
@@ -20,9 +21,17 @@ const SUGGESTED_RESOURCES = 3;
 /** The /me page; with a "Je ne pourrai pas venir" form sent back (422) open on its lesson. */
 async function renderMe(req: Request, res: Response, absenceNotice?: FormPage & { lessonId: string }) {
   const actor = actorOf(req);
-  const [file, own] = await Promise.all([viewOwnFile(actor), ownApplication(actor)]);
+  const [file, own, dueSurvey] = await Promise.all([viewOwnFile(actor), ownApplication(actor), dueOwnSurvey(actor)]);
   const resources = await suggestedResources({ codePassed: theoryPassed(file.training) }, SUGGESTED_RESOURCES);
-  res.render("youths/me", { title: "Mon parcours", ...file, own, nextStep: ownNextStep(file, own, new Date()), absenceNotice, resources });
+  res.render("youths/me", {
+    title: "Mon parcours",
+    ...file,
+    own,
+    nextStep: ownNextStep(file, own, new Date()),
+    absenceNotice,
+    resources,
+    dueSurvey,
+  });
 }
 
 async function me(req: Request, res: Response) {
