@@ -21,9 +21,14 @@ import type { SurveyAnswerForm, SurveyListQuery } from "./schemas.ts";
 export async function createDrawSurveys(tx: Prisma.TransactionClient, drawId: string): Promise<number> {
   const draw = await tx.lotteryDraw.findUniqueOrThrow({
     where: { id: drawId },
-    select: { cohortId: true, drawnAt: true, entries: { select: { application: { select: { youthId: true } } } } },
+    select: {
+      cohortId: true,
+      drawnAt: true,
+      entries: { select: { application: { select: { youthId: true, youth: { select: { evaluationConsentWithdrawnAt: true } } } } } },
+    },
   });
-  const youthIds = [...new Set(draw.entries.map((entry) => entry.application.youthId))];
+  const surveyed = draw.entries.filter((entry) => entry.application.youth.evaluationConsentWithdrawnAt === null);
+  const youthIds = [...new Set(surveyed.map((entry) => entry.application.youthId))];
   const existing = await tx.followUpSurvey.findMany({
     where: { cohortId: draw.cohortId, youthId: { in: youthIds } },
     select: { youthId: true, monthsAfter: true },
@@ -83,7 +88,13 @@ export async function listSurveys(actor: Actor, query: SurveyListQuery, now = ne
   const missionLocaleId = coordinator ? query.missionLocaleId : undefined;
   const today = parisToday(now);
   const youth: Prisma.YouthWhereInput = {
-    AND: [youthScope(actor), scope === "mine" ? { referentId: actor.id } : {}, missionLocaleId ? { missionLocaleId } : {}],
+    AND: [
+      youthScope(actor),
+      // A youth who withdrew their consent to the evaluation is surveyed no more.
+      { evaluationConsentWithdrawnAt: null },
+      scope === "mine" ? { referentId: actor.id } : {},
+      missionLocaleId ? { missionLocaleId } : {},
+    ],
   };
   const where: Prisma.FollowUpSurveyWhereInput = { status: "PENDING", dueOn: { lte: today }, youth };
   const page = query.page ?? 1;
@@ -217,7 +228,13 @@ export async function recordUnreachable(actor: Actor, surveyId: string, now = ne
 export async function ownSurvey(actor: Actor, surveyId: string, now = new Date()) {
   const survey = actor.youthId
     ? await db().followUpSurvey.findFirst({
-        where: { id: surveyId, youthId: actor.youthId, status: "PENDING", dueOn: { lte: parisToday(now) } },
+        where: {
+          id: surveyId,
+          youthId: actor.youthId,
+          status: "PENDING",
+          dueOn: { lte: parisToday(now) },
+          youth: { evaluationConsentWithdrawnAt: null },
+        },
         select: { id: true, monthsAfter: true, dueOn: true },
       })
     : null;
@@ -255,7 +272,9 @@ export async function dueOwnSurvey(actor: Actor, now = new Date()) {
   const [row] = await queryRows(
     DUE_OWN_ROW,
     Prisma.sql`SELECT f."id" AS "id", f."monthsAfter" AS "monthsAfter", f."dueOn" AS "dueOn" FROM "FollowUpSurvey" f
+      JOIN "Youth" y ON y."id" = f."youthId"
       WHERE f."youthId" = ${actor.youthId} AND f."status" = 'PENDING' AND f."dueOn" <= ${parisToday(now)}
+        AND y."evaluationConsentWithdrawnAt" IS NULL
       ORDER BY f."dueOn" LIMIT 1`,
   );
   return row ?? null;

@@ -74,6 +74,7 @@ const YOUTH_ROW = z
     weeklyAvailability: z.string(),
     lotteryConsentAt: SQL_DATE.nullable(),
     evaluationConsentAt: SQL_DATE.nullable(),
+    evaluationConsentWithdrawnAt: SQL_DATE.nullable(),
     maxLessonsPerWeek: SQL_INTEGER.nullable(),
     missionLocaleName: z.string(),
     referentName: z.string().nullable(),
@@ -253,7 +254,7 @@ async function youthInScope(actor: Actor, youthId: string) {
     Prisma.sql`
       SELECT y."id", y."ref", y."firstName", y."lastName", y."birthDate", y."gender", y."email", y."phone", y."address",
         y."postalCode", y."city", y."employmentStatus", y."professionalProject", y."weeklyAvailability",
-        y."lotteryConsentAt", y."evaluationConsentAt", y."maxLessonsPerWeek", m."name" AS "missionLocaleName",
+        y."lotteryConsentAt", y."evaluationConsentAt", y."evaluationConsentWithdrawnAt", y."maxLessonsPerWeek", m."name" AS "missionLocaleName",
         r."displayName" AS "referentName", r."email" AS "referentEmail", r."phone" AS "referentPhone"
       FROM "Youth" y
       JOIN "MissionLocale" m ON m."id" = y."missionLocaleId"
