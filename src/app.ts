@@ -37,10 +37,12 @@ import { STATEMENT_ROUTES } from "./features/statements/routes.ts";
 import { RESOURCE_ROUTES } from "./features/resources/routes.ts";
 import { uploadParser } from "./features/resources/files.ts";
 import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
+import { DASHBOARD_ROUTES } from "./features/dashboards/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
 const PICO_DIR = path.join(ROOT, "node_modules/@picocss/pico/css");
+const CHART_DIR = path.join(ROOT, "node_modules/chart.js/dist");
 
 // Browsers ask for /favicon.ico on their own (bookmarks, pages without a <link rel="icon">).
 const FAVICON: Route = {
@@ -75,6 +77,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...STATEMENT_ROUTES,
   ...RESOURCE_ROUTES,
   ...DATA_EXPORT_ROUTES,
+  ...DASHBOARD_ROUTES,
 ];
 
 type AppOptions = {
@@ -105,6 +108,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   const assetVersions = hashAssets([
     { url: "/public", dir: PUBLIC_DIR },
     { url: "/vendor/pico", dir: PICO_DIR, files: ["pico.min.css"] },
+    { url: "/vendor/chart", dir: CHART_DIR, files: ["chart.umd.min.js"] },
   ]);
   app.locals.asset = assetUrl(assetVersions);
 
@@ -122,6 +126,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(cacheVersionedAssets(assetVersions));
   app.use("/public", express.static(PUBLIC_DIR, longCache));
   app.use("/vendor/pico", express.static(PICO_DIR, longCache));
+  app.use("/vendor/chart", express.static(CHART_DIR, longCache));
   app.use(mountRoutes(SESSIONLESS_ROUTES));
 
   // 3. Body, session, identity. The session is read before CSRF (the token lives in it).

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   RESOURCE_UNPUBLISHED: "Ressource repassée en brouillon",
   SCHOOL_RATE_SET: "Tarifs d'une auto-école fixés",
   STATEMENT_VALIDATED: "Relevé mensuel validé",
+  STATISTICS_EXPORTED: "Tableau de statistiques téléchargé",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -88,6 +89,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   SkillAssessment: "compétence",
   User: "compte",
   Youth: "jeune",
+  Statistics: "statistiques",
 };
 
 /** "Paiement enregistré"; a record's page view "Consultation : tirage"; an unknown code as it is. */

@@ -10,6 +10,7 @@ import { PAYMENT_FIXTURES } from "../http/matrix/payments.ts";
 import { STATEMENT_FIXTURES } from "../http/matrix/statements.ts";
 import { RESOURCE_FIXTURES } from "../http/matrix/resources.ts";
 import { YOUTH_APP_FIXTURES } from "../http/matrix/youth-app.ts";
+import { DASHBOARD_FIXTURES } from "../http/matrix/dashboards.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -44,6 +45,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...STATEMENT_FIXTURES,
   ...RESOURCE_FIXTURES,
   ...YOUTH_APP_FIXTURES,
+  ...DASHBOARD_FIXTURES,
 ];
 
 /** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */
