@@ -15,7 +15,7 @@ export const filtersQuerySchema = z.object({
 });
 export type FiltersQuery = z.infer<typeof filtersQuerySchema>;
 
-export const TABLE_NAMES = ["funnel", "months", "exams", "licences", "delays", "schools", "budget"] as const;
+const TABLE_NAMES = ["funnel", "months", "exams", "licences", "delays", "schools", "budget"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** ?table=… names the table to download; the monthly one (every role has it) by default. */

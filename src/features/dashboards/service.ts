@@ -20,7 +20,7 @@ const DELAY_MONTHS = 72;
 type Cell = string | number | null;
 type Dataset = { label: string; data: (number | null)[]; type?: "line"; percent?: boolean };
 export type ChartSpec = { type: "bar" | "line"; labels: string[]; datasets: Dataset[]; horizontal?: boolean };
-export type DashboardTable = { name: TableName; title: string; note?: string; head: string[]; rows: Cell[][]; chart: ChartSpec };
+type DashboardTable = { name: TableName; title: string; note?: string; head: string[]; rows: Cell[][]; chart: ChartSpec };
 
 type Filters = {
   cohortId: string | null;
