@@ -128,16 +128,45 @@ function withLine(chart: ChartSpec, index: number): ChartSpec {
 
 const euros = (cents: number) => Math.round(cents) / 100;
 
-/** The dashboard of `actor` under `query`'s filters. */
-export async function dashboard(actor: Actor, query: FiltersQuery, now = new Date()) {
+type Dashboard = Awaited<ReturnType<typeof computed>>;
+
+/** Dashboards counted in this process, by what they depend on (scope, filters); at most this
+ * many, the oldest dropped first. */
+const CACHE_SIZE = 200;
+const cache = new Map<string, { at: Date; value: Promise<Dashboard> }>();
+
+/**
+ * The dashboard of `actor` under `query`'s filters, with the instant it was counted. Like the
+ * coordinator's home, the same figures are counted at most once per `maxAgeMs` in each process
+ * (a national programme's page costs about a second to count); 0 counts at every request.
+ */
+export async function dashboard(actor: Actor, query: FiltersQuery, maxAgeMs: number, now = new Date()): Promise<Dashboard & { at: Date }> {
   const view = statisticsView(actor);
-  const { reach } = view;
   const filters = filtersOf(view, query, now);
+  const budgetBy = can(actor, "budget:read") ? view.budgetBy : null;
+  const key = JSON.stringify({ view, budgetBy, filters, referent: filters.mine ? actor.id : null });
+  const kept = cache.get(key);
+  if (kept && maxAgeMs > 0 && now.getTime() - kept.at.getTime() < maxAgeMs) return { ...(await kept.value), at: kept.at };
+  const value = computed(actor, view, budgetBy, filters);
+  if (maxAgeMs > 0) {
+    cache.delete(key);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+    const taken = { at: now, value };
+    cache.set(key, taken);
+    // A failed count is not kept: the next request tries again.
+    value.catch(() => {
+      if (cache.get(key) === taken) cache.delete(key);
+    });
+  }
+  return { ...(await value), at: now };
+}
+
+async function computed(actor: Actor, view: StatisticsView, budgetBy: StatisticsView["budgetBy"], filters: Filters) {
+  const { reach } = view;
   const period = monthsOfPeriod(filters.from, filters.to, MAX_PERIOD_MONTHS);
   const periodStart = period[0]?.start ?? monthBounds(filters.to).start;
   const periodEnd = period.at(-1)?.end ?? monthBounds(filters.to).end;
   const enrolments = enrolmentsCounted(actor, reach, filters);
-  const budgetBy = can(actor, "budget:read") ? view.budgetBy : null;
 
   const schoolFigures = (grouped: boolean) => Prisma.sql`
     SELECT ${grouped ? Prisma.sql`e."drivingSchoolId"` : Prisma.sql`NULL`} AS "key", COUNT(DISTINCT e."youthId") AS "youths",
