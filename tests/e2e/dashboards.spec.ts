@@ -33,3 +33,18 @@ test("the coordinator opens the statistics and sees the charts drawn, each with 
   expect(errors.filter((text) => /Content Security Policy|Refused/.test(text))).toEqual([]);
   await expectNoSeriousViolations(page);
 });
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a counsellor's statistics fit the screen: tables scroll in their own frame, charts drawn", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.open();
+    await login.signIn("referent.orleans@autonomie.test");
+    await page.goto("/statistics");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistiques");
+    await expect(page.locator('canvas[data-chart="chart-schools"]')).toHaveAttribute("data-rendered", "true");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
