@@ -68,6 +68,12 @@ describe("dashboards", () => {
     expect(response.text).toContain('<canvas data-chart="chart-months"');
     expect(response.text).toMatch(/\/vendor\/chart\/chart\.umd\.min\.js\?v=/);
     expect(response.text).not.toContain("<script>");
+    expect(response.headers["content-security-policy"]).not.toContain("unsafe-inline");
+    const chartJs = response.text.match(/\/vendor\/chart\/chart\.umd\.min\.js\?v=\w+/)?.[0] ?? "";
+    const script = await agent.get(chartJs);
+    expect(script.status).toBe(200);
+    expect(script.headers["content-type"]).toContain("javascript");
+    expect((await agent.get("/public/js/charts.js")).status).toBe(200);
   });
 
   it("GET /statistics.csv?table=months — as a counsellor — counts their Mission Locale only", async () => {
