@@ -40,10 +40,12 @@ import { DATA_EXPORT_ROUTES } from "./features/data-export/routes.ts";
 import { EVALUATION_ROUTES } from "./features/evaluation/routes.ts";
 import { OPERATION_ROUTES } from "./features/operations/routes.ts";
 import { SURVEY_ROUTES } from "./features/surveys/routes.ts";
+import { DASHBOARD_ROUTES } from "./features/dashboards/routes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
 const PICO_DIR = path.join(ROOT, "node_modules/@picocss/pico/css");
+const CHART_DIR = path.join(ROOT, "node_modules/chart.js/dist");
 
 // Browsers ask for /favicon.ico on their own (bookmarks, pages without a <link rel="icon">).
 const FAVICON: Route = {
@@ -81,6 +83,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...EVALUATION_ROUTES,
   ...OPERATION_ROUTES,
   ...SURVEY_ROUTES,
+  ...DASHBOARD_ROUTES,
 ];
 
 type AppOptions = {
@@ -111,6 +114,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   const assetVersions = hashAssets([
     { url: "/public", dir: PUBLIC_DIR },
     { url: "/vendor/pico", dir: PICO_DIR, files: ["pico.min.css"] },
+    { url: "/vendor/chart", dir: CHART_DIR, files: ["chart.umd.min.js"] },
   ]);
   app.locals.asset = assetUrl(assetVersions);
 
@@ -128,6 +132,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(cacheVersionedAssets(assetVersions));
   app.use("/public", express.static(PUBLIC_DIR, longCache));
   app.use("/vendor/pico", express.static(PICO_DIR, longCache));
+  app.use("/vendor/chart", express.static(CHART_DIR, longCache));
   app.use(mountRoutes(SESSIONLESS_ROUTES));
 
   // 3. Body, session, identity. The session is read before CSRF (the token lives in it).

@@ -107,6 +107,9 @@ const PERMISSIONS = [
   // due and records the answers or "unreachable"; a young person answers their own
   "survey:record",
   "survey:answer-own",
+  // the dashboards with charts (/statistics): the programme's figures, a counsellor's Mission
+  // Locale's, a school's own; aggregates only
+  "statistics:dashboard",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -177,6 +180,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "youth:export",
     "evaluation:consent",
     "survey:record",
+    "statistics:dashboard",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
@@ -190,6 +194,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "recommendation:complete",
     "statement:read",
     "quiz:answer",
+    "statistics:dashboard",
   ],
   YOUTH: [
     ...EVERYONE_OWN,
@@ -202,7 +207,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "quiz:answer",
   ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
-  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read", "evaluation:read"],
+  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read", "evaluation:read", "statistics:dashboard"],
 };
 
 export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {
@@ -432,4 +437,42 @@ export function resourceScope(actor: Actor): Prisma.ResourceWhereInput {
 /** Whose quiz scores are kept (their best one): a young person's; anyone else tries for nothing. */
 export function keepsQuizScores(actor: Actor): boolean {
   return actor.role === "YOUTH";
+}
+
+/** What the dashboards (/statistics) count for a person and what they may filter or see. */
+export type StatisticsView = {
+  /** Whose figures: the programme for the coordinator and the research team (aggregates, no
+   * names), a counsellor's Mission Locale, a school's current enrolments. */
+  reach: FileReach;
+  picksMissionLocale: boolean;
+  picksSchool: boolean;
+  /** A counsellor may keep to the youths they follow. */
+  picksCaseload: boolean;
+  /** Applications and the draw: not a school's business. */
+  showsFunnel: boolean;
+  /** The budget's table: by Mission Locale (the programme's) or by school (a Mission Locale's). */
+  budgetBy: "MISSION_LOCALE" | "SCHOOL" | null;
+};
+
+export function statisticsView(actor: Actor): StatisticsView {
+  const none = { picksMissionLocale: false, picksSchool: false, picksCaseload: false, showsFunnel: false, budgetBy: null };
+  switch (actor.role) {
+    case "ADMIN":
+      return {
+        ...none,
+        reach: { kind: "ALL" },
+        picksMissionLocale: true,
+        picksSchool: true,
+        showsFunnel: true,
+        budgetBy: "MISSION_LOCALE",
+      };
+    case "EVALUATOR":
+      return { ...none, reach: { kind: "ALL" }, picksMissionLocale: true, picksSchool: true, showsFunnel: true };
+    case "REFERENT":
+      return { ...none, reach: fileReach(actor), picksSchool: true, picksCaseload: true, showsFunnel: true, budgetBy: "SCHOOL" };
+    case "SCHOOL":
+      return { ...none, reach: fileReach(actor) };
+    case "YOUTH":
+      return { ...none, reach: { kind: "NONE" } };
+  }
 }

@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   AUDIT_EVENTS_DELETED: "Journal d'audit purgé (plus de 12 mois)",
   SURVEY_ANSWERED: "Enquête de suivi remplie",
   SURVEY_UNREACHABLE: "Enquête de suivi : jeune injoignable",
+  STATISTICS_EXPORTED: "Tableau de statistiques téléchargé",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -97,6 +98,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   SkillAssessment: "compétence",
   User: "compte",
   Youth: "jeune",
+  Statistics: "statistiques",
 };
 
 /** "Paiement enregistré"; a record's page view "Consultation : tirage"; an unknown code as it is. */

@@ -13,6 +13,7 @@ import { YOUTH_APP_FIXTURES } from "../http/matrix/youth-app.ts";
 import { EVALUATION_FIXTURES } from "../http/matrix/evaluation.ts";
 import { OPERATION_FIXTURES } from "../http/matrix/operations.ts";
 import { SURVEY_FIXTURES } from "../http/matrix/surveys.ts";
+import { DASHBOARD_FIXTURES } from "../http/matrix/dashboards.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -50,6 +51,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...EVALUATION_FIXTURES,
   ...OPERATION_FIXTURES,
   ...SURVEY_FIXTURES,
+  ...DASHBOARD_FIXTURES,
 ];
 
 /** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */
