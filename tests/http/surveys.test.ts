@@ -289,3 +289,21 @@ describe("GET/POST /me/surveys/:id — the youth answers their own", () => {
     expect((await testDb.followUpSurvey.findUniqueOrThrow({ where: { id: others.id } })).status).toBe("PENDING");
   });
 });
+
+describe("consent to the evaluation withdrawn", () => {
+  it("a youth who withdrew consent — their due survey leaves the counsellor's list and /me, and cannot be answered", async () => {
+    const world = await makeWorld();
+    const survey = await makeSurvey(world.home.youth.id, world.cohort.id);
+    const counsellor = await signedIn(world.home.referent.email, PASSWORD);
+    const withdrawal = await post(counsellor, `/youths/${world.home.youth.id}/evaluation-consent/withdraw`, {});
+    expect(withdrawal.status).toBe(303);
+
+    expect((await counsellor.agent.get("/surveys")).text).not.toContain(`data-survey-id="${survey.id}"`);
+    const youth = await signedIn(world.home.youthUser.email, PASSWORD);
+    expect((await youth.agent.get("/me")).text).not.toContain(`/me/surveys/${survey.id}`);
+    expect((await youth.agent.get(`/me/surveys/${survey.id}`)).status).toBe(404);
+    const file = await counsellor.agent.get(`/youths/${world.home.youth.id}`);
+    expect(file.text).toContain("Évaluation et enquêtes : retiré le ");
+    expect(file.text).not.toContain("/evaluation-consent/withdraw");
+  });
+});
