@@ -57,6 +57,9 @@ export const viewHelpers = {
   formatPhone,
   /** YYYY-MM-DD of the Paris day `days` from today (a date field's value, a default due date). */
   dayFromToday: (days: number) => shiftDay(parisIsoDay(new Date()), days),
+  /** A chart's data as JSON inside a <script type="application/json"> (public/js/charts.js draws
+   * it): "<" escaped, so that no label can close the element. */
+  chartJson: (chart: unknown) => JSON.stringify(chart).replace(/</g, "\\u003c"),
   labels: {
     role: enums.ROLE_LABELS,
     gender: enums.GENDER_LABELS,

@@ -48,3 +48,21 @@ test.describe("on a 390 px phone", () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+test("the coordinator opens the school comparison and sees its charts drawn above the table", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.signIn("coordination@autonomie.test");
+  await page.goto("/schools/comparison");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Auto-écoles comparées");
+  await expect(page.getByRole("region", { name: "Comparaison des auto-écoles" }).getByRole("table")).toBeVisible();
+  const canvas = page.locator('canvas[data-chart="chart-pass-rates"]');
+  await expect(canvas).toHaveAttribute("data-rendered", "true");
+  const painted = await canvas.evaluate((element: HTMLCanvasElement) => {
+    const context = element.getContext("2d");
+    if (!context || element.width === 0) return false;
+    return context.getImageData(0, 0, element.width, element.height).data.some((value, index) => index % 4 === 3 && value > 0);
+  });
+  expect(painted).toBe(true);
+  await expectNoSeriousViolations(page);
+});

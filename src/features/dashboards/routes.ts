@@ -6,19 +6,15 @@ import { NotFoundError } from "../../http/errors.ts";
 import type { Route } from "../../http/routes.ts";
 import { recordAudit } from "../audit/service.ts";
 import { csvQuerySchema, filtersQuerySchema } from "./schemas.ts";
-import { dashboard, type ChartSpec } from "./service.ts";
+import { dashboard } from "./service.ts";
 
-/** A chart's data as JSON inside a <script type="application/json">: "<" escaped, so that no
- * label can close the element. */
 const maxAge = () => config().statisticsCacheSeconds * 1000;
-
-const chartJson = (chart: ChartSpec) => JSON.stringify(chart).replace(/</g, "\\u003c");
 
 async function show(req: Request, res: Response) {
   const result = await dashboard(actorOf(req), filtersQuerySchema.parse(req.query), maxAge());
   const query = new URLSearchParams(Object.entries(req.query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   query.delete("table");
-  res.render("dashboards/index", { title: "Statistiques", ...result, chartJson, csvQuery: query.toString() });
+  res.render("dashboards/index", { title: "Statistiques", ...result, csvQuery: query.toString() });
 }
 
 async function exportCsv(req: Request, res: Response) {

@@ -6,6 +6,8 @@
 export const SMALL_SCHOOL_THRESHOLD = 10;
 
 /** A share with what it is of: `count` out of `total` (null when the total is 0). */
+import type { ChartSpec } from "../dashboards/service.ts";
+
 export type Share = { count: number; total: number; rate: number | null };
 
 function share(count: number, total: number): Share {
@@ -86,4 +88,35 @@ export function compareSchools(counts: readonly SchoolCounts[], licensed: readon
   ranked.sort((a, b) => a.hoursVsForecast! - b.hoursVsForecast! || a.name.localeCompare(b.name, "fr"));
   ranked.forEach((row, index) => (row.rank = index + 1));
   return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, "fr"));
+}
+
+const percent = (share: Share) => (share.rate === null ? null : Math.round(share.rate * 1000) / 10);
+
+/** The comparison drawn for its page (the table below each chart holds the same figures): the
+ * ranking figure of the ranked schools, best first, and the pass rates of the schools not flagged
+ * as too small. */
+export function comparisonCharts(rows: readonly SchoolComparisonRow[]): { ranking: ChartSpec; passRates: ChartSpec } {
+  const ranked = rows.filter((row) => row.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const compared = rows.filter((row) => !row.small);
+  return {
+    ranking: {
+      type: "bar",
+      horizontal: true,
+      labels: ranked.map((row) => row.name),
+      datasets: [
+        {
+          label: "Heures faites ÷ heures prévues (médiane)",
+          data: ranked.map((row) => (row.hoursVsForecast === null ? null : Math.round(row.hoursVsForecast * 100) / 100)),
+        },
+      ],
+    },
+    passRates: {
+      type: "bar",
+      labels: compared.map((row) => row.name),
+      datasets: [
+        { label: "Réussite au code (%)", data: compared.map((row) => percent(row.theory)), percent: true },
+        { label: "Réussite à la conduite (%)", data: compared.map((row) => percent(row.practical)), percent: true },
+      ],
+    },
+  };
 }

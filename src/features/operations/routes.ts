@@ -3,7 +3,7 @@ import { actorOf } from "../../auth/middleware.ts";
 import { parisIsoDay } from "../../domain/time.ts";
 import { csvRows, sendCsv, toCsv } from "../../http/csv.ts";
 import { YOUTH_BY_SERVICE, type Route } from "../../http/routes.ts";
-import { SMALL_SCHOOL_THRESHOLD, type SchoolComparisonRow, type Share } from "./comparison.ts";
+import { comparisonCharts, SMALL_SCHOOL_THRESHOLD, type SchoolComparisonRow, type Share } from "./comparison.ts";
 import { comparisonQuerySchema, exportQuerySchema } from "./schemas.ts";
 import * as operations from "./service.ts";
 
@@ -14,7 +14,13 @@ async function comparisonOf(req: Request) {
 }
 
 async function showComparison(req: Request, res: Response) {
-  res.render("operations/comparison", { title: "Auto-écoles comparées", threshold: SMALL_SCHOOL_THRESHOLD, ...(await comparisonOf(req)) });
+  const comparison = await comparisonOf(req);
+  res.render("operations/comparison", {
+    title: "Auto-écoles comparées",
+    threshold: SMALL_SCHOOL_THRESHOLD,
+    ...comparison,
+    charts: comparisonCharts(comparison.rows),
+  });
 }
 
 /** A rate as a percentage with one decimal, as a spreadsheet reads it ("42,5"). */
