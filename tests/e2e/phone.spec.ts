@@ -95,7 +95,9 @@ test("booklet at 390 px — a jump list to the four competences, 16 px text at l
   const login = new LoginPage(page);
   await login.open();
   await login.signIn("ecole.orleans@autonomie.test");
+  // The home lists the learners with warnings; every learner is one link away.
   await page.goto("/");
+  await page.getByRole("link", { name: /^Voir les \d+ jeunes en formation$/ }).click();
   const bookletLink = page.locator("tr", { hasText: "Martin Inès" }).locator('a[href$="/booklet"]').first();
   await page.goto((await bookletLink.getAttribute("href"))!);
   await expectNoSidewaysScroll(page);
