@@ -1,7 +1,7 @@
 // The statements list and the budget read the whole programme in a fixed number of statements:
 // the count is the same for one school and a few youths as for many more of each.
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { statementCounter } from "../helpers/statement-counter.ts";
 import type { Actor } from "../../src/auth/policy.ts";
 import { budget, listStatements } from "../../src/features/statements/service.ts";
 import { monthBounds, monthOf } from "../../src/features/statements/compute.ts";
@@ -10,33 +10,7 @@ import { makeLesson } from "../helpers/school-factories.ts";
 
 const LAST_MONTH = monthOf(new Date(), -1);
 
-// Every statement better-sqlite3 runs, Prisma's and the raw ones alike, goes through these.
-const probe = new Database(":memory:");
-const statementPrototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, (...args: unknown[]) => unknown>;
-const originals = new Map<string, (...args: unknown[]) => unknown>();
-let ran = 0;
-
-beforeAll(() => {
-  for (const method of ["all", "get", "run", "iterate"]) {
-    const original = statementPrototype[method]!;
-    originals.set(method, original);
-    statementPrototype[method] = function (this: unknown, ...args: unknown[]) {
-      ran += 1;
-      return original.apply(this, args);
-    };
-  }
-});
-
-afterAll(() => {
-  for (const [method, original] of originals) statementPrototype[method] = original;
-  probe.close();
-});
-
-async function statementsRun(work: () => Promise<unknown>): Promise<number> {
-  ran = 0;
-  await work();
-  return ran;
-}
+const statementsRun = statementCounter();
 
 const adminOf = (id: string): Actor => ({ id, role: "ADMIN", missionLocaleId: null, drivingSchoolId: null, youthId: null });
 

@@ -1,39 +1,13 @@
 // The surveys list reads in a fixed number of statements whatever the number of surveys, and /me's
 // notice costs one.
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { statementCounter } from "../helpers/statement-counter.ts";
 import type { Actor } from "../../src/auth/policy.ts";
 import { dueOwnSurvey, listSurveys } from "../../src/features/surveys/service.ts";
 import { makeWorld, makeYouth, testDb } from "../helpers/factories.ts";
 import { dayFromToday } from "../helpers/recommendation-factories.ts";
 
-// Every statement better-sqlite3 runs, Prisma's and the raw ones alike, goes through these.
-const probe = new Database(":memory:");
-const statementPrototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, (...args: unknown[]) => unknown>;
-const originals = new Map<string, (...args: unknown[]) => unknown>();
-let ran = 0;
-
-beforeAll(() => {
-  for (const method of ["all", "get", "run", "iterate"]) {
-    const original = statementPrototype[method]!;
-    originals.set(method, original);
-    statementPrototype[method] = function (this: unknown, ...args: unknown[]) {
-      ran += 1;
-      return original.apply(this, args);
-    };
-  }
-});
-
-afterAll(() => {
-  for (const [method, original] of originals) statementPrototype[method] = original;
-  probe.close();
-});
-
-async function statementsRun(work: () => Promise<unknown>): Promise<number> {
-  ran = 0;
-  await work();
-  return ran;
-}
+const statementsRun = statementCounter();
 
 describe("surveys — statements run", () => {
   it("the list — counsellor and coordinator, more youths and surveys — the same number of statements; /me's notice one", async () => {
