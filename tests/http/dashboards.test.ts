@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeEnrolment, makeUser, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { makeLesson, makeSelectedApplication } from "../helpers/school-factories.ts";
-import { monthBounds, shiftMonth, monthHolding } from "../../src/features/dashboards/compute.ts";
+import { monthBounds, shiftMonth, monthHolding } from "../../src/domain/months.ts";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 

@@ -4,7 +4,7 @@ import { signedIn } from "../helpers/app.ts";
 import { testDb } from "../helpers/factories.ts";
 import { seedDemo } from "../../scripts/demo/seed.ts";
 import { parisParts } from "../../src/domain/time.ts";
-import { monthOf } from "../../src/features/statements/compute.ts";
+import { monthOf } from "../../src/domain/months.ts";
 
 const DEMO_PASSWORD = "Autonomie-2026!";
 let demoYouthId: string;

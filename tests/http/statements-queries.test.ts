@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { statementCounter } from "../helpers/statement-counter.ts";
 import type { Actor } from "../../src/auth/policy.ts";
 import { budget, listStatements } from "../../src/features/statements/service.ts";
-import { monthBounds, monthOf } from "../../src/features/statements/compute.ts";
+import { monthBounds, monthOf } from "../../src/domain/months.ts";
 import { makeEnrolment, makeSchool, makeWorld, makeYouth, testDb } from "../helpers/factories.ts";
 import { makeLesson } from "../helpers/school-factories.ts";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeSchool, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { makeLesson } from "../helpers/school-factories.ts";
-import { monthBounds, monthOf } from "../../src/features/statements/compute.ts";
+import { monthBounds, monthOf } from "../../src/domain/months.ts";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 

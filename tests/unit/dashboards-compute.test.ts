@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  attendanceRate,
-  hoursOf,
-  isMonth,
-  medianOfHistogram,
-  monthHolding,
-  monthsOfPeriod,
-  percent,
-  shiftMonth,
-} from "../../src/features/dashboards/compute.ts";
+import { attendanceRate, hoursOf, medianOfHistogram, monthsOfPeriod, percent } from "../../src/features/dashboards/compute.ts";
+import { isMonth, monthHolding, shiftMonth } from "../../src/domain/months.ts";
 
 describe("dashboards — computations", () => {
   it("percent — one decimal, null without a denominator", () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  csvEuros,
-  isMonth,
-  lessonCents,
-  monthBounds,
-  monthOf,
-  statementLines,
-  statementTotals,
-  type BillableEnrolment,
-} from "../../src/features/statements/compute.ts";
+import { isMonth, monthBounds, monthOf } from "../../src/domain/months.ts";
+import { csvEuros, lessonCents, statementLines, statementTotals, type BillableEnrolment } from "../../src/features/statements/compute.ts";
 
 const RATES = { hourlyRateCents: 4_550, examFeeCents: 9_000, assessmentCents: 6_000 };
 

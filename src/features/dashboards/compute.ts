@@ -1,36 +1,6 @@
 // The dashboards' arithmetic on figures SQL already aggregated: rates, the median of a
 // histogram, the months of a period. Pure functions, tested against hand-computed values.
-import { parisParts, parisToUtc } from "../../domain/time.ts";
-
-/** "2026-11": a calendar month of Paris. */
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonth(text: string): boolean {
-  return MONTH.test(text);
-}
-
-const indexOf = (month: string) => {
-  const [year = 0, number = 0] = month.split("-").map(Number);
-  return year * 12 + number - 1;
-};
-const monthAt = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-
-/** The month `offset` months from `month`. */
-export function shiftMonth(month: string, offset: number): string {
-  return monthAt(indexOf(month) + offset);
-}
-
-/** The Paris month holding `instant`. */
-export function monthHolding(instant: Date): string {
-  const { year, month } = parisParts(instant);
-  return monthAt(year * 12 + month - 1);
-}
-
-/** The instants a Paris month spans: [start, end). */
-export function monthBounds(month: string): { start: Date; end: Date } {
-  const start = (index: number) => parisToUtc(Math.floor(index / 12), (index % 12) + 1, 1);
-  return { start: start(indexOf(month)), end: start(indexOf(month) + 1) };
-}
+import { monthBounds, monthIndex, shiftMonth } from "../../domain/months.ts";
 
 /** part / whole in percent with one decimal; null when there is nothing to divide. */
 export function percent(part: number, whole: number): number | null {
@@ -65,7 +35,7 @@ export function medianOfHistogram(bins: readonly { value: number; count: number 
 /** The Paris months from `from` to `to` (both "YYYY-MM", included), at most `limit` of them
  * ending at `to`; each with its position, counted from the first. */
 export function monthsOfPeriod(from: string, to: string, limit: number): { index: number; month: string; start: Date; end: Date }[] {
-  const count = Math.min(Math.max(indexOf(to) - indexOf(from) + 1, 1), limit);
+  const count = Math.min(Math.max(monthIndex(to) - monthIndex(from) + 1, 1), limit);
   return Array.from({ length: count }, (_, index) => {
     const month = shiftMonth(to, index - count + 1);
     return { index, month, ...monthBounds(month) };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isMonth } from "./compute.ts";
+import { isMonth } from "../../domain/months.ts";
 
 const id = z.string().trim().min(1).max(40).optional().catch(undefined);
 const month = z.string().trim().refine(isMonth).optional().catch(undefined);

@@ -10,7 +10,8 @@ import { queryRows, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentShownInFile, youthInReach } from "../../db/sql-scopes.ts";
 import { formatMonth } from "../../domain/time.ts";
 import { budget } from "../statements/service.ts";
-import { attendanceRate, hoursOf, medianOfHistogram, monthBounds, monthHolding, monthsOfPeriod, percent, shiftMonth } from "./compute.ts";
+import { attendanceRate, hoursOf, medianOfHistogram, monthsOfPeriod, percent } from "./compute.ts";
+import { monthBounds, monthHolding, shiftMonth } from "../../domain/months.ts";
 import type { FiltersQuery, TableName } from "./schemas.ts";
 
 /** Months a period may span, and how far back a time to licence is counted. */

@@ -1,27 +1,6 @@
 // A school's monthly statement, computed: what each enrolment's month costs at the coordinator's
 // rates, and how much of it the programme's aid still covers. Pure arithmetic on integer cents;
 // the service reads the facts and the ledger (docs/money.md, "Relevés mensuels").
-import { parisParts, parisToUtc } from "../../domain/time.ts";
-
-/** "2026-11": a calendar month of Paris. */
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonth(text: string): boolean {
-  return MONTH.test(text);
-}
-
-/** The instants a month spans in Paris: [start, end). */
-export function monthBounds(month: string): { start: Date; end: Date } {
-  const [year = 0, number = 0] = month.split("-").map(Number);
-  return { start: parisToUtc(year, number, 1), end: number === 12 ? parisToUtc(year + 1, 1, 1) : parisToUtc(year, number + 1, 1) };
-}
-
-/** The Paris month `offset` months from the one holding `now` (-1: the month before). */
-export function monthOf(now: Date, offset = 0): string {
-  const { year, month } = parisParts(now);
-  const index = year * 12 + (month - 1) + offset;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
 
 /** A month's rates for one enrolment: the school's in its cohort. No hourly rate: not billable. */
 type Rates = { hourlyRateCents: number | null; examFeeCents: number; assessmentCents: number };

@@ -4,7 +4,8 @@ import { formatHours } from "../../domain/time.ts";
 import { sendCsv, toCsv } from "../../http/csv.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { Route } from "../../http/routes.ts";
-import { csvEuros, isMonth, monthOf } from "./compute.ts";
+import { csvEuros } from "./compute.ts";
+import { isMonth, monthOf } from "../../domain/months.ts";
 import { budgetQuerySchema, monthQuerySchema, rateSchema, validateSchema } from "./schemas.ts";
 import * as statements from "./service.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eurosField, optionalEurosField } from "../../http/fields.ts";
-import { isMonth } from "./compute.ts";
+import { isMonth } from "../../domain/months.ts";
 
 const MONTH_INVALID = "Choisissez un mois (exemple : 2026-11).";
 const COHORT_REQUIRED = "Choisissez la promotion.";

@@ -15,7 +15,8 @@ import { formatAmount } from "../../domain/money.ts";
 import { formatMonth, parisDateTime, parisIsoDay } from "../../domain/time.ts";
 import { recordAudit, recordAudits } from "../audit/service.ts";
 import { notify } from "../notifications/service.ts";
-import { monthBounds, statementLines, statementTotals, type StatementLine } from "./compute.ts";
+import { statementLines, statementTotals, type StatementLine } from "./compute.ts";
+import { monthBounds } from "../../domain/months.ts";
 import type { RateForm } from "./schemas.ts";
 
 const LABEL_MAX = 200;

@@ -1,7 +1,7 @@
 // Fixtures of the authorization matrix for the monthly statements, the rates and the budget. A
 // school reads its own statements (another school's: 404); the rates are the coordinator's only.
 import type { Fixture, World } from "./foundation.ts";
-import { monthOf } from "../../../src/features/statements/compute.ts";
+import { monthOf } from "../../../src/domain/months.ts";
 
 const ownSchool = { inScope: (w: World) => w.home.school.id, outOfScope: (w: World) => w.away.school.id };
 
