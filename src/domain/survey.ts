@@ -1,6 +1,6 @@
 // The follow-up surveys at 6, 12 and 24 months after the draw: the employment situation a youth
 // declares, whether it counts as employed, and when a survey is due. Pure.
-import { parisIsoDay } from "./time.ts";
+import { parisIsoDay, utcDay } from "./time.ts";
 
 /** The seven situations a survey records, the employed ones first. */
 export const EMPLOYMENT_STATUSES = ["CDI", "CDD", "INTERIM", "APPRENTICESHIP", "TRAINING", "JOB_SEEKER", "INACTIVE"] as const;
@@ -48,7 +48,7 @@ export function surveyDueState(survey: { status: string; dueOn: Date }, now: Dat
 
 /** The UTC midnight of today's Paris day: a pending survey whose dueOn is at most this is due. */
 export function parisToday(now: Date): Date {
-  return new Date(`${parisIsoDay(now)}T00:00:00.000Z`);
+  return utcDay(parisIsoDay(now));
 }
 
 /** The last day a survey due on `dueOn` is merely due; overdue after it. */

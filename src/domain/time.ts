@@ -143,3 +143,8 @@ export function formatHours(minutes: number): string {
 
 /** "novembre 2026": the Paris month holding `date`. */
 export const formatMonth = formatter({ month: "long", year: "numeric" });
+
+/** UTC midnight of a YYYY-MM-DD day: how calendar days without a time (birth dates) are stored. */
+export function utcDay(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}

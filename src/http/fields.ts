@@ -2,7 +2,7 @@
 // euros and the return path. A feature builds its schema from these, never from another feature's schemas.
 import { z } from "zod";
 import { parseEurosToCents } from "../domain/money.ts";
-import { existsInParis, formatDateInWords, parisDateTime, parisIsoDay } from "../domain/time.ts";
+import { existsInParis, formatDateInWords, parisDateTime, parisIsoDay, utcDay } from "../domain/time.ts";
 
 // A year outside this range (0, 1000, 9999) is a typing mistake whatever the form; refusing it
 // here keeps such dates away from the date arithmetic and the database.
@@ -39,11 +39,6 @@ function readDay(text: string): DayReading {
 export function parseDay(text: string): string | null {
   const reading = readDay(text);
   return "day" in reading ? reading.day : null;
-}
-
-/** UTC midnight of a YYYY-MM-DD day: how calendar days without a time (birth dates) are stored. */
-export function utcDay(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
 }
 
 /** A calendar day `days` later (or earlier), YYYY-MM-DD. */

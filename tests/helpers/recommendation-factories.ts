@@ -1,7 +1,7 @@
 // Test data of the recommendations workflow, on the test file's own database.
 import { testDb } from "./factories.ts";
-import { parisIsoDay } from "../../src/domain/time.ts";
-import { shiftDay, utcDay } from "../../src/http/fields.ts";
+import { parisIsoDay, utcDay } from "../../src/domain/time.ts";
+import { shiftDay } from "../../src/http/fields.ts";
 import type { RecommendationKind, RecommendationStatus } from "../../src/domain/enums.ts";
 
 /** YYYY-MM-DD of the Paris day `days` from today. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, GENDERS } from "../../domain/enums.ts";
 import { EMPLOYMENT_STATUS_CODES } from "../../domain/remc.ts";
-import { dayField, optionalPhoneField, optionalTextField, pageField, textField, utcDay } from "../../http/fields.ts";
+import { dayField, optionalPhoneField, optionalTextField, pageField, textField } from "../../http/fields.ts";
+import { utcDay } from "../../domain/time.ts";
 
 const COHORT_REQUIRED = "Choisissez la promotion.";
 const MISSION_LOCALE_REQUIRED = "Choisissez la Mission Locale.";

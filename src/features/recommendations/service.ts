@@ -10,7 +10,7 @@ import { recommendationInReach } from "../../db/sql-scopes.ts";
 import { can, fileReach, recommendationScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
 import { RECOMMENDATION_KIND_LABELS, RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES } from "../../domain/enums.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { utcDay } from "../../http/fields.ts";
+import { utcDay } from "../../domain/time.ts";
 import { recordAudit } from "../audit/service.ts";
 import { notify } from "../notifications/service.ts";
 import { allows, paceOnAcceptance, statusesFor } from "./rules.ts";

@@ -8,7 +8,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { fileReach, youthScope, type Actor } from "../../auth/policy.ts";
 import { SURVEY_MONTHS } from "../../domain/enums.ts";
 import { isEmployed, overdueBefore, parisToday, surveyDueOn, surveyDueState } from "../../domain/survey.ts";
-import { utcDay } from "../../http/fields.ts";
+import { utcDay } from "../../domain/time.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { SurveyAnswerForm, SurveyListQuery } from "./schemas.ts";
