@@ -44,7 +44,9 @@ export function createDb(databaseUrl: string): PrismaClient {
   let connection: Database.Database | undefined;
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
   const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 }, (opened) => (connection = opened));
-  const client = new PrismaClient({ adapter });
+  // A transaction waits for the write lock as long as SQLite's busy timeout allows, not Prisma's
+  // default 2 s, which a burst of writers on a busy machine exceeds.
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
   sqliteConnections.set(client, { current: () => connection, connect: () => client.$connect() });
   return client;
 }
