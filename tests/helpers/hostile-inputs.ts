@@ -4,7 +4,7 @@
 /** The urlencoded pairs a hostile input puts in the body in place of `field`. */
 type Pairs = (field: string) => [string, string][];
 
-export type HostileInput = { name: string; pairs: Pairs };
+type HostileInput = { name: string; pairs: Pairs };
 
 const text =
   (value: string): Pairs =>
@@ -100,7 +100,7 @@ export function isFrenchRefusal(contentType: string | undefined, body: string): 
 }
 
 /** A field of a form, with a plausible value to send when the test does not replace it. */
-export type FormField = { name: string; value: string; textual: boolean };
+type FormField = { name: string; value: string; textual: boolean };
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 

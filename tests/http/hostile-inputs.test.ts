@@ -16,7 +16,7 @@ import { homeUser, type World } from "./matrix/foundation.ts";
 
 const FORMS: MatrixRow[] = appRouteTable().filter((row) => row.method === "POST");
 /** Beyond the first text field, each field gets every STRIDE-th value (rotating with the field). */
-const STRIDE = 12;
+const STRIDE = 16;
 const OVERSIZED = "x".repeat(2 * 1024 * 1024);
 
 type Client = { role: Role | "anonymous"; agent: Agent; csrf: string; path: string };
@@ -51,10 +51,19 @@ function rolesFor(row: MatrixRow): (Role | "anonymous")[] {
   return ROLES.filter((role) => GRANTS[role].includes(permission));
 }
 
-async function clientFor(world: World, row: MatrixRow, role: Role | "anonymous"): Promise<Client> {
-  const { agent, csrf } = role === "anonymous" ? await anonymous() : await signedIn(homeUser(world, role).email, PASSWORD);
-  const path = row.target ? pathTo(row.path, await row.target.inScope(world, role === "anonymous" ? "ADMIN" : role)) : row.path;
-  return { role, agent, csrf, path };
+/** A session per role (signed in side by side), then each role's record (one after the other: a
+ * fixture may upsert the same row for two roles). */
+async function clientsFor(world: World, row: MatrixRow): Promise<Client[]> {
+  const roles = rolesFor(row);
+  const sessions = await Promise.all(
+    roles.map((role) => (role === "anonymous" ? anonymous() : signedIn(homeUser(world, role).email, PASSWORD))),
+  );
+  const clients: Client[] = [];
+  for (const [i, role] of roles.entries()) {
+    const path = row.target ? pathTo(row.path, await row.target.inScope(world, role === "anonymous" ? "ADMIN" : role)) : row.path;
+    clients.push({ role, ...sessions[i]!, path });
+  }
+  return clients;
 }
 
 // Each form gets its own world and sessions; with the cheapest argon2 hash, signing in takes a
@@ -103,8 +112,7 @@ describe("hostile inputs — every form", () => {
 
       beforeAll(async () => {
         const world = await cheapWorld();
-        clients = [];
-        for (const role of rolesFor(row)) clients.push(await clientFor(world, row, role));
+        clients = await clientsFor(world, row);
         const owner = clients[0]!;
         const empty = await owner.agent.post(owner.path).type("form").send({ _csrf: owner.csrf });
         const found = formFields(empty.text, owner.path);
