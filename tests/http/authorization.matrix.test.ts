@@ -43,6 +43,19 @@ describe("authorization matrix", () => {
     expect(missing).toEqual([]);
   });
 
+  it("authorization matrix — every row with a record in its path — has a record to call it with", () => {
+    const withoutRecord = ROUTES.filter((row) => /:(id|slug)\b/.test(row.path) && !row.target).map((row) => `${row.method} ${row.path}`);
+    expect(withoutRecord).toEqual([]);
+  });
+
+  it("authorization matrix — every row with a record that a scoped role reaches — has a record out of its scope", () => {
+    const scoped = ROLES.filter((role) => role !== "ADMIN");
+    const missing = ROUTES.filter(
+      (row) => row.target && !row.target.outOfScope && row.permission !== "public" && scoped.some((role) => allowed(role, row.permission)),
+    ).map((row) => `${row.method} ${row.path} (${row.permission})`);
+    expect(missing).toEqual([]);
+  });
+
   for (const row of ROUTES.filter((r) => r.permission !== "public")) {
     describe(`${row.method} ${row.path} (${row.permission})`, () => {
       let world: World;

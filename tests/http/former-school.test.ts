@@ -1,14 +1,17 @@
-// After a transfer the former school loses the file: every route that takes an enrolment or a
-// lesson id answers 404 to it and writes nothing. The table below must cover every such route the
-// app answers (the first test fails when a new one is added without a row).
+// After a transfer the former school loses the file: every route that takes the learner's id, an
+// enrolment, a lesson or a recommendation id answers 404 to it and writes nothing. The table below
+// must cover every route with a record a school reaches (the first tests fail when a new one is
+// added without a row).
 import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeSchool, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
+import { dayFromToday, makeRecommendation } from "../helpers/recommendation-factories.ts";
 import { DAY, makeLesson, makeSelectedApplication, minuteOf, parisFields } from "../helpers/school-factories.ts";
-import { registeredRoutes } from "../helpers/routes.ts";
+import { appRouteTable, registeredRoutes } from "../helpers/routes.ts";
+import { GRANTS } from "../../src/auth/policy.ts";
 import { parisIsoDay } from "../../src/domain/time.ts";
 
-type Ids = { enrolment: string; lesson: string };
+type Ids = { enrolment: string; lesson: string; youth: string; recommendation: string };
 type Route = { method: "GET" | "POST"; path: string; id: keyof Ids; body?: (ids: Ids) => Record<string, string> };
 
 const today = () => parisIsoDay(new Date());
@@ -41,7 +44,27 @@ const ROUTES: Route[] = [
   },
   { method: "GET", path: "/lessons/:id", id: "lesson" },
   { method: "POST", path: "/lessons/:id/attendance", id: "lesson", body: () => ({ attendance: "PRESENT" }) },
+  { method: "GET", path: "/youths/:id", id: "youth" },
+  { method: "GET", path: "/youths/:id/lessons", id: "youth" },
+  {
+    method: "POST",
+    path: "/youths/:id/recommendations",
+    id: "youth",
+    body: () => ({ kind: "MOCK_EXAM", text: "Un examen blanc avant la présentation.", dueOn: dayFromToday(14) }),
+  },
+  { method: "POST", path: "/recommendations/:id/done", id: "recommendation" },
 ];
+
+// Records a school reaches that are not a learner's: its own statements, its notifications, the
+// resource centre.
+const NOT_A_LEARNERS = new Set([
+  "GET /statements/:id",
+  "GET /statements/:id/releve.csv",
+  "POST /notifications/:id/read",
+  "GET /resources/:slug",
+  "GET /resources/:slug/file",
+  "POST /resources/:slug/answers",
+]);
 
 const counts = () =>
   Promise.all([
@@ -50,6 +73,8 @@ const counts = () =>
     testDb.exam.count(),
     testDb.difficulty.count(),
     testDb.enrolment.count({ where: { initialAssessmentAt: null } }),
+    testDb.recommendation.count(),
+    testDb.recommendation.count({ where: { status: "DONE" } }),
   ]);
 
 function send(agent: Agent, csrf: string, route: Route, ids: Ids) {
@@ -86,10 +111,20 @@ describe("after a transfer, the former school", () => {
     expect(transfer.status).toBe(303);
     const newEnrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId, isCurrent: true } });
     const newLesson = await makeLesson(newEnrolment.id, { startsAt: minuteOf(new Date(Date.now() - 2 * 3_600_000)) });
-    old = { enrolment: world.home.enrolment.id, lesson: oldLesson.id };
-    moved = { enrolment: newEnrolment.id, lesson: newLesson.id };
+    const oldAdvice = await makeRecommendation(youthId, world.home.schoolUser.id, { status: "ACCEPTED" });
+    const newAdvice = await makeRecommendation(youthId, newSchoolUser.id, { status: "ACCEPTED" });
+    old = { enrolment: world.home.enrolment.id, lesson: oldLesson.id, youth: youthId, recommendation: oldAdvice.id };
+    moved = { enrolment: newEnrolment.id, lesson: newLesson.id, youth: youthId, recommendation: newAdvice.id };
     former = await signedIn(world.home.schoolUser.email, PASSWORD);
     current = await signedIn(newSchoolUser.email, PASSWORD);
+  });
+
+  it("the table — every route with a record a school reaches — has a row, or its record is not a learner's", () => {
+    const reached = appRouteTable()
+      .filter((row) => /:(id|slug)\b/.test(row.path) && row.permission !== "public" && GRANTS.SCHOOL.includes(row.permission))
+      .map((row) => `${row.method} ${row.path}`)
+      .filter((route) => !NOT_A_LEARNERS.has(route));
+    expect(reached.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
   it("the table — every route with an enrolment or a lesson id — has a row", () => {
@@ -99,7 +134,8 @@ describe("after a transfer, the former school", () => {
     const answered = registeredRoutes(testApp()).filter(
       (route) => /^(GET|POST) \/(enrolments|lessons)\/:id/.test(route) && !refusedToSchools.includes(route),
     );
-    expect(answered).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    const rows = ROUTES.filter((r) => r.id === "enrolment" || r.id === "lesson");
+    expect(answered).toEqual(rows.map((r) => `${r.method} ${r.path}`).sort());
   });
 
   for (const route of ROUTES) {

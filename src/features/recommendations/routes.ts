@@ -2,8 +2,7 @@ import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { Route } from "../../http/routes.ts";
-import { ownApplication } from "../applications/service.ts";
-import { viewOwnFile, viewYouthFile } from "../youths/service.ts";
+import { viewYouthFile } from "../youths/service.ts";
 import { decisionSchema, emptySchema, proposalSchema } from "./schemas.ts";
 import * as recommendations from "./service.ts";
 
@@ -56,11 +55,8 @@ const acknowledge = formAction({
   schema: emptySchema,
   inScope: (actor, req) => recommendations.youthOfRecommendation(actor, String(req.params.id)),
   act: (actor, _form, req) => recommendations.acknowledgeRecommendation(actor, String(req.params.id)),
-  rejected: async (req, res, page) => {
-    const actor = actorOf(req);
-    const [file, own] = await Promise.all([viewOwnFile(actor), ownApplication(actor)]);
-    res.render("youths/me", { title: "Mon parcours", ...file, own, ...rowRefused(req, page) });
-  },
+  // The form is a single button: only a crafted request sends fields, and gets the generic page.
+  rejected: (_req, res) => res.render("errors/400", { title: "Demande incorrecte" }),
   done: () => ({ to: "/me#advice-title", flash: "Merci, c'est noté." }),
 });
 
