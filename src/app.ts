@@ -43,6 +43,7 @@ import { SURVEY_ROUTES } from "./features/surveys/routes.ts";
 import { DASHBOARD_ROUTES } from "./features/dashboards/routes.ts";
 import { secondFactorRoutes } from "./features/second-factor/routes.ts";
 import { secondFactorSignInRoutes } from "./features/sign-in/second-factor.ts";
+import { PASSWORD_ROUTES } from "./features/password/routes.ts";
 import { secondFactorGate } from "./auth/second-factor-gate.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -87,6 +88,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...OPERATION_ROUTES,
   ...SURVEY_ROUTES,
   ...DASHBOARD_ROUTES,
+  ...PASSWORD_ROUTES,
 ];
 
 type AppOptions = {

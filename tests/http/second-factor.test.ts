@@ -277,3 +277,70 @@ describe("REQUIRE_TOTP", () => {
     }
   });
 });
+
+describe("password change — /account/password", () => {
+  const NEW_PASSWORD = "Trois tortues bleues dansent sous la pluie";
+
+  it("password change — right current password — this session stays, the other sessions end (their rows deleted), audited", async () => {
+    const user = await makeUser("REFERENT");
+    const here = await signedIn(user.email, PASSWORD);
+    const elsewhere = await signedIn(user.email, PASSWORD);
+    expect((await elsewhere.agent.get("/")).status).toBe(200);
+    const sessionsBefore = await testDb.session.count({ where: { data: { contains: user.id } } });
+    expect(sessionsBefore).toBe(2);
+
+    const page = await here.agent.get("/account/password");
+    expect(page.status).toBe(200);
+    const response = await here.agent
+      .post("/account/password")
+      .type("form")
+      .send({ currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, _csrf: csrfFrom(page.text) });
+    expect(response.status).toBe(303);
+    const after = await here.agent.get(response.headers.location ?? "/");
+    expect(after.status).toBe(200);
+    expect(after.text).toContain("Vos autres sessions sont fermées");
+    expect((await here.agent.get("/")).status).toBe(200);
+
+    const other = await elsewhere.agent.get("/");
+    expect(other.status).toBe(302);
+    expect(other.headers.location).toBe("/login");
+    expect(await testDb.session.count({ where: { data: { contains: user.id } } })).toBe(1);
+    expect(await testDb.auditEvent.count({ where: { action: "PASSWORD_CHANGED", actorId: user.id } })).toBe(1);
+    await signedIn(user.email, NEW_PASSWORD);
+  });
+
+  it("password change — a session waiting for its second factor — ends too", async () => {
+    const { user, secret } = await enrolledUser();
+    const pending = await afterPassword(user.email);
+    const here = await afterPassword(user.email);
+    expect((await sendCode(here, await nextCode(secret))).status).toBe(303);
+    const page = await here.agent.get("/account/password");
+    const response = await here.agent
+      .post("/account/password")
+      .type("form")
+      .send({ currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, _csrf: csrfFrom(page.text) });
+    expect(response.status).toBe(303);
+    const stale = await pending.agent.get("/login/second-factor");
+    expect(stale.status).toBe(302);
+    expect(stale.headers.location).toBe("/login");
+  });
+
+  it("password change — wrong current password, or a guessable new one — 422, nothing changed", async () => {
+    const user = await makeUser("SCHOOL");
+    const { agent } = await signedIn(user.email, PASSWORD);
+    const page = await agent.get("/account/password");
+    const wrong = await agent
+      .post("/account/password")
+      .type("form")
+      .send({ currentPassword: "not it", password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, _csrf: csrfFrom(page.text) });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain("Ce mot de passe n&#39;est pas le bon.");
+    const weak = await agent
+      .post("/account/password")
+      .type("form")
+      .send({ currentPassword: PASSWORD, password: "motdepasse123", passwordConfirmation: "motdepasse123", _csrf: csrfFrom(page.text) });
+    expect(weak.status).toBe(422);
+    expect(await testDb.auditEvent.count({ where: { action: "PASSWORD_CHANGED", actorId: user.id } })).toBe(0);
+    expect((await agent.get("/")).status).toBe(200);
+  });
+});
