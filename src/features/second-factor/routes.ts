@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import type { Config } from "../../config.ts";
 import { actorOf } from "../../auth/middleware.ts";
 import { secondFactorRequired } from "../../auth/policy.ts";
+import { SECOND_FACTOR_ENROLMENT } from "../../auth/second-factor-gate.ts";
 import { RECOVERY_CODE_COUNT, totpUri } from "../../auth/totp.ts";
 import { FormError } from "../../http/errors.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
@@ -51,7 +52,7 @@ function manage(settings: Settings) {
       await secondFactor.disableSecondFactor(actor, form.code, settings.pseudonymKey);
     },
     rejected: render,
-    done: () => ({ to: "/account/second-factor", flash: "La double authentification est désactivée." }),
+    done: () => ({ to: SECOND_FACTOR_ENROLMENT, flash: "La double authentification est désactivée." }),
   });
 
   return { show: (req: Request, res: Response) => render(req, res, { values: {}, errors: {} }), enrol, disable };
@@ -61,8 +62,8 @@ function manage(settings: Settings) {
 export function secondFactorRoutes(settings: Settings): readonly Route[] {
   const handlers = manage(settings);
   return [
-    { method: "get", path: "/account/second-factor", permission: "second-factor:manage", handler: handlers.show },
-    { method: "post", path: "/account/second-factor", permission: "second-factor:manage", handler: handlers.enrol },
-    { method: "post", path: "/account/second-factor/disable", permission: "second-factor:manage", handler: handlers.disable },
+    { method: "get", path: SECOND_FACTOR_ENROLMENT, permission: "second-factor:manage", handler: handlers.show },
+    { method: "post", path: SECOND_FACTOR_ENROLMENT, permission: "second-factor:manage", handler: handlers.enrol },
+    { method: "post", path: `${SECOND_FACTOR_ENROLMENT}/disable`, permission: "second-factor:manage", handler: handlers.disable },
   ];
 }
