@@ -228,6 +228,7 @@ describe("REQUIRE_TOTP", () => {
       const { agent, csrf } = await anonymous(app);
       const login = await agent.post("/login").type("form").send({ email: user.email, password: PASSWORD, _csrf: csrf });
       expect(login.status).toBe(303);
+      expect(login.headers.location).toBe("/account/second-factor");
       for (const path of getPaths(app).filter((p) => !SESSIONLESS.test(p) && p !== "/account/second-factor")) {
         const response = await agent.get(path);
         expect(response.status, path).toBe(302);

@@ -14,7 +14,8 @@ import { activateAccount } from "../accounts/service.ts";
 import { homePathOf } from "../homes/service.ts";
 import { activationSchema, signInSchema } from "./schemas.ts";
 import { databaseThrottle, type SignedInUser } from "./service.ts";
-import { SECOND_FACTOR_SIGN_IN } from "../../auth/second-factor-gate.ts";
+import { SECOND_FACTOR_ENROLMENT, SECOND_FACTOR_SIGN_IN } from "../../auth/second-factor-gate.ts";
+import { secondFactorRequired } from "../../auth/policy.ts";
 import { activationThrottleKeys, signInThrottleKeys } from "./throttling.ts";
 
 const BAD_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
@@ -23,7 +24,7 @@ const TOO_MANY_ATTEMPTS =
 const TOO_MANY_ACTIVATIONS =
   "Trop de codes refusés. Par sécurité, l'activation est bloquée pendant 15 minutes. Réessayez plus tard ou demandez un nouveau code à votre conseiller·ère.";
 
-export type SignInSettings = Pick<Config, "sessionSecret" | "cookieSecure">;
+export type SignInSettings = Pick<Config, "sessionSecret" | "cookieSecure" | "requireTotp">;
 
 function showSignIn(req: Request, res: Response) {
   if (req.user) return res.redirect(302, homePathOf(req.user));
@@ -77,6 +78,7 @@ export function completeSignIn(
   settings: SignInSettings,
   forgive: () => Promise<void>,
 ) {
+  const enrolmentDue = settings.requireTotp && secondFactorRequired(user) && !user.secondFactor;
   // passport 0.7 regenerates the session here (no session fixation).
   req.login(user, (loginError) => {
     if (loginError) return next(loginError);
@@ -84,7 +86,7 @@ export function completeSignIn(
     // A fresh device cookie at each success: this browser is trusted for this account.
     res.cookie(DEVICE_COOKIE, issueDeviceToken(settings.sessionSecret, user.id), deviceCookieOptions(settings.cookieSecure));
     Promise.all([forgive(), recordAudit({ actorId: user.id, action: "SIGN_IN", entity: "User", entityId: user.id })])
-      .then(() => res.redirect(303, homePathOf(user)))
+      .then(() => res.redirect(303, enrolmentDue ? SECOND_FACTOR_ENROLMENT : homePathOf(user)))
       .catch(next);
   });
 }
