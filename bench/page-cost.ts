@@ -40,6 +40,7 @@ const server = fork(path.resolve(import.meta.dirname, "server.ts"), [], {
     SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
     PSEUDONYM_KEY: "bench-pseudonym-key-0123456789abcdef0123456789",
     SPID_DEMO: "true",
+    REQUIRE_TOTP: "false",
     WEB_CONCURRENCY: "1",
     DATABASE_URL: `file:${path.resolve(file)}`,
   },

@@ -41,6 +41,10 @@ import { EVALUATION_ROUTES } from "./features/evaluation/routes.ts";
 import { OPERATION_ROUTES } from "./features/operations/routes.ts";
 import { SURVEY_ROUTES } from "./features/surveys/routes.ts";
 import { DASHBOARD_ROUTES } from "./features/dashboards/routes.ts";
+import { secondFactorRoutes } from "./features/second-factor/routes.ts";
+import { secondFactorSignInRoutes } from "./features/sign-in/second-factor.ts";
+import { PASSWORD_ROUTES } from "./features/password/routes.ts";
+import { secondFactorGate } from "./auth/second-factor-gate.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PUBLIC_DIR = path.join(ROOT, "public");
@@ -84,6 +88,7 @@ const PRIVATE_ROUTES: readonly Route[] = [
   ...OPERATION_ROUTES,
   ...SURVEY_ROUTES,
   ...DASHBOARD_ROUTES,
+  ...PASSWORD_ROUTES,
 ];
 
 type AppOptions = {
@@ -157,11 +162,14 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(noStore);
 
   // 5. Public pages. Everything mounted after requireAuth is private by default.
-  const publicRoutes = signInRoutes(auth, config);
+  // A session waiting for its second factor, or an account that must enrol first, goes no further.
+  app.use(secondFactorGate(config.requireTotp));
+  const publicRoutes = [...signInRoutes(auth, config), ...secondFactorSignInRoutes(config)];
   app.use(mountRoutes(publicRoutes));
   app.use(requireAuth);
-  app.use(mountRoutes(PRIVATE_ROUTES));
-  app.set(ROUTES_SETTING, [...SESSIONLESS_ROUTES, ...publicRoutes, ...PRIVATE_ROUTES]);
+  const privateRoutes = [...PRIVATE_ROUTES, ...secondFactorRoutes(config)];
+  app.use(mountRoutes(privateRoutes));
+  app.set(ROUTES_SETTING, [...SESSIONLESS_ROUTES, ...publicRoutes, ...privateRoutes]);
 
   // 6. Unknown routes, then the one error handler.
   app.use(notFound);

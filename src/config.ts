@@ -50,6 +50,7 @@ const envSchema = z.object({
     .min(0, "RETENTION_YEARS_AFTER_SURVEY ne peut pas être négatif")
     .max(50, "RETENTION_YEARS_AFTER_SURVEY : 50 ans au plus")
     .optional(),
+  REQUIRE_TOTP: z.enum(["true", "false"], { error: "REQUIRE_TOTP vaut true ou false" }).optional(),
 });
 
 export type Config = {
@@ -76,6 +77,8 @@ export type Config = {
   retentionAge: number;
   /** …and this many years after their last follow-up survey (due or answered). */
   retentionYearsAfterSurvey: number;
+  /** The coordinator and the research team must sign in with a second factor (TOTP). */
+  requireTotp: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(path.dirname(databasePath), "uploads")),
     retentionAge: e.RETENTION_AGE ?? 28,
     retentionYearsAfterSurvey: e.RETENTION_YEARS_AFTER_SURVEY ?? 2,
+    requireTotp: e.REQUIRE_TOTP ? e.REQUIRE_TOTP === "true" : isProduction,
   };
 }
 

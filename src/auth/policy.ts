@@ -110,6 +110,10 @@ const PERMISSIONS = [
   // the dashboards with charts (/statistics): the programme's figures, a counsellor's Mission
   // Locale's, a school's own; aggregates only
   "statistics:dashboard",
+  // one's own second factor (TOTP): offered to every staff account, not to youths
+  "second-factor:manage",
+  // one's own password, changed with the current one (ends the other sessions)
+  "password:change",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -141,7 +145,7 @@ const SCHOOL_WORK: readonly Permission[] = [
 ];
 
 /** What every signed-in person has about themselves, whatever their role. */
-const EVERYONE_OWN: readonly Permission[] = ["notification:read", "resource:read"];
+const EVERYONE_OWN: readonly Permission[] = ["notification:read", "resource:read", "password:change"];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
   // The coordinator may do everything, except what only a young person does for themselves and
@@ -181,6 +185,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "evaluation:consent",
     "survey:record",
     "statistics:dashboard",
+    "second-factor:manage",
   ],
   // A school sees what it needs to teach: identity, contact, availability and the training record.
   SCHOOL: [
@@ -195,6 +200,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "statement:read",
     "quiz:answer",
     "statistics:dashboard",
+    "second-factor:manage",
   ],
   YOUTH: [
     ...EVERYONE_OWN,
@@ -207,7 +213,15 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "quiz:answer",
   ],
   // Research team: aggregate and pseudonymised data only, never a youth file.
-  EVALUATOR: [...EVERYONE_OWN, "home:view", "statistics:read", "lottery:read", "evaluation:read", "statistics:dashboard"],
+  EVALUATOR: [
+    ...EVERYONE_OWN,
+    "home:view",
+    "statistics:read",
+    "lottery:read",
+    "evaluation:read",
+    "statistics:dashboard",
+    "second-factor:manage",
+  ],
 };
 
 export function can(actor: Pick<Actor, "role"> | undefined, permission: Permission): boolean {
@@ -475,4 +489,10 @@ export function statisticsView(actor: Actor): StatisticsView {
     case "YOUTH":
       return { ...none, reach: { kind: "NONE" } };
   }
+}
+
+/** Who must sign in with the second factor when REQUIRE_TOTP is on: the coordinator (every youth
+ * file, every account) and the research team (the programme-wide pseudonymised data). */
+export function secondFactorRequired(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "ADMIN" || actor.role === "EVALUATOR";
 }

@@ -72,3 +72,13 @@ export class DatabaseSessionStore extends session.Store {
     );
   }
 }
+
+/** Ends a person's other sessions (after a password change): every row naming them, signed in or
+ * waiting for their second factor, except the one kept. The id is the first key of both objects
+ * ({"id":…,"v":…}); account ids are cuids (letters and digits: nothing LIKE would read). */
+export async function deleteOtherSessions(userId: string, keptSid: string, prisma: Db = db()): Promise<number> {
+  return executeStatement(
+    Prisma.sql`DELETE FROM "Session" WHERE "sid" <> ${keptSid} AND "data" LIKE ${`%{"id":${JSON.stringify(userId)},%`}`,
+    prisma,
+  );
+}

@@ -70,6 +70,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   SURVEY_ANSWERED: "Enquête de suivi remplie",
   SURVEY_UNREACHABLE: "Enquête de suivi : jeune injoignable",
   STATISTICS_EXPORTED: "Tableau de statistiques téléchargé",
+  SECOND_FACTOR_ENABLED: "Double authentification activée",
+  SECOND_FACTOR_DISABLED: "Double authentification désactivée",
+  SECOND_FACTOR_RECOVERY_CODE_USED: "Code de secours utilisé",
+  PASSWORD_CHANGED: "Mot de passe modifié",
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {

@@ -15,6 +15,8 @@ declare global {
       displayName: string;
       missionLocaleName: string | null;
       drivingSchoolName: string | null;
+      /** Enrolled in the second factor (TOTP): signs in with a code after the password. */
+      secondFactor: boolean;
     }
 
     interface Locals {
@@ -36,6 +38,8 @@ declare module "express-session" {
     refreshedAt: number;
     flash: string;
     attendanceChange: AttendanceChange;
+    /** The password was right, the second factor is still to come: not signed in yet. */
+    pendingSignIn: { id: string; v: number; at: number };
   }
 }
 

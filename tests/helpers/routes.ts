@@ -14,6 +14,7 @@ import { EVALUATION_FIXTURES } from "../http/matrix/evaluation.ts";
 import { OPERATION_FIXTURES } from "../http/matrix/operations.ts";
 import { SURVEY_FIXTURES } from "../http/matrix/surveys.ts";
 import { DASHBOARD_FIXTURES } from "../http/matrix/dashboards.ts";
+import { SECOND_FACTOR_FIXTURES } from "../http/matrix/second-factor.ts";
 import { testApp } from "./app.ts";
 
 type Layer = {
@@ -52,6 +53,7 @@ export const ALL_FIXTURES: readonly Fixture[] = [
   ...OPERATION_FIXTURES,
   ...SURVEY_FIXTURES,
   ...DASHBOARD_FIXTURES,
+  ...SECOND_FACTOR_FIXTURES,
 ];
 
 /** A row's path with its record: the one parameter (:id, or :slug for the resource centre). */

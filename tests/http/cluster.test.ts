@@ -60,6 +60,7 @@ describe("several server processes", () => {
         PORT: String(port),
         LOG_LEVEL: "silent",
         COOKIE_SECURE: "false",
+        REQUIRE_TOTP: "false",
       },
       stdio: ["ignore", "pipe", "inherit"],
     });

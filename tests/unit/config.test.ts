@@ -80,6 +80,31 @@ describe("configuration", () => {
     expect(loadConfig(env).demo).toBe(expected);
   });
 
+  it.each([
+    ["production", undefined, true],
+    ["production", "false", false],
+    ["development", undefined, false],
+    ["development", "true", true],
+    ["test", undefined, false],
+  ])("REQUIRE_TOTP — NODE_ENV=%s, REQUIRE_TOTP=%s — second factor required: %s", (nodeEnv, value, expected) => {
+    const { url } = tempDatabaseUrl();
+    const env = {
+      NODE_ENV: nodeEnv,
+      DATABASE_URL: url,
+      SESSION_SECRET: "s".repeat(40),
+      PSEUDONYM_KEY: "p".repeat(40),
+      REQUIRE_TOTP: value,
+    };
+    expect(loadConfig(env).requireTotp).toBe(expected);
+  });
+
+  it("REQUIRE_TOTP — neither true nor false — is refused by name", () => {
+    const { url } = tempDatabaseUrl();
+    expect(() =>
+      loadConfig({ DATABASE_URL: url, SESSION_SECRET: "s".repeat(40), PSEUDONYM_KEY: "p".repeat(40), REQUIRE_TOTP: "yes" }),
+    ).toThrow(/REQUIRE_TOTP/);
+  });
+
   it("SPID_DEMO — neither true nor false — is refused by name", () => {
     const { url } = tempDatabaseUrl();
     expect(() =>

@@ -13,7 +13,9 @@ import { recordAudit } from "../audit/service.ts";
 import { activateAccount } from "../accounts/service.ts";
 import { homePathOf } from "../homes/service.ts";
 import { activationSchema, signInSchema } from "./schemas.ts";
-import { databaseThrottle } from "./service.ts";
+import { databaseThrottle, type SignedInUser } from "./service.ts";
+import { SECOND_FACTOR_ENROLMENT, SECOND_FACTOR_SIGN_IN } from "../../auth/second-factor-gate.ts";
+import { secondFactorRequired } from "../../auth/policy.ts";
 import { activationThrottleKeys, signInThrottleKeys } from "./throttling.ts";
 
 const BAD_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
@@ -22,7 +24,7 @@ const TOO_MANY_ATTEMPTS =
 const TOO_MANY_ACTIVATIONS =
   "Trop de codes refusés. Par sécurité, l'activation est bloquée pendant 15 minutes. Réessayez plus tard ou demandez un nouveau code à votre conseiller·ère.";
 
-type SignInSettings = Pick<Config, "sessionSecret" | "cookieSecure">;
+export type SignInSettings = Pick<Config, "sessionSecret" | "cookieSecure" | "requireTotp">;
 
 function showSignIn(req: Request, res: Response) {
   if (req.user) return res.redirect(302, homePathOf(req.user));
@@ -44,22 +46,49 @@ function signIn(auth: passport.PassportStatic, throttle: FailureThrottle, settin
     const keys = await signInThrottleKeys(req, form.data.email, settings.sessionSecret);
     // Counted before the password is checked: once blocked, even the right password gets 429.
     if (!(await throttle.attempt(keys))) return tooManyAttempts(res);
-    const authenticate = auth.authenticate("local", (error: unknown, user: Express.User | false) => {
+    const authenticate = auth.authenticate("local", (error: unknown, user: SignedInUser | false) => {
       if (error) return next(error);
       if (!user) return badCredentials(res, form.data.email);
-      // passport 0.7 regenerates the session here (no session fixation).
-      req.login(user, (loginError) => {
-        if (loginError) return next(loginError);
-        req.session.signedInAt = Date.now();
-        // A fresh device cookie at each success: this browser is trusted for this account.
-        res.cookie(DEVICE_COOKIE, issueDeviceToken(settings.sessionSecret, user.id), deviceCookieOptions(settings.cookieSecure));
-        Promise.all([throttle.forgive(keys), recordAudit({ actorId: user.id, action: "SIGN_IN", entity: "User", entityId: user.id })])
-          .then(() => res.redirect(303, homePathOf(user)))
-          .catch(next);
-      });
+      if (user.secondFactor) return awaitSecondFactor(req, res, next, user, () => throttle.forgive(keys));
+      completeSignIn(req, res, next, user, settings, () => throttle.forgive(keys));
     }) as RequestHandler;
     authenticate(req, res, next);
   };
+}
+
+/** The password was right for an account enrolled in the second factor: a new session that is not
+ * signed in, only marked as waiting for the code (src/auth/second-factor-gate.ts keeps it there). */
+function awaitSecondFactor(req: Request, res: Response, next: NextFunction, user: SignedInUser, forgive: () => Promise<void>) {
+  req.session.regenerate((error) => {
+    if (error) return next(error);
+    req.session.pendingSignIn = { id: user.id, v: user.sessionVersion, at: Date.now() };
+    forgive()
+      .then(() => res.redirect(303, SECOND_FACTOR_SIGN_IN))
+      .catch(next);
+  });
+}
+
+/** Signs the person in (after the password, or after the second factor): a new session, a device
+ * cookie for this browser, the failure counted by the throttle taken back, the event audited. */
+export function completeSignIn(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  user: SignedInUser,
+  settings: SignInSettings,
+  forgive: () => Promise<void>,
+) {
+  const enrolmentDue = settings.requireTotp && secondFactorRequired(user) && !user.secondFactor;
+  // passport 0.7 regenerates the session here (no session fixation).
+  req.login(user, (loginError) => {
+    if (loginError) return next(loginError);
+    req.session.signedInAt = Date.now();
+    // A fresh device cookie at each success: this browser is trusted for this account.
+    res.cookie(DEVICE_COOKIE, issueDeviceToken(settings.sessionSecret, user.id), deviceCookieOptions(settings.cookieSecure));
+    Promise.all([forgive(), recordAudit({ actorId: user.id, action: "SIGN_IN", entity: "User", entityId: user.id })])
+      .then(() => res.redirect(303, enrolmentDue ? SECOND_FACTOR_ENROLMENT : homePathOf(user)))
+      .catch(next);
+  });
 }
 
 function signOut(settings: SignInSettings) {

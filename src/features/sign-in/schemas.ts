@@ -32,3 +32,11 @@ export const activationSchema = z
     message: CONFIRMATION_MISMATCH,
     path: ["passwordConfirmation"],
   });
+
+const SECOND_FACTOR_REQUIRED = "Saisissez le code à 6 chiffres affiché par votre application (ou un code de secours).";
+const SECOND_FACTOR_TOO_LONG = "Ce code est trop long : 6 chiffres, ou un code de secours de 10 caractères.";
+
+/** The code after the password: a TOTP code or a recovery code. */
+export const secondFactorSignInSchema = z
+  .object({ code: z.string(SECOND_FACTOR_REQUIRED).trim().min(1, SECOND_FACTOR_REQUIRED).max(32, SECOND_FACTOR_TOO_LONG) })
+  .strict();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { queryRows, SQL_INTEGER } from "../../db/sql.ts";
+import { queryRows, SQL_BOOLEAN, SQL_INTEGER } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { ROLES } from "../../domain/enums.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
@@ -44,7 +44,7 @@ export async function findSessionUser(id: string, sessionVersion: number): Promi
     SESSION_USER_ROW,
     Prisma.sql`
     SELECT u."id", u."email", u."role", u."displayName", u."missionLocaleId", u."drivingSchoolId", u."youthId",
-           u."sessionVersion", m."name" AS "missionLocaleName", s."name" AS "drivingSchoolName"
+           u."sessionVersion", u."totpEnabledAt" IS NOT NULL AS "secondFactor", m."name" AS "missionLocaleName", s."name" AS "drivingSchoolName"
     FROM "User" u
     LEFT JOIN "MissionLocale" m ON m."id" = u."missionLocaleId"
     LEFT JOIN "DrivingSchool" s ON s."id" = u."drivingSchoolId"
@@ -62,6 +62,7 @@ const SESSION_USER_ROW = z.object({
   drivingSchoolId: z.string().nullable(),
   youthId: z.string().nullable(),
   sessionVersion: SQL_INTEGER,
+  secondFactor: SQL_BOOLEAN,
   missionLocaleName: z.string().nullable(),
   drivingSchoolName: z.string().nullable(),
 });

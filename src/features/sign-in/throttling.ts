@@ -16,9 +16,15 @@ function deviceCookieOf(req: Request): unknown {
  * counted under the IP and the account (or the text typed, when no account matches). */
 export async function signInThrottleKeys(req: Request, identifier: string, secret: string): Promise<string[]> {
   const accountId = await findAccountId(identifier);
+  if (accountId) return accountThrottleKeys(req, accountId, secret);
+  return [ipKeyOf(req), `typed:${identifier.trim().toLowerCase()}`];
+}
+
+/** The same keys for a known account: a wrong second-factor code counts with the wrong passwords. */
+export function accountThrottleKeys(req: Request, accountId: string, secret: string): string[] {
   const device = readDeviceToken(secret, deviceCookieOf(req));
-  if (accountId && device?.accountId === accountId) return [`device:${device.nonce}`];
-  return [ipKeyOf(req), accountId ? `account:${accountId}` : `typed:${identifier.trim().toLowerCase()}`];
+  if (device?.accountId === accountId) return [`device:${device.nonce}`];
+  return [ipKeyOf(req), `account:${accountId}`];
 }
 
 /** An activation attempt is counted under the IP and the code tried (its hash: codes are secrets). */
