@@ -8,7 +8,8 @@ export type AttendanceUpdate = { lessonId: string; form: Record<string, string>;
 /** The n-th update of a client: a different attendance value from one lesson to the next. */
 function updateOf(lessonId: string, n: number): AttendanceUpdate {
   const kind = n % 4;
-  if (kind === 1) return { lessonId, form: { attendance: "LATE", lateMin: String((n % 30) + 1) }, attendance: "LATE", lateMin: (n % 30) + 1 };
+  if (kind === 1)
+    return { lessonId, form: { attendance: "LATE", lateMin: String((n % 30) + 1) }, attendance: "LATE", lateMin: (n % 30) + 1 };
   const attendance = ["PRESENT", "", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED"][kind]!;
   return { lessonId, form: { attendance }, attendance, lateMin: null };
 }
@@ -34,8 +35,12 @@ export async function attendanceFixture(clients: number, perClient: number) {
         attendance: "SCHEDULED" as const,
       })),
     });
-    const lessons = await testDb.lesson.findMany({ where: { enrolmentId: enrolment.id }, orderBy: { startsAt: "desc" }, select: { id: true } });
-    accounts.push({ email: user.email, updates: lessons.map((lesson, n) => updateOf(lesson.id, n)) });
+    const lessons = await testDb.lesson.findMany({
+      where: { enrolmentId: enrolment.id },
+      orderBy: { startsAt: "desc" },
+      select: { id: true },
+    });
+    accounts.push({ email: user.email, userId: user.id, updates: lessons.map((lesson, n) => updateOf(lesson.id, n)) });
   }
-  return accounts;
+  return { schoolId: school.id, accounts };
 }

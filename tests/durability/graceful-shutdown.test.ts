@@ -14,7 +14,9 @@ afterAll(() => {
 
 describe("graceful shutdown", () => {
   it("SIGTERM — a write in flight — refuses new connections, answers and stores the write, exits 0", async () => {
-    const [account] = await attendanceFixture(1, 1);
+    const {
+      accounts: [account],
+    } = await attendanceFixture(1, 1);
     const update = account!.updates[0]!;
     server = await startServerProcess();
     const client = await new HttpClient(server.base).signIn(account!.email, PASSWORD);

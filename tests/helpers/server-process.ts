@@ -40,7 +40,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const exited = once(child, "exit").then(([code]) => code as number | null);
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("[spid] prêt sur")) resolve();
     });
@@ -86,4 +86,12 @@ export class HttpClient {
     this.csrf = csrfFrom(await (await this.send(response.headers.get("location") ?? "/")).text());
     return this;
   }
+}
+
+/** One signed-in client per account, signed in one after the other: attempts are counted per
+ * address before being checked, so many at once would be refused as too many. */
+export async function signedInClients(base: string, accounts: readonly { email: string }[], password: string): Promise<HttpClient[]> {
+  const clients: HttpClient[] = [];
+  for (const account of accounts) clients.push(await new HttpClient(base).signIn(account.email, password));
+  return clients;
 }
