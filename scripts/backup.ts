@@ -9,6 +9,8 @@ import Database from "better-sqlite3";
 import { loadDotEnv } from "./env.ts";
 
 const DEFAULT_FOLDER = "backups";
+/** sqlite3_backup_step's largest count of pages (better-sqlite3 caps it there). */
+const ALL_PAGES = 0x7fffffff;
 
 /** The file to write: `--out` naming a file (.db, .dump), or a new timestamped file in a folder. */
 function destinationOf(args: readonly string[], extension: string, now: Date): string {
@@ -23,8 +25,10 @@ function destinationOf(args: readonly string[], extension: string, now: Date): s
 async function backupSqlite(databaseUrl: string, file: string): Promise<void> {
   const source = new Database(path.resolve(databaseUrl.replace(/^file:/, "")), { fileMustExist: true });
   try {
-    // Page by page, letting the app's writers in between; restarts if one writes meanwhile.
-    await source.backup(file);
+    // All the pages in one step, one read transaction: in WAL mode the app's writers go on, and
+    // the copy is the snapshot at its start. Small steps would start over after each app write
+    // (another connection's), possibly never ending on a busy day.
+    await source.backup(file, { progress: () => ALL_PAGES });
   } finally {
     source.close();
   }
@@ -64,8 +68,9 @@ try {
   else await backupSqlite(databaseUrl, file);
   // Personal data: readable by the owner only.
   chmodSync(file, 0o600);
-  const megabytes = (statSync(file).size / 1e6).toFixed(1).replace(".", ",");
-  console.log(`[spid] sauvegarde écrite : ${file} (${megabytes} Mo)`);
+  const bytes = statSync(file).size;
+  const size = bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} ko` : `${(bytes / 1e6).toFixed(1).replace(".", ",")} Mo`;
+  console.log(`[spid] sauvegarde écrite : ${file} (${size})`);
 } catch (error) {
   console.error(`[spid] sauvegarde impossible : ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

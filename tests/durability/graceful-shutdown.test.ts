@@ -42,6 +42,8 @@ describe("graceful shutdown", () => {
     );
     await until(() => answer.startsWith("HTTP/1.1 100 Continue"));
 
+    // Twice, as systemd's stop does in cluster mode (to every process, then the primary passes it on).
+    server.child.kill("SIGTERM");
     server.child.kill("SIGTERM");
     await until(async () => {
       try {
