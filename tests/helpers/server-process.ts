@@ -3,6 +3,7 @@
 // loopback: for the tests that stop, kill or load a server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { csrfFrom } from "./app.ts";
@@ -52,6 +53,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
 /** One browser: its own cookies (hence its own session) and the CSRF token of its session. */
 export class HttpClient {
   readonly #cookies = new Map<string, string>();
+  /** One kept-alive connection per client, as a browser tab. */
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 1 });
   csrf = "";
 
   constructor(readonly base: string) {}
@@ -63,19 +66,38 @@ export class HttpClient {
 
   async send(url: string, init: RequestInit = {}): Promise<Response> {
     const response = await fetch(this.base + url, { ...init, redirect: "manual", headers: { ...init.headers, cookie: this.cookie } });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      this.#cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-    }
+    this.#remember(response.headers.getSetCookie());
     return response;
   }
 
-  /** A form POST with the session's CSRF token. */
-  post(url: string, form: Record<string, string>): Promise<Response> {
-    return this.send(url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ ...form, _csrf: this.csrf }),
+  #remember(setCookies: readonly string[]): void {
+    for (const line of setCookies) {
+      const [pair = ""] = line.split(";");
+      this.#cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+  }
+
+  /** A form POST with the session's CSRF token. Through node:http rather than fetch: a test that
+   * sends thousands spends several times less of the machine's CPU on its own side. */
+  post(url: string, form: Record<string, string>): Promise<{ status: number; location: string | undefined }> {
+    const body = new URLSearchParams({ ...form, _csrf: this.csrf }).toString();
+    return new Promise((resolve, reject) => {
+      const sent = request(
+        this.base + url,
+        {
+          method: "POST",
+          agent: this.#agent,
+          headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), cookie: this.cookie },
+        },
+        (response) => {
+          this.#remember(response.headers["set-cookie"] ?? []);
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location }));
+          response.on("error", reject);
+        },
+      );
+      sent.on("error", reject);
+      sent.end(body);
     });
   }
 
@@ -83,7 +105,7 @@ export class HttpClient {
     this.csrf = csrfFrom(await (await this.send("/login")).text());
     const response = await this.post("/login", { email, password });
     if (response.status !== 303) throw new Error(`sign-in as ${email} gave ${response.status}`);
-    this.csrf = csrfFrom(await (await this.send(response.headers.get("location") ?? "/")).text());
+    this.csrf = csrfFrom(await (await this.send(response.location ?? "/")).text());
     return this;
   }
 }
