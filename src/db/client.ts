@@ -85,12 +85,14 @@ export function db(): PrismaClient {
   return client;
 }
 
-/** WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL. The page cache
+/** WAL lets readers go on while one writer commits. FULL sync: each commit is on the disk (fsync of
+ * the log) before it is acknowledged, so that it survives a power cut, not only a crash of the
+ * process (NORMAL would lose the last commits then); its cost is in docs/operations.md. The page cache
  * (64 MiB instead of SQLite's 2 MiB) and memory-mapped reads keep the indexes of a national-size
  * database in memory, instead of a read() system call per page. */
 export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$queryRawUnsafe("PRAGMA cache_size = -65536");
   await prisma.$queryRawUnsafe("PRAGMA mmap_size = 268435456");
