@@ -1,8 +1,10 @@
-// npm run bench [-- --duration <seconds>] [--only <text>] [--demo-only] [--profile <dir>]: requests/s and p95 latency of the pages people use most,
+// npm run bench [-- --duration <seconds>] [--only <text>] [--demo-only] [--no-postgres] [--profile <dir>]: requests/s and p95 latency of the pages people use most,
 // measured from outside with autocannon (20 connections, 10 s a route after a 1 s warm-up) against
 // the app in production mode on loopback — on the demo programme, then on the national data set
-// when its seed exists. Each page is compared with /livez (the stack's ceiling: no session, no
-// database) and with itself at demo scale. Prints a table and writes bench/results.json.
+// when its seed exists, on SQLite; then both again on PostgreSQL when it is installed (a throwaway
+// server on loopback, durable as in production). Each page is compared with /livez (the stack's
+// ceiling: no session, no database) and with itself at demo scale. Prints a table and writes
+// bench/results.json.
 // The targets are reported, not enforced by the exit code: throughput on a shared 2-core machine
 // depends on its neighbours, and a build must not fail because of them.
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
@@ -12,6 +14,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { migrateDatabase } from "../src/db/prepare.ts";
 
 const CONNECTIONS = 20;
@@ -23,6 +26,10 @@ const DEMO_YOUTH_NAME = "Martin Inès";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SCRATCH = path.join(ROOT, ".tmp/bench");
 const NATIONAL_SEED = path.join(ROOT, "scripts/national/seed.ts");
+const POSTGRES_SERVER = path.join(ROOT, "scripts/postgres-local.sh");
+const COPY_TO_POSTGRES = path.join(ROOT, "scripts/sqlite-to-postgres.ts");
+const POSTGRES_DIR = path.join(SCRATCH, "postgres");
+const POSTGRES_PORT = "55439";
 const RESULTS = path.join(ROOT, "bench/results.json");
 
 const ACCOUNTS = {
@@ -109,6 +116,43 @@ function seedNational(databaseUrl: string, file: string): number {
     stdio: ["ignore", "inherit", "inherit"],
   });
   return (performance.now() - started) / 1000;
+}
+
+/** A throwaway PostgreSQL server on loopback (fsync on, as in production); its URL. */
+function startPostgres(): string {
+  return execFileSync("bash", [POSTGRES_SERVER, "start", POSTGRES_DIR, POSTGRES_PORT], {
+    encoding: "utf8",
+    env: { ...process.env, POSTGRES_DURABLE: "true" },
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
+}
+
+function stopPostgres(): void {
+  execFileSync("bash", [POSTGRES_SERVER, "stop", POSTGRES_DIR], { stdio: "inherit" });
+  rmSync(POSTGRES_DIR, { recursive: true, force: true });
+}
+
+/** An empty database of that name on the server; its URL. */
+async function postgresDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The national data set on PostgreSQL: its seed writes SQLite, whose rows are then copied over. */
+function copyToPostgres(sqliteFile: string, databaseUrl: string): void {
+  execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [COPY_TO_POSTGRES, sqliteFile, databaseUrl], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,21 +388,35 @@ type Row = {
   route: string;
   demo?: Measure;
   national?: Measure;
+  postgresDemo?: Measure;
+  postgresNational?: Measure;
   shareOfLivez?: number;
   nationalOverDemo?: number;
   targetsMet?: boolean;
 };
 
-function rowsOf(labels: string[], demo: Dataset, national: Dataset): Row[] {
-  const demoRoutes = "routes" in demo ? demo.routes : {};
-  const nationalRoutes = "routes" in national ? national.routes : {};
+type Datasets = { demo: Dataset; national: Dataset; postgresDemo: Dataset; postgresNational: Dataset };
+
+const routesOf = (dataset: Dataset): Record<string, Outcome> => ("routes" in dataset ? dataset.routes : {});
+
+function rowsOf(labels: string[], { demo, national, postgresDemo, postgresNational }: Datasets): Row[] {
+  const demoRoutes = routesOf(demo);
+  const nationalRoutes = routesOf(national);
   const livez = measured(demoRoutes["GET /livez"]);
   return labels.map((route) => {
     const d = measured(demoRoutes[route]);
     const n = measured(nationalRoutes[route]);
     const shareOfLivez = d && livez ? d.requestsPerSecond / livez.requestsPerSecond : undefined;
     const nationalOverDemo = d && n ? n.requestsPerSecond / d.requestsPerSecond : undefined;
-    const row: Row = { route, demo: d, national: n, shareOfLivez, nationalOverDemo };
+    const row: Row = {
+      route,
+      demo: d,
+      national: n,
+      postgresDemo: measured(routesOf(postgresDemo)[route]),
+      postgresNational: measured(routesOf(postgresNational)[route]),
+      shareOfLivez,
+      nationalOverDemo,
+    };
     if (route !== "GET /livez" && d) {
       // A page that answered errors under load (e.g. a write refused while another process held
       // the lock) misses its targets, however fast.
@@ -375,8 +433,8 @@ function rowsOf(labels: string[], demo: Dataset, national: Dataset): Row[] {
 
 function table(rows: Row[]): string {
   const lines = [
-    "| route | req/s demo | p95 demo | share of /livez | req/s national | p95 national | national / demo |",
-    "|---|--:|--:|--:|--:|--:|--:|",
+    "| route | req/s demo | p95 demo | share of /livez | req/s national | p95 national | national / demo | PostgreSQL demo | PostgreSQL national |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
   ];
   for (const row of rows) {
     const isCeiling = row.route === "GET /livez";
@@ -392,7 +450,11 @@ function table(rows: Row[]): string {
         : `${percent(row.nationalOverDemo)}${isCeiling ? "" : ` ${mark(row.nationalOverDemo >= TARGETS.nationalOverDemo)}`}`;
     const throughput = (m: Measure | undefined) =>
       m ? `${rate(m.requestsPerSecond)}${m.unexpected ? ` (⚠ ${m.unexpected} errors)` : ""}` : "—";
-    lines.push(`| ${row.route} | ${throughput(d)} | ${p95(d)} | ${share} | ${throughput(n)} | ${p95(n)} | ${ratio} |`);
+    // PostgreSQL: requests/s and p95 together, for comparison (the targets are judged on SQLite).
+    const postgres = (m: Measure | undefined) => (m ? `${throughput(m)} · ${ms(m.p95Ms)}` : "—");
+    lines.push(
+      `| ${row.route} | ${throughput(d)} | ${p95(d)} | ${share} | ${throughput(n)} | ${p95(n)} | ${ratio} | ${postgres(row.postgresDemo)} | ${postgres(row.postgresNational)} |`,
+    );
   }
   return lines.join("\n");
 }
@@ -406,6 +468,7 @@ const { values } = parseArgs({
     // results.json and the README's table are only written by a full run.
     only: { type: "string" },
     "demo-only": { type: "boolean", default: false },
+    "no-postgres": { type: "boolean", default: false },
     // The server writes a V8 CPU profile (.cpuprofile, for Chrome's DevTools) into this folder.
     profile: { type: "string" },
   },
@@ -425,6 +488,7 @@ const demo = await benchDataset("demo", demoDb.url, seconds);
 removeDatabase(demoDb.file);
 
 let national: Dataset;
+let nationalFile: string | undefined;
 if (values["demo-only"]) {
   national = { skipped: "--demo-only: the national column is skipped" };
 } else if (existsSync(NATIONAL_SEED)) {
@@ -433,22 +497,51 @@ if (values["demo-only"]) {
   try {
     const seedSeconds = seedNational(nationalDb.url, nationalDb.file);
     console.log(`[bench] national: seeded in ${seedSeconds.toFixed(1)} s`);
+    nationalFile = nationalDb.file;
     national = await benchDataset("national", nationalDb.url, seconds, seedSeconds);
   } catch (error) {
     national = { skipped: `the national run failed: ${message(error)}` };
   }
-  removeDatabase(nationalDb.file);
 } else {
   national = { skipped: "scripts/national/seed.ts does not exist yet: the national column is skipped" };
 }
 if ("skipped" in national) console.log(`\n[bench] ${national.skipped}`);
 
+let postgresDemo: Dataset = { skipped: "--no-postgres: the PostgreSQL columns are skipped" };
+let postgresNational: Dataset = { skipped: "no national data set to copy to PostgreSQL" };
+if (!values["no-postgres"]) {
+  let serverUrl: string | undefined;
+  try {
+    console.log("\n[bench] PostgreSQL: starting a throwaway server on loopback (scripts/postgres-local.sh)…");
+    serverUrl = startPostgres();
+  } catch (error) {
+    postgresDemo = { skipped: `PostgreSQL did not start (${message(error)}): the PostgreSQL columns are skipped` };
+  }
+  if (serverUrl) {
+    try {
+      postgresDemo = await benchDataset("pg demo", await postgresDatabase(serverUrl, "spid_bench_demo"), seconds);
+      if (nationalFile) {
+        const url = await postgresDatabase(serverUrl, "spid_bench_national");
+        console.log("\n[bench] pg national: copying the national data set from SQLite (scripts/sqlite-to-postgres.ts)…");
+        copyToPostgres(nationalFile, url);
+        postgresNational = await benchDataset("pg national", url, seconds);
+      }
+    } catch (error) {
+      postgresNational = { skipped: `the PostgreSQL run failed: ${message(error)}` };
+    } finally {
+      stopPostgres();
+    }
+  }
+  for (const dataset of [postgresDemo, postgresNational]) if ("skipped" in dataset) console.log(`\n[bench] ${dataset.skipped}`);
+}
+if (nationalFile) removeDatabase(nationalFile);
+
 const labels = pagesToMeasure("", { id: "", csrf: "" })
   .filter(selected)
   .map((page) => page.label);
-const rows = rowsOf(labels, demo, national);
+const rows = rowsOf(labels, { demo, national, postgresDemo, postgresNational });
 const printed = table(rows);
-const notes = ["routes" in demo ? demo.notes : [], "routes" in national ? national.notes : []].flat();
+const notes = [demo, national, postgresDemo, postgresNational].flatMap((dataset) => ("routes" in dataset ? dataset.notes : []));
 console.log(`\n${printed}\n`);
 console.log(
   `Targets: every page ≥ ${percent(TARGETS.shareOfLivez)} of /livez's throughput, p95 < ${TARGETS.p95Ms} ms, national ≥ ${percent(TARGETS.nationalOverDemo)} of demo.`,
@@ -470,7 +563,7 @@ writeFileSync(
       settings: { connections: CONNECTIONS, durationSeconds: seconds, warmupSeconds: Math.min(WARMUP_SECONDS, seconds), serverProcesses },
       targets: TARGETS,
       p95: "nearest rank over every measured response's latency (autocannon 'response' events)",
-      datasets: { demo, national },
+      datasets: { demo, national, postgresDemo, postgresNational },
       rows,
       table: printed,
     },
