@@ -1,7 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { config } from "../config.ts";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
+import { config, isPostgresUrl } from "../config.ts";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what services write through. */
@@ -40,7 +43,17 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
 /** The SQLite connection under each client's adapter, once the client has connected. */
 const sqliteConnections = new WeakMap<object, { current: () => Database.Database | undefined; connect: () => Promise<void> }>();
 
+const postgresClients = new WeakSet<object>();
+
 export function createDb(databaseUrl: string): PrismaClient {
+  if (isPostgresUrl(databaseUrl)) {
+    const adapter = new PrismaPg(new pg.Pool({ connectionString: databaseUrl }), { disposeExternalPool: true });
+    // Both clients are generated from the same models (prisma/postgresql/schema.prisma is made
+    // from prisma/schema.prisma): they differ only in their provider, so the app keeps one type.
+    const client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    postgresClients.add(client);
+    return client;
+  }
   let connection: Database.Database | undefined;
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
   const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 }, (opened) => (connection = opened));
@@ -87,6 +100,7 @@ export function db(): PrismaClient {
  * (64 MiB instead of SQLite's 2 MiB) and memory-mapped reads keep the indexes of a national-size
  * database in memory, instead of a read() system call per page. */
 export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
+  if (postgresClients.has(prisma)) return;
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
@@ -101,6 +115,11 @@ export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
  * starting from the school's enrolments.
  */
 export async function optimizeSqlite(scope: "ALL_TABLES" | "RECENT" = "RECENT", prisma: PrismaClient = db()): Promise<void> {
+  // PostgreSQL's autovacuum keeps its statistics; ANALYZE once at start, as SQLite does.
+  if (postgresClients.has(prisma)) {
+    if (scope === "ALL_TABLES") await prisma.$executeRawUnsafe("ANALYZE");
+    return;
+  }
   await prisma.$queryRawUnsafe(scope === "ALL_TABLES" ? "PRAGMA optimize = 0x10002" : "PRAGMA optimize");
 }
 

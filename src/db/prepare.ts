@@ -1,13 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { isPostgresUrl } from "../config.ts";
 import { db } from "./client.ts";
 
 const PRISMA_CLI = path.resolve(import.meta.dirname, "../../node_modules/.bin/prisma");
 
-/** Applies pending migrations with the Prisma CLI (JS schema engine: nothing downloaded). */
+/** Applies pending migrations with the Prisma CLI (JS schema engine: nothing downloaded); the
+ * configuration (prisma.config.ts) picks the SQLite or PostgreSQL migrations from the URL. */
 export function migrateDatabase(databaseUrl: string, databasePath: string): void {
-  mkdirSync(path.dirname(databasePath), { recursive: true });
+  if (!isPostgresUrl(databaseUrl)) mkdirSync(path.dirname(databasePath), { recursive: true });
   execFileSync(PRISMA_CLI, ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
