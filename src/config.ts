@@ -8,7 +8,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .refine((url) => url.startsWith("file:") || isPostgresUrl(url), "DATABASE_URL doit commencer par file: (SQLite) ou postgresql:// (PostgreSQL)")
+    .refine(
+      (url) => url.startsWith("file:") || isPostgresUrl(url),
+      "DATABASE_URL doit commencer par file: (SQLite) ou postgresql:// (PostgreSQL)",
+    )
     .default("file:./data/spid.db"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET doit faire au moins 32 caractères").optional(),
   PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY doit faire au moins 32 caractères").optional(),

@@ -40,6 +40,29 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * On PostgreSQL too, transactions run one at a time, as on SQLite (above): each begins by taking
+ * one advisory lock, held until it commits or rolls back, across every server process. The
+ * services were written for SQLite's single writer: a transaction that looks for a twin (a form
+ * sent twice) before inserting relies on no other transaction writing in between, which
+ * PostgreSQL's default isolation (read committed) does not promise. Statements outside a
+ * transaction do not wait for it.
+ */
+class SerializedTransactions extends PrismaPg {
+  override async connect(): ReturnType<PrismaPg["connect"]> {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await start(isolationLevel);
+      await transaction.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK})`, args: [], argTypes: [] });
+      return transaction;
+    };
+    return adapter;
+  }
+}
+/** The advisory lock's key: any number, the same in every process ("SPID" in ASCII). */
+const TRANSACTION_LOCK = 0x53504944;
+
 /** The SQLite connection under each client's adapter, once the client has connected. */
 const sqliteConnections = new WeakMap<object, { current: () => Database.Database | undefined; connect: () => Promise<void> }>();
 
@@ -47,10 +70,12 @@ const postgresClients = new WeakSet<object>();
 
 export function createDb(databaseUrl: string): PrismaClient {
   if (isPostgresUrl(databaseUrl)) {
-    const adapter = new PrismaPg(new pg.Pool({ connectionString: databaseUrl }), { disposeExternalPool: true });
+    const adapter = new SerializedTransactions(new pg.Pool({ connectionString: databaseUrl }), { disposeExternalPool: true });
     // Both clients are generated from the same models (prisma/postgresql/schema.prisma is made
     // from prisma/schema.prisma): they differ only in their provider, so the app keeps one type.
-    const client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    // maxWait: how long a transaction may wait for its turn (Prisma's default, 2 s, is SQLite's
+    // busy timeout's order too, but here the wait for the lock counts in it).
+    const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } }) as unknown as PrismaClient;
     postgresClients.add(client);
     return client;
   }
@@ -83,9 +108,12 @@ export function storedDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-/** A write refused by a unique index (P2002): services turn it into a FormError. */
+/** A write refused by a unique index (P2002): services turn it into a FormError. A raw statement's
+ * refusal is a P2010 carrying the database's own message (SQLite's, then PostgreSQL's). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return error.code === "P2010" && (error.message.includes("UNIQUE constraint failed") || error.message.includes("23505"));
 }
 
 let client: PrismaClient | undefined;

@@ -30,7 +30,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     Object.assign(process.env, { SPID_TEST_POSTGRES_PREFIX: prefix });
     return async () => {
       await withPostgresServer(server, async (client) => {
-        const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+        const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+          `${prefix}\\_%`,
+        ]);
         for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       });
     };
