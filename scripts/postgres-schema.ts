@@ -1,4 +1,4 @@
-// npm run db:postgres-schema: writes prisma/postgresql/schema.prisma from prisma/schema.prisma, the
+// Writes prisma/postgresql/schema.prisma from prisma/schema.prisma (npm run db:new-migration), the
 // one source of the data model. Only the datasource and the generated client's folder differ; the
 // models are copied as they are. With --check, writes nothing and fails when the file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const source = path.join(root, "prisma", "schema.prisma");
 const target = path.join(root, "prisma", "postgresql", "schema.prisma");
 
-const HEADER = `// GENERATED from prisma/schema.prisma by \`npm run db:postgres-schema\`: edit that file, not this one.
+const HEADER = `// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts (npm run db:new-migration): edit that file, not this one.
 // The PostgreSQL twin of the data model (DATABASE_URL=postgres://…), with its own migrations
 // folder (prisma/postgresql/migrations) and generated client (src/generated/prisma-postgresql).
 
@@ -39,7 +39,9 @@ if (process.argv.includes("--check")) {
     // missing: stale
   }
   if (current !== expected) {
-    console.error("prisma/postgresql/schema.prisma is stale: run npm run db:postgres-schema (and npm run db:new-migration)");
+    console.error(
+      "prisma/postgresql/schema.prisma is stale: run npm run db:new-migration -- <name> (or -- --postgres-only <name> when the SQLite migration exists)",
+    );
     process.exit(1);
   }
 } else {
