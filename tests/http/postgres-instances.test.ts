@@ -35,7 +35,7 @@ async function startInstance(): Promise<string> {
   });
   instances.push(instance);
   let output = "";
-  instance.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  instance.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const started = Date.now();
   while (!output.includes("prêt sur")) {
     if (instance.exitCode !== null || Date.now() - started > 60_000) throw new Error(`the instance did not start: ${output}`);
@@ -88,6 +88,6 @@ describe.runIf(onPostgres)("two instances on one PostgreSQL database", () => {
     expect((await send(`${first}/`)).status).toBe(303);
 
     for (const instance of instances) instance.kill("SIGTERM");
-    await Promise.all(instances.map((instance) => (instance.exitCode === null ? once(instance, "exit") : undefined)));
+    await Promise.all(instances.filter((instance) => instance.exitCode === null).map((instance) => once(instance, "exit")));
   }, 120_000);
 });
