@@ -6,7 +6,7 @@ describe("AuditEvent is append-only", () => {
   it("audit triggers — after all migrations — exist for UPDATE and DELETE", async () => {
     const triggers = await testDb.$queryRawUnsafe<{ name: string }[]>(
       onPostgres
-        ? "SELECT DISTINCT trigger_name AS name FROM information_schema.triggers WHERE event_object_table = 'AuditEvent' ORDER BY name"
+        ? "SELECT DISTINCT CAST(trigger_name AS text) AS name FROM information_schema.triggers WHERE event_object_table = 'AuditEvent' ORDER BY name"
         : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent' ORDER BY name",
     );
     expect(triggers.map((t) => t.name)).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
