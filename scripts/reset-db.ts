@@ -1,7 +1,6 @@
 // npm run db:reset: rebuild the database from the migrations and reload the demo programme.
-import { rmSync } from "node:fs";
 import { config } from "../src/config.ts";
-import { migrateDatabase } from "../src/db/prepare.ts";
+import { eraseDatabase, migrateDatabase } from "../src/db/prepare.ts";
 import { disconnectDb, tuneSqlite } from "../src/db/client.ts";
 import { loadDotEnv } from "./env.ts";
 import { loadDemo, startupHints } from "./startup.ts";
@@ -13,7 +12,7 @@ if (!demo) {
   console.error("[spid] db:reset efface la base et charge la démonstration : refusé en production (SPID_DEMO=true pour forcer).");
   process.exit(1);
 }
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databasePath}${suffix}`, { force: true });
+await eraseDatabase(databaseUrl, databasePath);
 migrateDatabase(databaseUrl, databasePath);
 await tuneSqlite();
 await loadDemo();

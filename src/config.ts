@@ -6,7 +6,13 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL doit commencer par file:").default("file:./data/spid.db"),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (url) => url.startsWith("file:") || isPostgresUrl(url),
+      "DATABASE_URL doit commencer par file: (SQLite) ou postgresql:// (PostgreSQL)",
+    )
+    .default("file:./data/spid.db"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET doit faire au moins 32 caractères").optional(),
   PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY doit faire au moins 32 caractères").optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
@@ -100,7 +106,15 @@ function devSecrets(databasePath: string): Secrets {
   return secrets;
 }
 
+/** A DATABASE_URL naming a PostgreSQL server (docs/postgresql.md) rather than a SQLite file. */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}
+
+/** The SQLite file; with PostgreSQL, a name in ./data, the folder of the local files (development
+ * secrets, uploads, outbox) that sit next to the database file otherwise. */
 function databasePathOf(databaseUrl: string): string {
+  if (isPostgresUrl(databaseUrl)) return path.resolve("data", "postgresql");
   return path.resolve(databaseUrl.replace(/^file:/, ""));
 }
 

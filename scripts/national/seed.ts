@@ -2,7 +2,7 @@
 // grown to the national size (100 Missions Locales, 400 schools, 10 000 young people…), for the
 // benchmark. Refused in production (SPID_DEMO=true to force), like db:reset.
 import { rmSync } from "node:fs";
-import { ConfigError, config } from "../../src/config.ts";
+import { ConfigError, config, isPostgresUrl } from "../../src/config.ts";
 import { migrateDatabase } from "../../src/db/prepare.ts";
 import { loadDotEnv } from "../env.ts";
 import { seedNational } from "./grow.ts";
@@ -18,6 +18,11 @@ try {
     console.error(
       "[spid] seed:national efface la base et charge des données fictives : refusé en production (SPID_DEMO=true pour forcer).",
     );
+    process.exit(1);
+  }
+  // The national rows are written straight into the SQLite file (better-sqlite3, scripts/national/sqlite.ts).
+  if (isPostgresUrl(databaseUrl)) {
+    console.error("[spid] seed:national écrit directement dans un fichier SQLite : indisponible sur PostgreSQL (DATABASE_URL=file:…).");
     process.exit(1);
   }
   const started = Date.now();

@@ -1,7 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { config } from "../config.ts";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
+import { config, isPostgresUrl } from "../config.ts";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what services write through. */
@@ -37,10 +40,45 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * On PostgreSQL too, transactions run one at a time, as on SQLite (above): each begins by taking
+ * one advisory lock, held until it commits or rolls back, across every server process. The
+ * services were written for SQLite's single writer: a transaction that looks for a twin (a form
+ * sent twice) before inserting relies on no other transaction writing in between, which
+ * PostgreSQL's default isolation (read committed) does not promise. Statements outside a
+ * transaction do not wait for it.
+ */
+class SerializedTransactions extends PrismaPg {
+  override async connect(): ReturnType<PrismaPg["connect"]> {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await start(isolationLevel);
+      await transaction.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK})`, args: [], argTypes: [] });
+      return transaction;
+    };
+    return adapter;
+  }
+}
+/** The advisory lock's key: any number, the same in every process ("SPID" in ASCII). */
+const TRANSACTION_LOCK = 0x53504944;
+
 /** The SQLite connection under each client's adapter, once the client has connected. */
 const sqliteConnections = new WeakMap<object, { current: () => Database.Database | undefined; connect: () => Promise<void> }>();
 
+const postgresClients = new WeakSet<object>();
+
 export function createDb(databaseUrl: string): PrismaClient {
+  if (isPostgresUrl(databaseUrl)) {
+    const adapter = new SerializedTransactions(new pg.Pool({ connectionString: databaseUrl }), { disposeExternalPool: true });
+    // Both clients are generated from the same models (prisma/postgresql/schema.prisma is made
+    // from prisma/schema.prisma): they differ only in their provider, so the app keeps one type.
+    // maxWait: how long a transaction may wait for its turn (Prisma's default, 2 s, is SQLite's
+    // busy timeout's order too, but here the wait for the lock counts in it).
+    const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } }) as unknown as PrismaClient;
+    postgresClients.add(client);
+    return client;
+  }
   let connection: Database.Database | undefined;
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
   const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 }, (opened) => (connection = opened));
@@ -72,9 +110,12 @@ export function storedDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-/** A write refused by a unique index (P2002): services turn it into a FormError. */
+/** A write refused by a unique index (P2002): services turn it into a FormError. A raw statement's
+ * refusal is a P2010 carrying the database's own message (SQLite's, then PostgreSQL's). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return error.code === "P2010" && (error.message.includes("UNIQUE constraint failed") || error.message.includes("23505"));
 }
 
 let client: PrismaClient | undefined;
@@ -91,6 +132,7 @@ export function db(): PrismaClient {
  * (64 MiB instead of SQLite's 2 MiB) and memory-mapped reads keep the indexes of a national-size
  * database in memory, instead of a read() system call per page. */
 export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
+  if (postgresClients.has(prisma)) return;
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
@@ -105,6 +147,11 @@ export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
  * starting from the school's enrolments.
  */
 export async function optimizeSqlite(scope: "ALL_TABLES" | "RECENT" = "RECENT", prisma: PrismaClient = db()): Promise<void> {
+  // PostgreSQL's autovacuum keeps its statistics; ANALYZE once at start, as SQLite does.
+  if (postgresClients.has(prisma)) {
+    if (scope === "ALL_TABLES") await prisma.$executeRawUnsafe("ANALYZE");
+    return;
+  }
   await prisma.$queryRawUnsafe(scope === "ALL_TABLES" ? "PRAGMA optimize = 0x10002" : "PRAGMA optimize");
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeCohort, makeMissionLocale, makeSchool, makeYouth, testDb } from "../helpers/factories.ts";
 import type { EnrolmentStatus } from "../../src/domain/enums.ts";
+import { onPostgres } from "../helpers/postgres.ts";
 
 async function aYouth() {
   const missionLocale = await makeMissionLocale();
@@ -13,10 +14,16 @@ async function aYouth() {
 describe("one enrolment in progress per youth", () => {
   it("partial unique index — after all migrations — exists on youthId for ACTIVE and SUSPENDED enrolments", async () => {
     const rows = await testDb.$queryRawUnsafe<{ sql: string }[]>(
-      "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Enrolment' AND name = 'Enrolment_one_current_per_youth'",
+      onPostgres
+        ? "SELECT indexdef AS sql FROM pg_indexes WHERE tablename = 'Enrolment' AND indexname = 'Enrolment_one_current_per_youth'"
+        : "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Enrolment' AND name = 'Enrolment_one_current_per_youth'",
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.sql).toMatch(/CREATE UNIQUE INDEX .*\("youthId"\) WHERE "status" IN \('ACTIVE', 'SUSPENDED'\)/);
+    expect(rows[0]!.sql).toMatch(
+      onPostgres
+        ? /CREATE UNIQUE INDEX .*\("youthId"\) WHERE .*'ACTIVE'.*'SUSPENDED'/
+        : /CREATE UNIQUE INDEX .*\("youthId"\) WHERE "status" IN \('ACTIVE', 'SUSPENDED'\)/,
+    );
   });
 
   it("a second ACTIVE or SUSPENDED enrolment — refused by the database", async () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { onPostgres } from "../helpers/postgres.ts";
 
 const MIGRATIONS = "prisma/migrations";
 const folders = readdirSync(MIGRATIONS)
@@ -11,7 +12,8 @@ const sqlOf = (folder: string) => readFileSync(path.join(MIGRATIONS, folder, "mi
 
 // Recommendations written before the workflow had a free-text topic and no state: the migration
 // turns them into accepted ones of the closest kind, due and decided the day they were written.
-describe("recommendation_workflow migration", () => {
+// SQLite only: replays the SQLite migrations on an in-memory SQLite database.
+describe.skipIf(onPostgres)("recommendation_workflow migration", () => {
   it("existing rows — topics « Rythme », « Mobilité », another — PACE_CHANGE, SUPPORT_MOBILITY, OTHER; all ACCEPTED by their author", () => {
     const db = new Database(":memory:");
     const index = folders.findIndex((name) => name.endsWith("_recommendation_workflow"));

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { searchNameOf } from "../../src/domain/search.ts";
 import { makeMissionLocale, makeYouth, testDb } from "../helpers/factories.ts";
+import { onPostgres } from "../helpers/postgres.ts";
 
 // The migration that added Youth.searchName filled it for the rows already there, in SQL.
 function backfillStatement(): string {
@@ -11,7 +12,8 @@ function backfillStatement(): string {
   return sql.slice(sql.indexOf('UPDATE "Youth"'));
 }
 
-describe("Youth.searchName back-fill", () => {
+// SQLite only: a back-fill of the SQLite migrations; PostgreSQL databases start from the current schema.
+describe.skipIf(onPostgres)("Youth.searchName back-fill", () => {
   it("the migration's UPDATE — on names with accents, capitals, ligatures, apostrophes and hyphens — gives what the application writes", async () => {
     const missionLocale = await makeMissionLocale();
     const names = [

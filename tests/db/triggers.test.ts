@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "../helpers/factories.ts";
+import { onPostgres } from "../helpers/postgres.ts";
 
 describe("AuditEvent is append-only", () => {
   it("audit triggers — after all migrations — exist for UPDATE and DELETE", async () => {
     const triggers = await testDb.$queryRawUnsafe<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent' ORDER BY name",
+      onPostgres
+        ? "SELECT DISTINCT CAST(trigger_name AS text) AS name FROM information_schema.triggers WHERE event_object_table = 'AuditEvent' ORDER BY name"
+        : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent' ORDER BY name",
     );
     expect(triggers.map((t) => t.name)).toEqual(["AuditEvent_no_delete", "AuditEvent_no_update"]);
   });

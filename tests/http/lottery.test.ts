@@ -6,6 +6,7 @@ import { makeApplicant, makeDraw, makeQuota, makeValidatedDraw } from "../helper
 import { listDigest, rankApplicants } from "../../src/features/lottery/algorithm.ts";
 import { parseProof, verifyProof } from "../../src/features/lottery/proof.ts";
 import { formatMoment, parisDateTime, parisIsoDay } from "../../src/domain/time.ts";
+import { onPostgres } from "../helpers/postgres.ts";
 
 async function stratum(seats = 2, applicants = 5) {
   const cohort = await makeCohort();
@@ -82,7 +83,7 @@ describe("the draw: freeze, seed, draw", () => {
     const drawId = await freezeAndDraw(as, quota.id);
     const last = await testDb.lotteryEntry.findFirstOrThrow({ where: { drawId, rank: 3 } });
     // Tampering below the application: the database's own guard has to be removed first.
-    await testDb.$executeRawUnsafe('DROP TRIGGER "LotteryEntry_no_update"');
+    await testDb.$executeRawUnsafe(`DROP TRIGGER "LotteryEntry_no_update"${onPostgres ? ' ON "LotteryEntry"' : ""}`);
     await testDb.lotteryEntry.update({ where: { id: last.id }, data: { outcome: "SELECTED" } });
     const page = await as.agent.get(`/lottery/draws/${drawId}`);
     expect(page.text).toContain("non conforme");

@@ -15,7 +15,8 @@ import {
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../domain/enums.ts";
 import { searchNameOf } from "../../domain/search.ts";
 import { parisParts, startOfParisDay } from "../../domain/time.ts";
-import { storedDate } from "../../db/client.ts";
+import { isUniqueViolation, storedDate } from "../../db/client.ts";
+import { jsonField, jsonRows, onlyDigits } from "../../db/dialect.ts";
 import { queryRow, queryRows, SQL_BOOLEAN, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { missionLocaleInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { youthSearchCondition } from "../../db/sql-search.ts";
@@ -132,17 +133,11 @@ async function nextRefs(tx: DbTx, year: number, count: number): Promise<string[]
   // "AUT-2026-…"): loading thousands of refs into the import's transaction held the server. Only
   // digits, at most 15 of them (a safe integer), count.
   const [highest] = await tx.$queryRaw<{ max: number | bigint | null }[]>`
-    SELECT max(CAST(substr("ref", ${start}) AS INTEGER)) AS "max" FROM "Youth"
+    SELECT max(CAST(substr("ref", ${start}) AS BIGINT)) AS "max" FROM "Youth"
     WHERE "ref" > ${prefix} AND "ref" < ${`AUT-${year}.`}
-      AND substr("ref", ${start}) NOT GLOB '*[^0-9]*' AND length("ref") - ${prefix.length} BETWEEN 1 AND 15`;
+      AND ${onlyDigits(Prisma.sql`substr("ref", ${start})`)} AND length("ref") - ${prefix.length} BETWEEN 1 AND 15`;
   const max = Number(highest?.max ?? 0);
   return Array.from({ length: count }, (_, i) => `${prefix}${String(max + 1 + i).padStart(4, "0")}`);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  // P2010: a raw INSERT (the import's) refused, with SQLite's own message.
-  return error.code === "P2002" || (error.code === "P2010" && error.message.includes("UNIQUE constraint failed"));
 }
 
 /** Two counsellors saving at once may pick the same next ref: the unique index refuses the second,
@@ -667,21 +662,22 @@ async function insertImported(
     y.employmentStatus,
     y.professionalProject,
     // Consents given in the file are dated by the import itself (common.now).
-    y.lotteryConsentAt ? 1 : 0,
-    y.evaluationConsentAt ? 1 : 0,
+    y.lotteryConsentAt ? now : null,
+    y.evaluationConsentAt ? now : null,
   ]);
+  const field = (index: number, type?: Parameters<typeof jsonField>[2]) => jsonField("y", index, type);
   await tx.$executeRaw`
     INSERT INTO "Youth" ("id", "ref", "firstName", "lastName", "searchName", "nameKey", "birthDate", "gender", "email", "phone", "address", "postalCode", "city",
       "employmentStatus", "professionalProject", "lotteryConsentAt", "evaluationConsentAt", "missionLocaleId", "referentId", "createdAt", "updatedAt")
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10,
-      value ->> 11, value ->> 12, value ->> 13, value ->> 14, iif(value ->> 15, ${now}, NULL), iif(value ->> 16, ${now}, NULL),
-      ${common.missionLocaleId}, ${common.referentId}, ${now}, ${now}
-    FROM json_each(${JSON.stringify(youths)})`;
+    SELECT ${field(0)}, ${field(1)}, ${field(2)}, ${field(3)}, ${field(4)}, ${field(5)}, ${field(6, "timestamp")}, ${field(7, { enum: "Gender" })},
+      ${field(8)}, ${field(9)}, ${field(10)}, ${field(11)}, ${field(12)}, ${field(13)}, ${field(14)},
+      ${field(15, "timestamp")}, ${field(16, "timestamp")}, ${common.missionLocaleId}, ${common.referentId}, ${now}, ${now}
+    FROM ${jsonRows(JSON.stringify(youths), "y")}`;
   const applications = rows.map(({ youth, application }) => [application.id, youth.id, application.status]);
   await tx.$executeRaw`
     INSERT INTO "Application" ("id", "youthId", "cohortId", "status", "submittedAt", "createdById", "createdAt", "updatedAt")
-    SELECT value ->> 0, value ->> 1, ${common.cohortId}, value ->> 2, ${now}, ${common.createdById}, ${now}, ${now}
-    FROM json_each(${JSON.stringify(applications)})`;
+    SELECT ${jsonField("a", 0)}, ${jsonField("a", 1)}, ${common.cohortId}, ${jsonField("a", 2, { enum: "ApplicationStatus" })}, ${now}, ${common.createdById}, ${now}, ${now}
+    FROM ${jsonRows(JSON.stringify(applications), "a")}`;
 }
 
 // ---------------------------------------------------------------- commitments

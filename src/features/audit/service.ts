@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DbTx } from "../../db/client.ts";
 import { db, storedDate } from "../../db/client.ts";
+import { jsonField, jsonRows } from "../../db/dialect.ts";
 import { executeStatement, queryRows, SQL_DATE } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { parisDateTime } from "../../domain/time.ts";
@@ -49,8 +50,9 @@ export async function recordAudits(inputs: readonly AuditInput[], client: DbTx =
   const rows = inputs.map((input) => ({ id: randomUUID(), ...auditRow(input) }));
   await client.$executeRaw`
     INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "details")
-    SELECT value ->> 'id', ${at}, value ->> 'actorId', value ->> 'action', value ->> 'entity', value ->> 'entityId', value ->> 'details'
-    FROM json_each(${JSON.stringify(rows)})`;
+    SELECT ${jsonField("a", "id")}, ${at}, ${jsonField("a", "actorId")}, ${jsonField("a", "action")}, ${jsonField("a", "entity")},
+      ${jsonField("a", "entityId")}, ${jsonField("a", "details")}
+    FROM ${jsonRows(JSON.stringify(rows), "a")}`;
 }
 
 /** A view of (part of) a youth file: every one is audited (docs/authorization.md). */

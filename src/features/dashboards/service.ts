@@ -8,6 +8,7 @@ import { can, statisticsView, type Actor, type StatisticsView } from "../../auth
 import { db } from "../../db/client.ts";
 import { queryRows, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentShownInFile, youthInReach } from "../../db/sql-scopes.ts";
+import { sqlTimestamp } from "../../db/dialect.ts";
 import { formatMonth } from "../../domain/time.ts";
 import { budget } from "../statements/service.ts";
 import { attendanceRate, hoursOf, medianOfHistogram, monthsOfPeriod, percent } from "./compute.ts";
@@ -76,7 +77,9 @@ function applicationsCounted(actor: Actor, reach: StatisticsView["reach"], filte
 /** A table of Paris months as a CTE "m"(idx, month, start, until): grouping by month in SQL that
  * runs alike on SQLite and PostgreSQL (no date functions), at Paris month boundaries. */
 function monthsCte(months: ReturnType<typeof monthsOfPeriod>): Prisma.Sql {
-  const rows = months.map((m) => Prisma.sql`(${m.index}, ${m.month}, ${m.start}, ${m.end})`);
+  const rows = months.map(
+    (m) => Prisma.sql`(CAST(${m.index} AS INTEGER), CAST(${m.month} AS TEXT), ${sqlTimestamp(m.start)}, ${sqlTimestamp(m.end)})`,
+  );
   return Prisma.sql`WITH "m"("idx", "month", "start", "until") AS (VALUES ${Prisma.join(rows)})`;
 }
 
@@ -226,13 +229,13 @@ async function computed(actor: Actor, view: StatisticsView, budgetBy: Statistics
         WHERE ${enrolments}
         GROUP BY m."month"
         UNION ALL
-        SELECT m."month" AS "month", x."kind" AS "kind", COUNT(*) AS "n"
+        SELECT m."month" AS "month", CAST(x."kind" AS TEXT) AS "kind", COUNT(*) AS "n"
         FROM "m"
         JOIN "Exam" x ON x."date" >= m."start" AND x."date" < m."until" AND x."result" = 'PASSED'
         JOIN "Enrolment" e ON e."id" = x."enrolmentId"
         JOIN "Youth" y ON y."id" = e."youthId"
         WHERE ${enrolments}
-        GROUP BY m."month", x."kind"`,
+        GROUP BY m."month", CAST(x."kind" AS TEXT)`,
     ),
     // Per youth and kind of exam: the first attempt sat (an absence is no attempt), whether it was
     // passed, and whether any was; counted for the youths whose first attempt falls in the period.

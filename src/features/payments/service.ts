@@ -38,7 +38,7 @@ async function ledgerOfEnrolment(enrolmentId: string, client: DbTx = db()): Prom
       JOIN "Enrolment" e ON e."youthId" = t."youthId" AND e."cohortId" = t."cohortId"
       LEFT JOIN "Payment" p ON p."enrolmentId" = e."id"
       WHERE t."id" = ${enrolmentId}
-      GROUP BY t."id"`,
+      GROUP BY t."id", c."id"`,
     client,
   );
   return ledgerFromTotals(totals.aidPaidCents, totals.contributionPaidCents, totals);

@@ -43,6 +43,8 @@ function signIn(auth: passport.PassportStatic, throttle: FailureThrottle, settin
   return async (req: Request, res: Response, next: NextFunction) => {
     const form = parseForm(signInSchema, req.body);
     if (!form.ok) return res.status(422).render("sign-in/login", { title: "Connexion", ...form, expired: false });
+    // passport-local reads the identifier from the body: the parsed one, as the counters see it.
+    req.body = { ...(req.body as object), email: form.data.email };
     const keys = await signInThrottleKeys(req, form.data.email, settings.sessionSecret);
     // Counted before the password is checked: once blocked, even the right password gets 429.
     if (!(await throttle.attempt(keys))) return tooManyAttempts(res);

@@ -11,7 +11,13 @@ const CONFIRMATION_MISMATCH = "Les deux mots de passe ne sont pas identiques.";
 
 export const signInSchema = z
   .object({
-    email: z.string(IDENTIFIER_REQUIRED).trim().min(1, IDENTIFIER_REQUIRED).max(320, IDENTIFIER_TOO_LONG),
+    // A NUL typed in matches no account; PostgreSQL's text cannot hold it (the sign-in counters store the identifier).
+    email: z
+      .string(IDENTIFIER_REQUIRED)
+      .trim()
+      .min(1, IDENTIFIER_REQUIRED)
+      .max(320, IDENTIFIER_TOO_LONG)
+      .transform((identifier) => identifier.replaceAll("\u0000", "\uFFFD")),
     password: z.string(PASSWORD_REQUIRED).min(1, PASSWORD_REQUIRED).max(1024, PASSWORD_TOO_LONG),
   })
   .strict();
