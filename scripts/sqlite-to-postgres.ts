@@ -8,6 +8,7 @@
 // reference each other in cycles (a youth's counsellor is a user, a youth's account is a user),
 // and the append-only and immutability triggers must not judge a copy. That setting needs a
 // superuser, as a restore does.
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl } from "../src/config.ts";
@@ -59,7 +60,7 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, table: st
   return copied;
 }
 
-async function copySqliteToPostgres(sqliteFile: string, postgresUrl: string): Promise<void> {
+export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: string): Promise<void> {
   migrateDatabase(postgresUrl, "");
   const sqlite = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   const client = new pg.Client({ connectionString: postgresUrl });
@@ -67,7 +68,9 @@ async function copySqliteToPostgres(sqliteFile: string, postgresUrl: string): Pr
   try {
     const tables = (
       sqlite
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+        )
         .all() as { name: string }[]
     ).map((row) => row.name);
     const { rows: filled } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "User"`);
@@ -79,7 +82,9 @@ async function copySqliteToPostgres(sqliteFile: string, postgresUrl: string): Pr
     for (const table of tables) total += await copyTable(sqlite, client, table);
     await client.query("COMMIT");
     await client.query("ANALYZE");
-    console.log(`[spid] ${total.toLocaleString("fr-FR")} lignes de ${tables.length} tables copiées en ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[spid] ${total.toLocaleString("fr-FR")} lignes de ${tables.length} tables copiées en ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
@@ -89,9 +94,11 @@ async function copySqliteToPostgres(sqliteFile: string, postgresUrl: string): Pr
   }
 }
 
-const [sqliteFile, postgresUrl] = process.argv.slice(2);
-if (!sqliteFile || !postgresUrl || !isPostgresUrl(postgresUrl)) {
-  console.error("usage: npm run db:copy-to-postgres -- <fichier SQLite> <postgresql://…>");
-  process.exit(2);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [sqliteFile, postgresUrl] = process.argv.slice(2);
+  if (!sqliteFile || !postgresUrl || !isPostgresUrl(postgresUrl)) {
+    console.error("usage: npm run db:copy-to-postgres -- <fichier SQLite> <postgresql://…>");
+    process.exit(2);
+  }
+  await copySqliteToPostgres(sqliteFile, postgresUrl);
 }
-await copySqliteToPostgres(sqliteFile, postgresUrl);
