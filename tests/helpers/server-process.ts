@@ -10,7 +10,8 @@ import { csrfFrom } from "./app.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-async function freePort(): Promise<number> {
+/** A TCP port free on loopback now, for a server to listen on. */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as { port: number };

@@ -2,21 +2,13 @@
 // on one process is valid on the others, a process that dies is replaced, and SIGTERM stops them all.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { csrfFrom } from "../helpers/app.ts";
+import { freePort } from "../helpers/server-process.ts";
 import { makeUser, PASSWORD } from "../helpers/factories.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** The primary's server processes (its other child is the TypeScript loader's esbuild service). */
 function workersOf(primary: ChildProcess): number[] {

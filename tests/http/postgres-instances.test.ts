@@ -3,22 +3,14 @@
 // the sign-in counters) lives in the database, so any instance can answer any request.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { csrfFrom } from "../helpers/app.ts";
+import { freePort } from "../helpers/server-process.ts";
 import { makeUser, PASSWORD } from "../helpers/factories.ts";
 import { onPostgres } from "../helpers/postgres.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 const instances: ChildProcess[] = [];
 afterAll(() => {
