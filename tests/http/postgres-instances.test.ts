@@ -22,7 +22,16 @@ async function startInstance(): Promise<string> {
   const port = await freePort();
   const instance = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", SPID_DEMO: "false", WEB_CONCURRENCY: "1", PORT: String(port), LOG_LEVEL: "silent" },
+    // REQUIRE_TOTP=false: the coordinator signs in with a password only (the second factor has its own tests).
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SPID_DEMO: "false",
+      REQUIRE_TOTP: "false",
+      WEB_CONCURRENCY: "1",
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   instances.push(instance);

@@ -2,7 +2,7 @@
 // and videos, links to other sites and highway-code quizzes, each written for an audience. Drafts
 // are the coordinator's only: for anyone else they do not exist (404). See docs/resources.md.
 import { z } from "zod";
-import { db } from "../../db/client.ts";
+import { db, type DbTx } from "../../db/client.ts";
 import { queryRows } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { can, keepsQuizScores, resourceScope, type Actor } from "../../auth/policy.ts";
@@ -105,10 +105,12 @@ export function slugOf(title: string): string {
   return slug || "ressource";
 }
 
-async function freeSlug(title: string): Promise<string> {
+/** A slug no item has yet; read inside the creating transaction, so that two items created at
+ * once with the same title cannot both take it. */
+async function freeSlug(title: string, tx: DbTx): Promise<string> {
   const base = slugOf(title);
   const taken = new Set(
-    (await db().resource.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+    (await tx.resource.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
   );
   // "new" is the creation form's own address.
   if (!taken.has(base) && base !== "new") return base;
@@ -151,8 +153,8 @@ export async function createResource(actor: Actor, form: ResourceForm, upload: U
   if (!can(actor, "resource:manage")) throw new ForbiddenError();
   if (form.kind === "QUIZ") throw new FormError("kind", "Les quiz sont fournis avec leurs questions : choisissez un autre type.");
   const file = await acceptedFile(form.kind, upload, true);
-  const slug = await freeSlug(form.title);
   return db().$transaction(async (tx) => {
+    const slug = await freeSlug(form.title, tx);
     const created = await tx.resource.create({ data: { slug, kind: form.kind, ...contentOf(form), ...file }, select: { id: true } });
     await recordAudit(
       {
