@@ -1,48 +1,25 @@
 // Several instances of the app (several machines) on one PostgreSQL database: each is a separate
 // `npm start`, with its own processes and memory; what a person's requests rely on (the session,
 // the sign-in counters) lives in the database, so any instance can answer any request.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { csrfFrom } from "../helpers/app.ts";
-import { freePort } from "../helpers/server-process.ts";
+import { startServerProcess } from "../helpers/server-process.ts";
 import { makeUser, PASSWORD } from "../helpers/factories.ts";
 import { onPostgres } from "../helpers/postgres.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const instances: ChildProcess[] = [];
 afterAll(() => {
   for (const instance of instances) if (instance.exitCode === null) instance.kill("SIGKILL");
 });
 
-/** `npm start` on the test file's database; resolves with its address once it listens. */
+/** `npm start` on the test file's database; resolves with its address once it listens.
+ * REQUIRE_TOTP=false: the coordinator signs in with a password only (the second factor has its own tests). */
 async function startInstance(): Promise<string> {
-  const port = await freePort();
-  const instance = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    // REQUIRE_TOTP=false: the coordinator signs in with a password only (the second factor has its own tests).
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      SPID_DEMO: "false",
-      REQUIRE_TOTP: "false",
-      WEB_CONCURRENCY: "1",
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  instances.push(instance);
-  let output = "";
-  instance.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const started = Date.now();
-  while (!output.includes("prêt sur")) {
-    if (instance.exitCode !== null || Date.now() - started > 60_000) throw new Error(`the instance did not start: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return `http://127.0.0.1:${port}`;
+  const server = await startServerProcess({ REQUIRE_TOTP: "false" });
+  instances.push(server.child);
+  return server.base;
 }
 
 // PostgreSQL only: SQLite is one file on one machine (tests/http/cluster.test.ts covers its processes).
