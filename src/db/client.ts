@@ -5,6 +5,8 @@ import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
 import { config, isPostgresUrl } from "../config.ts";
+import { GroupCommitWriter } from "./group-commit.ts";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from "./sqlite-pragmas.ts";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what services write through. */
@@ -63,8 +65,14 @@ class SerializedTransactions extends PrismaPg {
 /** The advisory lock's key: any number, the same in every process ("SPID" in ASCII). */
 const TRANSACTION_LOCK = 0x53504944;
 
-/** The SQLite connection under each client's adapter, once the client has connected. */
-const sqliteConnections = new WeakMap<object, { current: () => Database.Database | undefined; connect: () => Promise<void> }>();
+type SqliteClientState = {
+  current: () => Database.Database | undefined;
+  connect: () => Promise<void>;
+  writer?: GroupCommitWriter;
+};
+/** The SQLite connection under each client's adapter, once the client has connected, and the
+ * client's group-commit writer once it has been used. */
+const sqliteConnections = new WeakMap<object, SqliteClientState>();
 
 const postgresClients = new WeakSet<object>();
 
@@ -81,7 +89,7 @@ export function createDb(databaseUrl: string): PrismaClient {
   }
   let connection: Database.Database | undefined;
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
-  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: 5000 }, (opened) => (connection = opened));
+  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS }, (opened) => (connection = opened));
   // A transaction waits for the write lock as long as SQLite's busy timeout allows, not Prisma's
   // default 2 s, which a burst of writers on a busy machine exceeds.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
@@ -99,6 +107,21 @@ export async function sqliteConnectionOf(client: DbTx): Promise<Database.Databas
   if (!sqlite) return undefined;
   if (!sqlite.current()?.open) await sqlite.connect();
   return sqlite.current();
+}
+
+/** The group-commit writer on a client's SQLite file (group-commit.ts); undefined for a
+ * transaction's client or another database. */
+export async function groupCommitWriterOf(client: DbTx): Promise<GroupCommitWriter | undefined> {
+  const sqlite = sqliteConnections.get(client);
+  const connection = await sqliteConnectionOf(client);
+  if (!sqlite || !connection) return undefined;
+  sqlite.writer ??= new GroupCommitWriter(connection.name);
+  return sqlite.writer;
+}
+
+/** Starts the group-commit thread of the process's client (SQLite), as a server starts. */
+export async function startGroupCommitWriter(): Promise<void> {
+  (await groupCommitWriterOf(db()))?.start();
 }
 
 /**
@@ -134,8 +157,7 @@ export function db(): PrismaClient {
 export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {
   if (postgresClients.has(prisma)) return;
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
-  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$queryRawUnsafe(`PRAGMA ${pragma}`);
   await prisma.$queryRawUnsafe("PRAGMA cache_size = -65536");
   await prisma.$queryRawUnsafe("PRAGMA mmap_size = 268435456");
 }
@@ -156,6 +178,7 @@ export async function optimizeSqlite(scope: "ALL_TABLES" | "RECENT" = "RECENT", 
 }
 
 export async function disconnectDb(): Promise<void> {
+  if (client) await sqliteConnections.get(client)?.writer?.close();
   if (client) await client.$disconnect();
   client = undefined;
 }

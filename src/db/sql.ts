@@ -10,7 +10,7 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { db, sqliteConnectionOf, storedDate, type DbTx } from "./client.ts";
+import { db, groupCommitWriterOf, sqliteConnectionOf, storedDate, type DbTx } from "./client.ts";
 
 /** A whole number from SQL: a count or a sum (bigint on PostgreSQL, number on SQLite). */
 export const SQL_INTEGER = z.coerce.number().int();
@@ -64,4 +64,16 @@ export async function executeStatement(query: Prisma.Sql, client: DbTx = db()): 
   const connection = await sqliteConnectionOf(client);
   if (!connection) return client.$executeRaw(query);
   return prepared(connection, query.sql).run(...query.values.map(boundValue)).changes;
+}
+
+/**
+ * Runs a statement that needs no transaction of its caller's (the audit event of a page view),
+ * acknowledged once it is on the disk. On SQLite it is committed by the group-commit thread
+ * (group-commit.ts), off the event loop and together with other requests' statements; elsewhere,
+ * or given a transaction's client, it runs as executeStatement does.
+ */
+export async function executeGroupCommitted(query: Prisma.Sql, client: DbTx = db()): Promise<void> {
+  const writer = await groupCommitWriterOf(client);
+  if (writer) await writer.run(query.sql, query.values.map(boundValue));
+  else await executeStatement(query, client);
 }

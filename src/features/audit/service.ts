@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbTx } from "../../db/client.ts";
 import { db, storedDate } from "../../db/client.ts";
 import { jsonField, jsonRows } from "../../db/dialect.ts";
-import { executeStatement, queryRows, SQL_DATE } from "../../db/sql.ts";
+import { executeGroupCommitted, queryRows, SQL_DATE } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { parisDateTime } from "../../domain/time.ts";
 import { shiftDay } from "../../http/fields.ts";
@@ -29,10 +29,11 @@ function auditRow(input: AuditInput) {
 
 /** Appends one audit event. Awaited before the response, inside the write's transaction when
  * there is one, so that a write and its trace commit together. Every page with personal data
- * writes one: a raw statement (portable SQL) spares the query compiler on that hot path. */
+ * writes one: a raw statement (portable SQL) spares the query compiler on that hot path, and
+ * outside a transaction it is group-committed off the event loop (src/db/group-commit.ts). */
 export async function recordAudit(input: AuditInput, client: DbTx = db()): Promise<void> {
   const row = auditRow(input);
-  await executeStatement(
+  await executeGroupCommitted(
     Prisma.sql`
       INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entity", "entityId", "details")
       VALUES (${randomUUID()}, ${new Date()}, ${row.actorId}, ${row.action}, ${row.entity}, ${row.entityId}, ${row.details})`,

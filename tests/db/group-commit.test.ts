@@ -1,0 +1,63 @@
+// The group-commit thread: statements acknowledged only once committed (another connection reads
+// them), many at once share the thread, a failure reaches its callers only, and closing waits for
+// what was sent. On SQLite only: elsewhere executeGroupCommitted runs the statement directly.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GroupCommitWriter } from "../../src/db/group-commit.ts";
+
+const INSERT = `INSERT INTO "Trace" ("id", "label") VALUES (?, ?)`;
+
+describe("group-commit writer", () => {
+  let file: string;
+  let reader: Database.Database;
+  let writer: GroupCommitWriter;
+
+  beforeEach(() => {
+    file = path.join(mkdtempSync(path.join(tmpdir(), "spid-group-commit-")), "trace.db");
+    reader = new Database(file);
+    reader.pragma("journal_mode = WAL");
+    reader.exec(`CREATE TABLE "Trace" ("id" INTEGER PRIMARY KEY, "label" TEXT NOT NULL)`);
+    writer = new GroupCommitWriter(file);
+  });
+
+  afterEach(async () => {
+    await writer.close();
+    reader.close();
+  });
+
+  const labels = () => (reader.prepare(`SELECT "label" FROM "Trace" ORDER BY "id"`).all() as { label: string }[]).map((row) => row.label);
+
+  it("acknowledges a statement once another connection can read it", async () => {
+    await writer.run(INSERT, [1, "vue du dossier"]);
+    expect(labels()).toEqual(["vue du dossier"]);
+  });
+
+  it("commits statements sent at once, in the order they were sent", async () => {
+    await Promise.all(Array.from({ length: 50 }, (_, i) => writer.run(INSERT, [i + 1, `vue ${i + 1}`])));
+    expect(labels()).toEqual(Array.from({ length: 50 }, (_, i) => `vue ${i + 1}`));
+  });
+
+  it("rejects a failed statement with SQLite's message, and only that one, then goes on", async () => {
+    await writer.run(INSERT, [1, "première"]);
+    const [before, failed, after] = await Promise.allSettled([
+      writer.run(INSERT, [2, "dans le même lot, avant"]),
+      writer.run(INSERT, [1, "même identifiant"]),
+      writer.run(INSERT, [3, "dans le même lot, après"]),
+    ]);
+    expect(before.status).toBe("fulfilled");
+    expect(failed.status === "rejected" && String(failed.reason)).toMatch(/UNIQUE constraint failed/);
+    expect(after.status).toBe("fulfilled");
+    await writer.run(INSERT, [4, "après l'échec"]);
+    expect(labels()).toEqual(["première", "dans le même lot, avant", "dans le même lot, après", "après l'échec"]);
+  });
+
+  it("closes after the statements already sent are committed", async () => {
+    const sent = writer.run(INSERT, [1, "envoyée avant la fermeture"]);
+    await writer.close();
+    await sent;
+    expect(labels()).toEqual(["envoyée avant la fermeture"]);
+  });
+});
