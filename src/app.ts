@@ -9,6 +9,7 @@ import { cspNonce, noStore, securityHeaders } from "./http/security.ts";
 import { absoluteTimeout, sessions } from "./http/session.ts";
 import { csrfProtection, csrfToken } from "./http/csrf.ts";
 import { viewLocals } from "./http/locals.ts";
+import { oneShotMessages } from "./http/flash.ts";
 import { viewHelpers } from "./http/view-helpers.ts";
 import { assetUrl, cacheVersionedAssets, hashAssets } from "./http/assets.ts";
 import { createLogger, requestLogger, type LogOutput } from "./http/logger.ts";
@@ -158,6 +159,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.use(csrfProtection);
   app.use(csrfToken);
   app.use(viewLocals);
+  app.use(oneShotMessages(config.sessionSecret, config.cookieSecure));
   app.use(unreadOnPages);
   app.use(noStore);
 

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { actorOf } from "../auth/middleware.ts";
 import type { Actor } from "../auth/policy.ts";
 import { formRejection, parseForm, type FieldErrors, type FormValues } from "./forms.ts";
-import { setFlash } from "./locals.ts";
+import { setFlash } from "./flash.ts";
 
 /** What a rejected form needs to come back: what was typed and a message per field, and the
  * service's refusal when it carries more than a message (e.g. the possible duplicates to confirm). */
@@ -14,8 +14,9 @@ export type FormPage<X = never> = { values: FormValues; errors: FieldErrors; ref
 
 type Success<S extends z.ZodType, R> =
   | {
-      /** Where to go after success (303), and the message shown there. */
-      done: (result: R, data: z.infer<S>, req: Request) => { to: string; flash?: string };
+      /** Where to go after success (303), and the message shown there (res: for another one-shot
+       * message, src/http/flash.ts). */
+      done: (result: R, data: z.infer<S>, req: Request, res: Response) => { to: string; flash?: string };
     }
   | {
       /** A page answered in place of the redirect (e.g. a letter that must never be stored). */
@@ -55,8 +56,8 @@ export function formAction<S extends z.ZodType, R, X = never>(action: FormAction
       return action.rejected(req, res.status(422), action.refusal?.(error, req) ?? formRejection(error, req.body));
     }
     if ("respond" in action) return action.respond(req, res, result);
-    const { to, flash } = action.done(result, form.data, req);
-    if (flash) setFlash(req, flash);
+    const { to, flash } = action.done(result, form.data, req, res);
+    if (flash) setFlash(res, flash);
     res.redirect(303, to);
   };
 }

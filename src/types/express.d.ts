@@ -1,11 +1,5 @@
 import type { Actor, Permission } from "../auth/policy.ts";
-
-/** The last attendance change, shown on its lesson card with a way to put the previous value back. */
-type AttendanceChange = {
-  lessonId: string;
-  message: string;
-  undo: { attendance: string; lateMin: number | null; reason: string | null } | null;
-};
+import type { AttendanceChange } from "../http/flash.ts";
 
 declare global {
   namespace Express {
@@ -36,8 +30,6 @@ declare module "express-session" {
   interface SessionData {
     signedInAt: number;
     refreshedAt: number;
-    flash: string;
-    attendanceChange: AttendanceChange;
     /** The password was right, the second factor is still to come: not signed in yet. */
     pendingSignIn: { id: string; v: number; at: number };
   }

@@ -65,7 +65,7 @@ describe("concurrent writes", () => {
     const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
     const wrong = updates.filter((u) => byId.get(u.lessonId)?.attendance !== u.attendance || byId.get(u.lessonId)?.lateMin !== u.lateMin);
     expect(wrong).toEqual([]);
-    // What an attendance update writes besides the lesson: one audit event (the session's flash aside).
+    // What an attendance update writes besides the lesson: one audit event (its confirmation is a cookie).
     const events = await stored.auditEvent.findMany({
       where: { actorId: { in: accounts.map((account) => account.userId) }, entity: "Lesson" },
       select: { action: true, entityId: true },

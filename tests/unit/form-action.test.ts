@@ -2,7 +2,10 @@ import type { Request, Response } from "express";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { FormError, NotFoundError } from "../../src/http/errors.ts";
+import { FLASH_COOKIE, messageCodec, oneShotMessages } from "../../src/http/flash.ts";
 import { formAction, type FormPage } from "../../src/http/form-action.ts";
+
+const SECRET = "form-action-test-secret-form-action-test-secret";
 
 const ACTOR = { id: "u1", role: "ADMIN", missionLocaleId: null, drivingSchoolId: null, youthId: null, displayName: "Coordination" };
 const schema = z.object({ name: z.string().min(2, "Le nom est trop court.") }).strict();
@@ -13,12 +16,15 @@ class Duplicate extends Error {
   }
 }
 
-/** A request and a response just rich enough for formAction: what it sets is read back. */
+/** A request and a response just rich enough for formAction: what it sets is read back (the
+ * one-shot message is the cookie's content, opened). */
 function exchange(body: Record<string, string>) {
-  const session: { flash?: string } = {};
   const sent: { status?: number; to?: string } = {};
-  const req = { user: ACTOR, body, params: {}, session } as unknown as Request;
+  const cookies = new Map<string, string>();
+  const req = { user: ACTOR, body, params: {}, headers: {} } as unknown as Request;
   const res = {
+    req,
+    locals: {},
     status(code: number) {
       sent.status = code;
       return this;
@@ -27,8 +33,17 @@ function exchange(body: Record<string, string>) {
       sent.status = code;
       sent.to = to;
     },
+    getHeader: () => undefined,
+    cookie(name: string, value: string) {
+      cookies.set(name, value);
+    },
   } as unknown as Response;
-  return { req, res, session, sent };
+  oneShotMessages(SECRET, false)(req, res, vi.fn());
+  const message = () => {
+    const token = cookies.get(FLASH_COOKIE);
+    return token === undefined ? undefined : messageCodec(SECRET).open(token, Date.now());
+  };
+  return { req, res, message, sent };
 }
 
 async function run(handler: ReturnType<typeof formAction>, req: Request, res: Response) {
@@ -39,13 +54,13 @@ describe("formAction", () => {
   it("formAction — a valid form — calls the service, flashes and answers 303 where done says", async () => {
     const act = vi.fn(() => Promise.resolve("id-1"));
     const handler = formAction({ schema, act, rejected: vi.fn(), done: (id) => ({ to: `/things/${id}`, flash: "Enregistré." }) });
-    const { req, res, session, sent } = exchange({ name: "Léa", _csrf: "t" });
+    const { req, res, message, sent } = exchange({ name: "Léa", _csrf: "t" });
 
     await run(handler, req, res);
 
     expect(act).toHaveBeenCalledWith(ACTOR, { name: "Léa" }, req);
     expect(sent).toEqual({ status: 303, to: "/things/id-1" });
-    expect(session.flash).toBe("Enregistré.");
+    expect(message()).toMatchObject({ userId: ACTOR.id, flash: "Enregistré." });
   });
 
   it("formAction — a record out of scope and a bad form — 404 before the form is looked at", async () => {
@@ -100,12 +115,12 @@ describe("formAction", () => {
       rejected,
       done: () => ({ to: "/" }),
     });
-    const { req, res, sent, session } = exchange({ name: "Léa" });
+    const { req, res, sent, message } = exchange({ name: "Léa" });
 
     await run(handler, req, res);
 
     expect(sent).toEqual({ status: 422 });
-    expect(session.flash).toBeUndefined();
+    expect(message()).toBeUndefined();
     expect(rejected).toHaveBeenCalledWith(req, res, { values: { name: "Léa" }, errors: { name: "Ce nom est déjà pris." } });
   });
 

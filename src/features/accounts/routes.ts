@@ -3,7 +3,7 @@ import { actorOf } from "../../auth/middleware.ts";
 import { FormError } from "../../http/errors.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { FormValues } from "../../http/forms.ts";
-import { setFlash } from "../../http/locals.ts";
+import { setFlash } from "../../http/flash.ts";
 import { ROLE_LABELS } from "../../domain/enums.ts";
 import { CODE_VALIDITY_DAYS } from "../../auth/activation-codes.ts";
 import { accountPrefillSchema, accountSearchSchema, createAccountSchema } from "./schemas.ts";
@@ -64,10 +64,10 @@ async function deactivate(req: Request, res: Response) {
   const id = String(req.params.id);
   try {
     await accounts.deactivateAccount(actorOf(req), id);
-    setFlash(req, "Le compte est désactivé. Ses sessions sont fermées.");
+    setFlash(res, "Le compte est désactivé. Ses sessions sont fermées.");
   } catch (error) {
     if (!(error instanceof FormError)) throw error;
-    setFlash(req, error.message);
+    setFlash(res, error.message);
   }
   res.redirect(303, `/accounts/${id}`);
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
-import { setFlash } from "../../http/locals.ts";
+import { setFlash } from "../../http/flash.ts";
 import { DIFFICULTY_CATEGORY_LABELS } from "../../domain/enums.ts";
 import { difficultyListQuerySchema, difficultySchema, resolutionSchema } from "./schemas.ts";
 import * as difficulties from "./service.ts";
@@ -44,7 +44,7 @@ const TAKE_CHARGE_FLASH = {
 
 async function takeCharge(req: Request, res: Response) {
   const { youthId, outcome } = await difficulties.takeCharge(actorOf(req), String(req.params.id));
-  setFlash(req, TAKE_CHARGE_FLASH[outcome]);
+  setFlash(res, TAKE_CHARGE_FLASH[outcome]);
   res.redirect(303, `/youths/${youthId}`);
 }
 

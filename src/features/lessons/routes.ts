@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
+import { setAttendanceChange } from "../../http/flash.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import { formValues, parseForm } from "../../http/forms.ts";
 import { ATTENDANCE_LABELS } from "../../domain/enums.ts";
@@ -62,7 +63,7 @@ const attendance = formAction({
   inScope: (actor, req) => lessons.findLesson(actor, String(req.params.id)),
   act: (actor, form, req) => lessons.recordAttendance(actor, String(req.params.id), form),
   rejected: renderLesson,
-  done: (lesson, form, req) => {
+  done: (lesson, form, _req, res) => {
     const youth = lesson.enrolment.youth;
     const message =
       form.attendance === "SCHEDULED"
@@ -70,7 +71,7 @@ const attendance = formAction({
         : `${ATTENDANCE_LABELS[form.attendance]} — ${youth.firstName} ${youth.lastName}, leçon du ${formatDateTime(lesson.startsAt)}.`;
     if (!form.returnTo) return { to: `/lessons/${lesson.id}`, flash: message };
     // Back on the same card of the list the tap came from, with the confirmation (and its undo) there.
-    req.session.attendanceChange = { lessonId: lesson.id, message, undo: undoOf(lesson, form) };
+    setAttendanceChange(res, { lessonId: lesson.id, message, undo: undoOf(lesson, form) });
     return { to: `${form.returnTo.split("#")[0]}#lesson-${lesson.id}` };
   },
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actorOf } from "../../auth/middleware.ts";
 import { can } from "../../auth/policy.ts";
 import { pageField, returnToField } from "../../http/fields.ts";
-import { setFlash } from "../../http/locals.ts";
+import { setFlash } from "../../http/flash.ts";
 import { listNotifications, markAllRead, markRead, unreadNotifications } from "./service.ts";
 import type { Route } from "../../http/routes.ts";
 
@@ -46,7 +46,7 @@ async function read(req: Request, res: Response) {
 async function readAll(req: Request, res: Response) {
   const count = await markAllRead(actorOf(req));
   setFlash(
-    req,
+    res,
     count === 0
       ? "Aucune notification non lue."
       : count === 1

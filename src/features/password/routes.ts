@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { actorOf } from "../../auth/middleware.ts";
 import { formRejection, parseForm } from "../../http/forms.ts";
 import type { FormPage } from "../../http/form-action.ts";
-import { setFlash } from "../../http/locals.ts";
+import { setFlash } from "../../http/flash.ts";
 import type { Route } from "../../http/routes.ts";
 import { findSessionUser } from "../sign-in/service.ts";
 import { passwordChangeSchema } from "./schemas.ts";
@@ -34,7 +34,7 @@ async function change(req: Request, res: Response, next: NextFunction) {
     req.session.signedInAt = signedInAt;
     endOtherSessions(actor, req.sessionID)
       .then(() => {
-        setFlash(req, "Votre mot de passe est changé. Vos autres sessions sont fermées.");
+        setFlash(res, "Votre mot de passe est changé. Vos autres sessions sont fermées.");
         res.redirect(303, "/account/password");
       })
       .catch(next);

@@ -4,7 +4,7 @@ import type passport from "passport";
 import type { Config } from "../../config.ts";
 import { FormError } from "../../http/errors.ts";
 import { formRejection, parseForm } from "../../http/forms.ts";
-import { setFlash } from "../../http/locals.ts";
+import { FLASH_COOKIE, flashCookieOptions, setFlash } from "../../http/flash.ts";
 import type { Route } from "../../http/routes.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../http/session.ts";
 import type { FailureThrottle } from "../../http/throttle.ts";
@@ -102,6 +102,7 @@ function signOut(settings: SignInSettings) {
       req.session.destroy(() => {
         // Same options as when it was set, or the browser keeps it.
         res.clearCookie(SESSION_COOKIE, sessionCookieOptions(settings.cookieSecure));
+        res.clearCookie(FLASH_COOKIE, flashCookieOptions(settings.cookieSecure));
         res.redirect(303, "/login");
       });
     });
@@ -131,7 +132,7 @@ function activate(throttle: FailureThrottle) {
       return res.status(422).render("sign-in/activate", { title: "Activer mon compte", ...formRejection(error, req.body) });
     }
     await throttle.forgive(keys);
-    setFlash(req, "Votre compte est activé. Connectez-vous avec votre nouveau mot de passe.");
+    setFlash(res, "Votre compte est activé. Connectez-vous avec votre nouveau mot de passe.");
     res.redirect(303, "/login");
   };
 }
