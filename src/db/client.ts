@@ -20,11 +20,21 @@ type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * process committed, would get SQLITE_BUSY at once (its snapshot is stale), whereas waiting for
  * the lock at BEGIN lets the busy timeout do its work. Every interactive transaction here writes.
  * The adapter starts a transaction with `prepare("BEGIN")` on its better-sqlite3 connection.
+ *
+ * The process has one connection, and an interactive transaction stays open on it across awaits.
+ * The adapter makes transactions take turns, but not the statements outside them: a write of
+ * another request (a session saved, a counter) run while a transaction was open joined it, and
+ * was silently undone when that transaction rolled back (a refused form). Writes outside a
+ * transaction therefore wait until none is open (`whenNoTransaction`); reads do not (a read inside
+ * a transaction's callback through the wrong client would otherwise wait for itself).
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
-  readonly #opened: (connection: Database.Database) => void;
+  readonly #opened: (connection: Database.Database, transactions: TransactionTurns) => void;
 
-  constructor(options: ConstructorParameters<typeof PrismaBetterSQLite3>[0], opened: (connection: Database.Database) => void) {
+  constructor(
+    options: ConstructorParameters<typeof PrismaBetterSQLite3>[0],
+    opened: (connection: Database.Database, transactions: TransactionTurns) => void,
+  ) {
     super(options);
     this.#opened = opened;
   }
@@ -37,8 +47,63 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     Object.defineProperty(connection, "prepare", {
       value: (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source),
     });
-    this.#opened(connection);
+    const transactions = new TransactionTurns();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      // Counted before BEGIN: no write outside may slip in between.
+      const ended = transactions.opened();
+      const transaction = await startTransaction(isolationLevel).catch((error: unknown) => {
+        ended();
+        throw error;
+      });
+      const [commit, rollback] = [transaction.commit.bind(transaction), transaction.rollback.bind(transaction)];
+      transaction.commit = () => commit().finally(ended);
+      transaction.rollback = () => rollback().finally(ended);
+      return transaction;
+    };
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
+      adapter[method] = async (query: SqlQuery) => {
+        if (!isRead(query.sql)) while (transactions.isOpen) await transactions.none();
+        return run(query);
+      };
+    }
+    this.#opened(connection, transactions);
     return adapter;
+  }
+}
+
+type SqlQuery = Parameters<SqliteAdapter["queryRaw"]>[0];
+
+function isRead(sql: string): boolean {
+  return /^\s*(SELECT|PRAGMA|EXPLAIN)\b/i.test(sql);
+}
+
+/** How many interactive transactions are open on the connection, or waiting for their turn (a
+ * transaction counts from before its BEGIN), and when there are none. */
+class TransactionTurns {
+  #open = 0;
+  #idle: (() => void)[] = [];
+
+  /** Counts a transaction in; returns what counts it out (once). */
+  opened(): () => void {
+    this.#open++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.#open === 0) for (const resolve of this.#idle.splice(0)) resolve();
+    };
+  }
+
+  get isOpen(): boolean {
+    return this.#open > 0;
+  }
+
+  /** Resolves once none is open; the caller checks `isOpen` again before its statement, in the same
+   * synchronous step (another transaction may have begun in between). */
+  async none(): Promise<void> {
+    if (this.#open > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 }
 
@@ -67,6 +132,7 @@ const TRANSACTION_LOCK = 0x53504944;
 
 type SqliteClientState = {
   current: () => Database.Database | undefined;
+  transactions: () => TransactionTurns | undefined;
   connect: () => Promise<void>;
   writer?: GroupCommitWriter;
 };
@@ -88,12 +154,16 @@ export function createDb(databaseUrl: string): PrismaClient {
     return client;
   }
   let connection: Database.Database | undefined;
+  let transactions: TransactionTurns | undefined;
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing.
-  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS }, (opened) => (connection = opened));
+  const adapter = new ImmediateTransactions({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS }, (opened, turns) => {
+    connection = opened;
+    transactions = turns;
+  });
   // A transaction waits for the write lock as long as SQLite's busy timeout allows, not Prisma's
   // default 2 s, which a burst of writers on a busy machine exceeds.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
-  sqliteConnections.set(client, { current: () => connection, connect: () => client.$connect() });
+  sqliteConnections.set(client, { current: () => connection, transactions: () => transactions, connect: () => client.$connect() });
   return client;
 }
 
@@ -107,6 +177,14 @@ export async function sqliteConnectionOf(client: DbTx): Promise<Database.Databas
   if (!sqlite) return undefined;
   if (!sqlite.current()?.open) await sqlite.connect();
   return sqlite.current();
+}
+
+/** Runs a write straight on a client's connection (sql.ts), outside any transaction, once no
+ * interactive transaction is open on it (see ImmediateTransactions). */
+export async function outsideTransactions<T>(client: DbTx, write: () => T): Promise<T> {
+  const transactions = sqliteConnections.get(client)?.transactions();
+  while (transactions?.isOpen) await transactions.none();
+  return write();
 }
 
 /** The group-commit writer on a client's SQLite file (group-commit.ts); undefined for a

@@ -10,7 +10,7 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { db, groupCommitWriterOf, sqliteConnectionOf, storedDate, type DbTx } from "./client.ts";
+import { db, groupCommitWriterOf, sqliteConnectionOf, storedDate, outsideTransactions, type DbTx } from "./client.ts";
 
 /** A whole number from SQL: a count or a sum (bigint on PostgreSQL, number on SQLite). */
 export const SQL_INTEGER = z.coerce.number().int();
@@ -63,7 +63,7 @@ export async function queryRow<T extends z.ZodType>(row: T, query: Prisma.Sql, c
 export async function executeStatement(query: Prisma.Sql, client: DbTx = db()): Promise<number> {
   const connection = await sqliteConnectionOf(client);
   if (!connection) return client.$executeRaw(query);
-  return prepared(connection, query.sql).run(...query.values.map(boundValue)).changes;
+  return outsideTransactions(client, () => prepared(connection, query.sql).run(...query.values.map(boundValue)).changes);
 }
 
 /**
