@@ -105,7 +105,9 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   app.set("view engine", "ejs");
   // Includes name their file from the views folder ("/partials/head"): EJS resolves such a path
   // without looking on disk, where a relative one costs a file-system check on every include.
-  app.set("view options", { root: views });
+  // In production, no line bookkeeping compiled into every template line (an error in a view
+  // still shows its stack; its template line shows in development and tests).
+  app.set("view options", { root: views, compileDebug: config.env !== "production" });
   // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
   app.set("view cache", true);
   app.set("query parser", "simple");
