@@ -9,7 +9,7 @@
 // $queryRaw). Inside a transaction, or on another database, it goes through Prisma's client.
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { db, groupCommitWriterOf, sqliteConnectionOf, storedDate, outsideTransactions, type DbTx } from "./client.ts";
 
 /** A whole number from SQL: a count or a sum (bigint on PostgreSQL, number on SQLite). */
@@ -18,6 +18,13 @@ export const SQL_INTEGER = z.coerce.number().int();
 export const SQL_DATE = z.coerce.date();
 /** A boolean from SQL: true/false, or SQLite's 1/0. */
 export const SQL_BOOLEAN = z.union([z.boolean(), z.number()]).transform((value) => Boolean(value));
+
+/** An enum value as an SQL literal: PostgreSQL refuses a bound text where its enum type is expected.
+ * Only names of enum values (capitals and underscores) are accepted. */
+export function enumLiteral(value: string): Prisma.Sql {
+  if (!/^[A-Z_]+$/.test(value)) throw new Error(`not an enum value: ${value}`);
+  return Prisma.raw(`'${value}'`);
+}
 
 /** Prepared statements kept per connection; a program has a few hundred distinct statements, and
  * lists bound with Prisma.join change length, hence the bound. */

@@ -1,5 +1,8 @@
 // Enrolment of a selected youth at a partner school, transfers, and the initial assessment.
+import { z } from "zod";
 import { db, isUniqueViolation, type DbTx } from "../../db/client.ts";
+import { queryRows } from "../../db/sql.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { can, enrolmentScope, youthScope, type Actor } from "../../auth/policy.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
 import { parisDateTime, parisIsoDay } from "../../domain/time.ts";
@@ -31,12 +34,16 @@ export async function enrolmentSummary(actor: Actor, enrolmentId: string) {
 }
 export type EnrolmentSummary = Awaited<ReturnType<typeof enrolmentSummary>>;
 
+const STATUS_ROW = z.object({ status: z.string() });
+
 /** Refuses a new training record (lesson, attendance, skill, exam, initial assessment) on an
  * enrolment that is not ACTIVE. Read inside the write's transaction, so that a status changed
  * meanwhile (a licence, a transfer) is seen. */
 export async function ensureWritable(tx: DbTx, enrolmentId: string, field: string): Promise<void> {
-  const { status } = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { status: true } });
-  const reason = readOnlyReason(status);
+  // A raw read: every write to a training starts here, and the query compiler cost four times the read.
+  const [enrolment] = await queryRows(STATUS_ROW, Prisma.sql`SELECT "status" FROM "Enrolment" WHERE "id" = ${enrolmentId}`, tx);
+  if (!enrolment) throw new NotFoundError();
+  const reason = readOnlyReason(enrolment.status);
   if (reason) throw new FormError(field, reason);
 }
 

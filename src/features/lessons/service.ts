@@ -1,7 +1,7 @@
 // Lessons: planning (overlaps refused, availability and pace warned), attendance, week view, pace.
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
-import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
+import { enumLiteral, executeStatement, queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { enrolmentInReach, instructorInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { ATTENDANCES, LESSON_KINDS } from "../../domain/enums.ts";
@@ -317,15 +317,15 @@ export async function recordAttendance(actor: Actor, lessonId: string, form: Att
       )[0];
       if (clash) throw new FormError("attendance", clashMessage(clash, lesson.enrolment.youth.id));
     }
-    await tx.lesson.update({
-      where: { id: lesson.id },
-      data: {
-        attendance: form.attendance,
-        lateMin: form.attendance === "LATE" ? (form.lateMin ?? null) : null,
-        cancelReason: form.attendance === "CANCELLED" ? (form.reason ?? null) : null,
-        note: form.attendance !== "CANCELLED" && form.reason ? form.reason : lesson.note,
-      },
-    });
+    // A raw statement: the instructors' most frequent write, where the query compiler cost six
+    // times the update (enum value and "updatedAt" set here as Prisma would).
+    await executeStatement(
+      Prisma.sql`UPDATE "Lesson" SET "attendance" = ${enumLiteral(form.attendance)}, "lateMin" = ${form.attendance === "LATE" ? (form.lateMin ?? null) : null},
+        "cancelReason" = ${form.attendance === "CANCELLED" ? (form.reason ?? null) : null},
+        "note" = ${form.attendance !== "CANCELLED" && form.reason ? form.reason : lesson.note}, "updatedAt" = ${now}
+        WHERE "id" = ${lesson.id}`,
+      tx,
+    );
     await recordAudit(
       {
         actorId: actor.id,

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { db, type DbTx } from "../../db/client.ts";
-import { queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
+import { enumLiteral, queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { WARNING_THRESHOLDS, type WarningFacts } from "../../domain/warnings.ts";
 
@@ -83,7 +83,7 @@ function latestBookletRows(ids: Prisma.Sql, level: "ACQUIRED" | "IN_PROGRESS"): 
     FROM "Enrolment" target
     JOIN "Enrolment" e ON e."youthId" = target."youthId"
     JOIN "SkillAssessment" s ON s."enrolmentId" = e."id"
-    WHERE target."id" IN (${ids}) AND s."level" = ${Prisma.raw(`'${level}'`)}
+    WHERE target."id" IN (${ids}) AND s."level" = ${enumLiteral(level)}
       AND NOT EXISTS (
         SELECT 1 FROM "Enrolment" e2
         JOIN "SkillAssessment" later ON later."enrolmentId" = e2."id"
