@@ -25,7 +25,7 @@ type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * The adapter makes transactions take turns, but not the statements outside them: a write of
  * another request (a session saved, a counter) run while a transaction was open joined it, and
  * was silently undone when that transaction rolled back (a refused form). Writes outside a
- * transaction therefore wait until none is open (`whenNoTransaction`); reads do not (a read inside
+ * transaction therefore wait until none is open (`TransactionTurns.outside`); reads do not (a read inside
  * a transaction's callback through the wrong client would otherwise wait for itself).
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
@@ -63,10 +63,7 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     };
     for (const method of ["queryRaw", "executeRaw"] as const) {
       const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
-      adapter[method] = async (query: SqlQuery) => {
-        if (!isRead(query.sql)) while (transactions.isOpen) await transactions.none();
-        return run(query);
-      };
+      adapter[method] = (query: SqlQuery) => (isRead(query.sql) ? run(query) : transactions.outside(() => run(query)));
     }
     this.#opened(connection, transactions);
     return adapter;
@@ -96,14 +93,11 @@ class TransactionTurns {
     };
   }
 
-  get isOpen(): boolean {
-    return this.#open > 0;
-  }
-
-  /** Resolves once none is open; the caller checks `isOpen` again before its statement, in the same
-   * synchronous step (another transaction may have begun in between). */
-  async none(): Promise<void> {
-    if (this.#open > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
+  /** Runs `write` once none is open. The last check and the write are one synchronous step: a
+   * transaction that begins in between is counted before its BEGIN, and waited for in turn. */
+  async outside<T>(write: () => T | PromiseLike<T>): Promise<T> {
+    while (this.#open > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
+    return write();
   }
 }
 
@@ -183,8 +177,7 @@ export async function sqliteConnectionOf(client: DbTx): Promise<Database.Databas
  * interactive transaction is open on it (see ImmediateTransactions). */
 export async function outsideTransactions<T>(client: DbTx, write: () => T): Promise<T> {
   const transactions = sqliteConnections.get(client)?.transactions();
-  while (transactions?.isOpen) await transactions.none();
-  return write();
+  return transactions ? transactions.outside(write) : write();
 }
 
 /** The group-commit writer on a client's SQLite file (group-commit.ts); undefined for a
@@ -256,7 +249,9 @@ export async function optimizeSqlite(scope: "ALL_TABLES" | "RECENT" = "RECENT", 
 }
 
 export async function disconnectDb(): Promise<void> {
-  if (client) await sqliteConnections.get(client)?.writer?.close();
-  if (client) await client.$disconnect();
+  if (client) {
+    await sqliteConnections.get(client)?.writer?.close();
+    await client.$disconnect();
+  }
   client = undefined;
 }
