@@ -1,8 +1,9 @@
 // The second factor's rules, apart from the database: TOTP codes (RFC 6238 through otplib: SHA-1,
 // 6 digits, 30 s), the secret encrypted at rest, and the single-use recovery codes.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import { CODE_ALPHABET } from "./activation-codes.ts";
+import { openText, sealingKey, sealText } from "./sealing.ts";
 
 const ISSUER = "SPID";
 const PERIOD_SECONDS = 30;
@@ -48,23 +49,23 @@ export async function acceptedStep(secret: string, code: string, lastStep: numbe
 // the database alone does not give the codes. PSEUDONYM_KEY, unlike SESSION_SECRET, is never
 // rotated (the evaluation's pseudonyms depend on it).
 function keyOf(masterKey: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", masterKey, "", "spid-totp-secret", 32));
+  return sealingKey(masterKey, "spid-totp-secret");
 }
 
 /** `v1.<iv>.<tag>.<ciphertext>`, base64url, AES-256-GCM. */
 export function sealTotpSecret(masterKey: string, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyOf(masterKey), iv);
-  const encrypted = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), encrypted].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  const { iv, tag, encrypted } = sealText(keyOf(masterKey), secret);
+  return ["v1", iv, tag, encrypted].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
 }
 
 export function openTotpSecret(masterKey: string, sealed: string): string {
   const [version, iv, tag, encrypted] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || !encrypted) throw new Error("TOTP secret: unknown format");
-  const decipher = createDecipheriv("aes-256-gcm", keyOf(masterKey), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(encrypted, "base64url")), decipher.final()]).toString("utf8");
+  return openText(keyOf(masterKey), {
+    iv: Buffer.from(iv, "base64url"),
+    tag: Buffer.from(tag, "base64url"),
+    encrypted: Buffer.from(encrypted, "base64url"),
+  });
 }
 
 /** "ABCDE-FGHJK": printed once at enrolment, each usable once in place of a code. */

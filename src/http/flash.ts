@@ -2,15 +2,13 @@
 // cookie of their own rather than in the session: a form then costs one database commit (its
 // transaction), not three (the session saved with the message, then saved again without it).
 // Messages may name a youth: the cookie is encrypted and authenticated (AES-256-GCM).
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { CookieOptions, RequestHandler, Response } from "express";
 import { z } from "zod";
+import { IV_BYTES, openText, sealingKey, sealText, TAG_BYTES } from "../auth/sealing.ts";
 
 export const FLASH_COOKIE = "spid.flash";
 /** Long enough for the redirect that follows a form, short enough that a forgotten one goes. */
 const FLASH_MAX_AGE_MS = 120 * 1000;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 const attendanceChangeSchema = z.object({
   lessonId: z.string(),
@@ -34,23 +32,23 @@ export type OneShotMessage = z.infer<typeof messageSchema>;
 
 /** Sealing and opening the cookie, under a key of its own derived from the session secret. */
 export function messageCodec(secret: string) {
-  const key = Buffer.from(hkdfSync("sha256", secret, "", "spid-flash-cookie", 32));
+  const key = sealingKey(secret, "spid-flash-cookie");
   return {
     /** `<iv><tag><ciphertext>`, base64url. */
     seal(message: OneShotMessage): string {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
-      const encrypted = Buffer.concat([cipher.update(JSON.stringify(message), "utf8"), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString("base64url");
+      const { iv, tag, encrypted } = sealText(key, JSON.stringify(message));
+      return Buffer.concat([iv, tag, encrypted]).toString("base64url");
     },
     /** The message, or null when the cookie was not sealed by us, is malformed or has expired. */
     open(token: string, now: number): OneShotMessage | null {
       const sealed = Buffer.from(token, "base64url");
       if (sealed.length <= IV_BYTES + TAG_BYTES) return null;
       try {
-        const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, IV_BYTES));
-        decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        const json = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+        const json = openText(key, {
+          iv: sealed.subarray(0, IV_BYTES),
+          tag: sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+          encrypted: sealed.subarray(IV_BYTES + TAG_BYTES),
+        });
         const parsed = messageSchema.safeParse(JSON.parse(json));
         return parsed.success && parsed.data.expiresAt > now ? parsed.data : null;
       } catch {
