@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { config } from "./config.ts";
-import { disconnectDb, optimizeSqlite, startGroupCommitWriter, tuneSqlite } from "./db/client.ts";
+import { disconnectDb, optimizeSqlite, tuneSqlite } from "./db/client.ts";
 import { refreshSummaries } from "./features/warnings/service.ts";
 
 /** How long a stopping process waits for the requests in flight. */
@@ -26,7 +26,6 @@ export async function startServer(port = config().port, host?: string): Promise<
   await tuneSqlite();
   // After the demo is loaded, before the first request: the planner's statistics of every table.
   await optimizeSqlite("ALL_TABLES");
-  await startGroupCommitWriter();
   const app = createApp();
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands a listen error (port taken) to this callback.

@@ -131,7 +131,7 @@ type SqliteClientState = {
   writer?: GroupCommitWriter;
 };
 /** The SQLite connection under each client's adapter, once the client has connected, and the
- * client's group-commit writer once it has been used. */
+ * group-commit writer on that connection once it has been used. */
 const sqliteConnections = new WeakMap<object, SqliteClientState>();
 
 const postgresClients = new WeakSet<object>();
@@ -180,19 +180,17 @@ export async function outsideTransactions<T>(client: DbTx, write: () => T): Prom
   return transactions ? transactions.outside(write) : write();
 }
 
-/** The group-commit writer on a client's SQLite file (group-commit.ts); undefined for a
+/** The group-commit writer on a client's SQLite connection (group-commit.ts); undefined for a
  * transaction's client or another database. */
 export async function groupCommitWriterOf(client: DbTx): Promise<GroupCommitWriter | undefined> {
   const sqlite = sqliteConnections.get(client);
   const connection = await sqliteConnectionOf(client);
   if (!sqlite || !connection) return undefined;
-  sqlite.writer ??= new GroupCommitWriter(connection.name);
+  if (sqlite.writer?.connection !== connection) {
+    const transactions = sqlite.transactions();
+    sqlite.writer = new GroupCommitWriter(connection, async (write) => (transactions ? transactions.outside(write) : write()));
+  }
   return sqlite.writer;
-}
-
-/** Starts the group-commit thread of the process's client (SQLite), as a server starts. */
-export async function startGroupCommitWriter(): Promise<void> {
-  (await groupCommitWriterOf(db()))?.start();
 }
 
 /**

@@ -1,105 +1,104 @@
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import type { Batch, BatchAnswer } from "./group-commit-thread.ts";
+import Database from "better-sqlite3";
 
-type Waiter = { resolve: () => void; reject: (error: Error) => void };
+type Pending = { sql: string; values: unknown[]; resolve: () => void; reject: (error: Error) => void };
 
-/** The thread's module is TypeScript: the worker registers tsx first (the app runs through tsx,
- * the tests through vitest, neither of which a worker thread inherits). tsx's CommonJS hook loads
- * in about half the time of its ESM loader. */
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-require(workerData.tsx).register();
-require(workerData.thread);
-`;
-const THREAD = fileURLToPath(new URL("./group-commit-thread.ts", import.meta.url));
-const TSX = createRequire(import.meta.url).resolve("tsx/cjs/api");
+/** Runs `write` once no interactive transaction is open on the connection (client.ts). */
+export type OutsideTransactions = (write: () => void) => Promise<void>;
 
 /**
- * Statements that need no transaction of their caller's (the audit event of a page view), run on
- * SQLite by a worker thread on its own connection, many requests' statements in one transaction.
+ * Statements that need no transaction of their caller's (the audit event of a page view),
+ * committed together: every request's statement posted during one turn of the event loop shares
+ * one transaction, run when the turn ends (setImmediate), hence one commit.
  *
  * Every commit waits for the disk (synchronous = FULL), and better-sqlite3 commits on the thread
- * that calls it: on the event loop, each page view's audit event held every other request for the
- * length of an fsync (about 1 ms, up to 4 on a virtual disk). Here the event loop only posts the
- * statement and awaits its acknowledgement; while one batch commits, the next ones queue and
- * share the following commit (group commit). A statement is acknowledged once it is on the disk,
- * as before: the caller's response still waits for it.
+ * that calls it: one commit per page view held every other request for an fsync (about 1 ms, up to
+ * 4 on a virtual disk). A statement is acknowledged once it is on the disk, as before: the
+ * caller's response still waits for it.
+ *
+ * The batch runs on the process's own connection on purpose. A commit made by another connection
+ * (a worker thread's, tried first) empties this connection's page cache at its next read, and the
+ * following reads go back to the operating system: every page then cost several times its queries.
  */
 export class GroupCommitWriter {
-  readonly #file: string;
-  #worker: Worker | undefined;
-  #queued: Batch = [];
-  #queuedWaiters: Waiter[] = [];
-  #inFlight: Waiter[] | undefined;
-  #drainWaiters: (() => void)[] = [];
+  readonly connection: Database.Database;
+  readonly #outside: OutsideTransactions;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #transaction: Database.Transaction<(batch: Pending[]) => void>;
+  #queued: Pending[] = [];
+  #flushing: Promise<void> | undefined;
 
-  constructor(file: string) {
-    this.#file = file;
+  constructor(connection: Database.Database, outside: OutsideTransactions) {
+    this.connection = connection;
+    this.#outside = outside;
+    this.#transaction = connection.transaction((batch: Pending[]) => {
+      for (const { sql, values } of batch) this.#prepared(sql).run(...values);
+    });
   }
 
   run(sql: string, values: unknown[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queued.push({ sql, values });
-      this.#queuedWaiters.push({ resolve, reject });
-      if (!this.#inFlight) this.#sendQueued();
+      this.#queued.push({ sql, values, resolve, reject });
+      this.#flushing ??= new Promise<void>((scheduled) => setImmediate(scheduled)).then(() => this.#flush());
     });
   }
 
-  /** Starts the thread now rather than on the first statement (it takes about half a second to
-   * load): a server calls it as it starts. */
-  start(): void {
-    this.#started();
-  }
-
-  /** Waits for the statements already sent, then stops the thread. */
+  /** Waits for the statements already posted. */
   async close(): Promise<void> {
-    if (this.#inFlight) await new Promise<void>((resolve) => this.#drainWaiters.push(resolve));
-    const worker = this.#worker;
-    this.#worker = undefined;
-    await worker?.terminate();
+    while (this.#flushing) await this.#flushing;
   }
 
-  #sendQueued(): void {
-    if (this.#queued.length === 0) {
-      for (const drained of this.#drainWaiters.splice(0)) drained();
-      return;
+  /** Statements posted while the batch waits for an open transaction join it. */
+  async #flush(): Promise<void> {
+    try {
+      await this.#outside(() => {
+        const batch = this.#queued;
+        this.#queued = [];
+        this.#flushing = undefined;
+        this.#commit(batch);
+      });
+    } catch (error) {
+      // The wait itself failed: nothing ran; the statements still queued learn it.
+      const batch = this.#queued;
+      this.#queued = [];
+      this.#flushing = undefined;
+      for (const pending of batch) pending.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const worker = this.#started();
-    this.#inFlight = this.#queuedWaiters;
-    worker.postMessage(this.#queued);
-    this.#queued = [];
-    this.#queuedWaiters = [];
   }
 
-  #started(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: TSX, thread: THREAD, file: this.#file } });
-    // Never the reason the process stays up: a server waits for its responses, which wait for this.
-    worker.unref();
-    worker.on("message", (answer: BatchAnswer) => this.#settle((index) => (answer[index] ? new Error(answer[index]) : undefined)));
-    worker.on("error", (error) => this.#stopped(worker, error));
-    worker.on("exit", (code) => this.#stopped(worker, new Error(`the group-commit thread stopped (exit code ${code})`)));
-    this.#worker = worker;
-    return worker;
+  /** A database that stayed locked past the busy timeout (another process writing) fails every
+   * statement; any other failure belongs to one statement: each is then run alone, so that only
+   * its caller hears of it. */
+  #commit(batch: Pending[]): void {
+    try {
+      this.#transaction.immediate(batch);
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      if (batch.length === 1 || isBusy(error)) {
+        for (const pending of batch) pending.reject(asError(error));
+        return;
+      }
+      for (const pending of batch) {
+        try {
+          this.#transaction.immediate([pending]);
+          pending.resolve();
+        } catch (alone) {
+          pending.reject(asError(alone));
+        }
+      }
+    }
   }
 
-  #settle(errorOf: (index: number) => Error | undefined): void {
-    const waiters = this.#inFlight ?? [];
-    this.#inFlight = undefined;
-    waiters.forEach((waiter, index) => {
-      const error = errorOf(index);
-      if (error) waiter.reject(error);
-      else waiter.resolve();
-    });
-    this.#sendQueued();
+  #prepared(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.connection.prepare(sql)));
+    return statement;
   }
+}
 
-  /** A thread that failed loses its batch (rolled back by SQLite); the next batch starts a new one. */
-  #stopped(worker: Worker, error: Error): void {
-    if (this.#worker !== worker) return;
-    this.#worker = undefined;
-    this.#settle(() => error);
-  }
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

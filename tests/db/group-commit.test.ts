@@ -1,6 +1,7 @@
-// The group-commit thread: statements acknowledged only once committed (another connection reads
-// them), many at once share the thread, a failure reaches its callers only, and closing waits for
-// what was sent. On SQLite only: elsewhere executeGroupCommitted runs the statement directly.
+// The group-commit writer: statements acknowledged only once committed (another connection reads
+// them), those posted in one turn of the event loop share one commit, a failure reaches its
+// callers only, a batch waits for an open transaction, and closing waits for what was posted.
+// On SQLite only: elsewhere executeGroupCommitted runs the statement directly.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,18 +14,27 @@ const INSERT = `INSERT INTO "Trace" ("id", "label") VALUES (?, ?)`;
 describe("group-commit writer", () => {
   let file: string;
   let reader: Database.Database;
+  let connection: Database.Database;
   let writer: GroupCommitWriter;
+  let commits: number;
 
   beforeEach(() => {
     file = path.join(mkdtempSync(path.join(tmpdir(), "spid-group-commit-")), "trace.db");
     reader = new Database(file);
     reader.pragma("journal_mode = WAL");
     reader.exec(`CREATE TABLE "Trace" ("id" INTEGER PRIMARY KEY, "label" TEXT NOT NULL)`);
-    writer = new GroupCommitWriter(file);
+    connection = new Database(file);
+    commits = 0;
+    writer = new GroupCommitWriter(connection, (write) => {
+      commits++;
+      write();
+      return Promise.resolve();
+    });
   });
 
   afterEach(async () => {
     await writer.close();
+    connection.close();
     reader.close();
   });
 
@@ -35,9 +45,29 @@ describe("group-commit writer", () => {
     expect(labels()).toEqual(["vue du dossier"]);
   });
 
-  it("commits statements sent at once, in the order they were sent", async () => {
+  it("commits statements sent at once in one transaction, in the order they were sent", async () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => writer.run(INSERT, [i + 1, `vue ${i + 1}`])));
     expect(labels()).toEqual(Array.from({ length: 50 }, (_, i) => `vue ${i + 1}`));
+    expect(commits).toBe(1);
+  });
+
+  it("waits for the open transaction, and the statements posted meanwhile join the batch", async () => {
+    let transactionEnded!: () => void;
+    const transactionOpen = new Promise<void>((resolve) => (transactionEnded = resolve));
+    writer = new GroupCommitWriter(connection, async (write) => {
+      await transactionOpen;
+      commits++;
+      write();
+    });
+    const first = writer.run(INSERT, [1, "avant la fin de la transaction"]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = writer.run(INSERT, [2, "pendant la transaction"]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(labels()).toEqual([]);
+    transactionEnded();
+    await Promise.all([first, second]);
+    expect(labels()).toEqual(["avant la fin de la transaction", "pendant la transaction"]);
+    expect(commits).toBe(1);
   });
 
   it("rejects a failed statement with SQLite's message, and only that one, then goes on", async () => {
@@ -51,6 +81,7 @@ describe("group-commit writer", () => {
     expect(failed.status === "rejected" && String(failed.reason)).toMatch(/UNIQUE constraint failed/);
     expect(after.status).toBe("fulfilled");
     await writer.run(INSERT, [4, "après l'échec"]);
+    expect(connection.inTransaction).toBe(false);
     expect(labels()).toEqual(["première", "dans le même lot, avant", "dans le même lot, après", "après l'échec"]);
   });
 
