@@ -46,3 +46,15 @@ export async function signedIn(email: string, password: string, app: Express = t
   const home = await agent.get(response.headers.location ?? "/");
   return { agent, csrf: csrfFrom(home.text) };
 }
+
+const NAMED_BEYOND_LATIN1: Record<string, string> = { mdash: "—", hellip: "…", euro: "€", larr: "←", rarr: "→", rsquo: "’" };
+
+/** Pages are sent in Latin-1 only (src/http/html-escape.ts): a dash, an ellipsis, the euro sign or
+ * the narrow no-break space of an amount arrive as character references. This puts those back as
+ * the browser shows them; markup and HTML's own escapes (&amp;, &#39;…) are left as they are. */
+export function withReferencesDecoded(html: string): string {
+  return html.replace(/&#(\d+);|&([a-z]+);/g, (reference, code: string | undefined, name: string | undefined) => {
+    if (code !== undefined) return Number(code) > 0xff ? String.fromCodePoint(Number(code)) : reference;
+    return NAMED_BEYOND_LATIN1[name ?? ""] ?? reference;
+  });
+}

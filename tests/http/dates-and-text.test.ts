@@ -273,3 +273,25 @@ describe("free text — bidirectional overrides refused", () => {
     expect(difficulty.description).toBe("Plus de bus le soir.\nCherche un covoiturage.");
   });
 });
+
+describe("pages — Latin-1 characters only", () => {
+  it("caseload, youth file and school home — a name beyond Latin-1, amounts, dashes — numeric references, the text intact", async () => {
+    const world = await makeWorld();
+    await testDb.youth.update({ where: { id: world.home.youth.id }, data: { lastName: "Doğan" } });
+    const referent = await signedIn(world.home.referent.email, PASSWORD);
+    const school = await signedIn(world.home.schoolUser.email, PASSWORD);
+
+    const pages = [
+      await referent.agent.get("/caseload"),
+      await referent.agent.get(`/youths/${world.home.youth.id}`),
+      await school.agent.get("/?learners=all"),
+    ];
+
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      expect(page.text).not.toMatch(/[\u{100}-\u{10FFFF}]/u);
+      expect(page.text).toContain("Do&#287;an");
+    }
+    expect(pages[1]!.text).toMatch(/&#8364;|&euro;/);
+  });
+});

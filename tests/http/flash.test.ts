@@ -1,7 +1,7 @@
 // One-shot messages travel in their own encrypted cookie: a form's POST writes no session row, its
 // message shows once on the next page (not on a redirect, not to someone else), then goes.
 import { describe, expect, it } from "vitest";
-import { anonymous, signedIn, type Agent } from "../helpers/app.ts";
+import { anonymous, signedIn, type Agent, withReferencesDecoded } from "../helpers/app.ts";
 import { hashActivationCode } from "../../src/auth/activation-codes.ts";
 import { makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson } from "../helpers/school-factories.ts";
@@ -53,7 +53,9 @@ describe("one-shot messages", () => {
     expect(setCookieLines(post).some((line) => line.startsWith("spid.sid="))).toBe(false);
     expect(flashCookieLine(post)).not.toContain(world.home.youth.lastName);
     const next = await agent.get(`/lessons/${lesson.id}`);
-    expect(FLASH.exec(next.text)?.[1]).toContain(`Présent·e — ${world.home.youth.firstName} ${world.home.youth.lastName}`);
+    expect(FLASH.exec(withReferencesDecoded(next.text))?.[1]).toContain(
+      `Présent·e — ${world.home.youth.firstName} ${world.home.youth.lastName}`,
+    );
     expect(flashCookieLine(next)).toMatch(/^spid\.flash=; Path=\/; Expires=Thu, 01 Jan 1970/);
     const after = await agent.get(`/lessons/${lesson.id}`);
     expect(after.text).not.toMatch(FLASH);

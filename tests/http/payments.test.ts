@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signedIn } from "../helpers/app.ts";
+import { signedIn, withReferencesDecoded } from "../helpers/app.ts";
 import { makeEnrolment, makeSchool, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { parisDateTime, parisIsoDay } from "../../src/domain/time.ts";
 
@@ -8,7 +8,10 @@ type World = Awaited<ReturnType<typeof makeWorld>>;
 const TODAY = parisIsoDay(new Date());
 
 /** The page's text as a person reads it: apostrophes unescaped, French no-break spaces as spaces. */
-const readable = (html: string) => html.replace(/&#39;/g, "'").replace(/[\u00a0\u202f]/g, " ");
+const readable = (html: string) =>
+  withReferencesDecoded(html)
+    .replace(/&#39;/g, "'")
+    .replace(/[\u00a0\u202f]/g, " ");
 
 async function as(email: string) {
   const { agent, csrf } = await signedIn(email, PASSWORD);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signedIn } from "../helpers/app.ts";
+import { signedIn, withReferencesDecoded } from "../helpers/app.ts";
 import { makeSchool, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { makeLesson } from "../helpers/school-factories.ts";
 import { monthBounds, monthOf } from "../../src/domain/months.ts";
@@ -14,7 +14,7 @@ const lastMonth = (days: number) => new Date(monthBounds(LAST_MONTH).start.getTi
 
 /** The page's text as a person reads it: apostrophes unescaped, French no-break spaces as spaces. */
 const readable = (html: string) =>
-  html
+  withReferencesDecoded(html)
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&")
     .replace(/[\u00a0\u202f]/g, " ");

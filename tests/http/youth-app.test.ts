@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { signedIn } from "../helpers/app.ts";
+import { signedIn, withReferencesDecoded } from "../helpers/app.ts";
 import { makeUser, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
 import { DAY, makeLesson, minuteOf } from "../helpers/school-factories.ts";
 import { homeUser, type World } from "./matrix/foundation.ts";
 
 /** French amounts hold narrow no-break spaces ("1 000 €"): compared as plain spaces. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+const plain = (text: string) => withReferencesDecoded(text).replace(/[\u00a0\u202f]/g, " ");
 
 /** The home youth with a school to call, a lesson ahead, the ledger of the issue and a notification. */
 async function trainingYouth(world: World) {
