@@ -13,12 +13,25 @@ const HTML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 const BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/u;
 const EACH_BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/gu;
 
+/** Texts beyond Latin-1 already escaped: mostly amounts ("1 000 €"), repeated on every row of a
+ * list. Bounded: emptied when full. */
+const escapedBeyondLatin1 = new Map<string, string>();
+const ESCAPED_KEPT = 2000;
+
 export function escapeHtml(value: string | number | boolean | bigint | null | undefined): string {
   if (value === undefined || value === null) return "";
   const escaped = String(value).replace(HTML_SPECIAL, (character) => HTML_ENTITY[character] ?? character);
   if (!BEYOND_LATIN1.test(escaped)) return escaped;
-  const referenced = escaped.replace(EACH_BEYOND_LATIN1, (character) => `&#${character.codePointAt(0)};`);
-  // String.replace keeps the two-byte representation of its subject: a round trip through
-  // Latin-1 bytes (every character now is one) makes a one-byte string.
-  return Buffer.from(referenced, "latin1").toString("latin1");
+  let referenced = escapedBeyondLatin1.get(escaped);
+  if (referenced === undefined) {
+    // String.replace keeps the two-byte representation of its subject: a round trip through
+    // Latin-1 bytes (every character now is one) makes a one-byte string.
+    referenced = Buffer.from(
+      escaped.replace(EACH_BEYOND_LATIN1, (character) => `&#${character.codePointAt(0)};`),
+      "latin1",
+    ).toString("latin1");
+    if (escapedBeyondLatin1.size >= ESCAPED_KEPT) escapedBeyondLatin1.clear();
+    escapedBeyondLatin1.set(escaped, referenced);
+  }
+  return referenced;
 }

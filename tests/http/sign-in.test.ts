@@ -10,6 +10,12 @@ function setCookie(response: { headers: Record<string, unknown> }, name: string)
 }
 
 describe("POST /login", () => {
+  it("sign-in form — its _csrf token — 256 random bits as 64 hex characters, the same on the session's next page", async () => {
+    const { agent, csrf } = await anonymous();
+    expect(csrf).toMatch(/^[0-9a-f]{64}$/);
+    expect(csrfFrom((await agent.get("/login")).text)).toBe(csrf);
+  });
+
   it("sign-in — right e-mail and password — redirects 303 to the home and rotates an HttpOnly session cookie", async () => {
     const user = await makeUser("ADMIN");
     const { agent, csrf } = await anonymous();
