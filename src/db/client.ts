@@ -6,6 +6,7 @@ import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
 import { config, isPostgresUrl } from "../config.ts";
 import { GroupCommitWriter } from "./group-commit.ts";
+import { WalSync } from "./wal-sync.ts";
 import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from "./sqlite-pragmas.ts";
 
 export type Db = PrismaClient;
@@ -27,6 +28,9 @@ type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * was silently undone when that transaction rolled back (a refused form). Writes outside a
  * transaction therefore wait until none is open (`TransactionTurns.outside`); reads do not (a read inside
  * a transaction's callback through the wrong client would otherwise wait for itself).
+ *
+ * A write outside a transaction, and a transaction's commit, resolve once they are on the disk
+ * (WalSync, see tuneSqlite).
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
   readonly #opened: (connection: Database.Database, transactions: TransactionTurns) => void;
@@ -47,7 +51,10 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
     Object.defineProperty(connection, "prepare", {
       value: (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source),
     });
-    const transactions = new TransactionTurns();
+    const log = new WalSync(connection.name);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = () => dispose().finally(() => log.close());
+    const transactions = new TransactionTurns(connection.memory ? () => Promise.resolve() : () => log.durable());
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       // Counted before BEGIN: no write outside may slip in between.
@@ -57,7 +64,8 @@ class ImmediateTransactions extends PrismaBetterSQLite3 {
         throw error;
       });
       const [commit, rollback] = [transaction.commit.bind(transaction), transaction.rollback.bind(transaction)];
-      transaction.commit = () => commit().finally(ended);
+      // The next transaction may begin at once; this one's caller hears of it once it is on the disk.
+      transaction.commit = () => commit().finally(ended).then(transactions.durable);
       transaction.rollback = () => rollback().finally(ended);
       return transaction;
     };
@@ -81,6 +89,12 @@ function isRead(sql: string): boolean {
 class TransactionTurns {
   #open = 0;
   #idle: (() => void)[] = [];
+  /** Resolves once what was committed before is on the disk (WalSync). */
+  readonly durable: () => Promise<void>;
+
+  constructor(durable: () => Promise<void>) {
+    this.durable = durable;
+  }
 
   /** Counts a transaction in; returns what counts it out (once). */
   opened(): () => void {
@@ -97,7 +111,9 @@ class TransactionTurns {
    * transaction that begins in between is counted before its BEGIN, and waited for in turn. */
   async outside<T>(write: () => T | PromiseLike<T>): Promise<T> {
     while (this.#open > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
-    return write();
+    const result = await write();
+    await this.durable();
+    return result;
   }
 }
 
@@ -218,9 +234,11 @@ export function db(): PrismaClient {
   return client;
 }
 
-/** WAL lets readers go on while one writer commits. FULL sync: each commit is on the disk (fsync of
- * the log) before it is acknowledged, so that it survives a power cut, not only a crash of the
- * process (NORMAL would lose the last commits then); its cost is in docs/operations.md. The page cache
+/** WAL lets readers go on while one writer commits. Each commit is on the disk (fsync of the log)
+ * before it is acknowledged, so that it survives a power cut, not only a crash of the process: SQLite's
+ * NORMAL sync does not wait for the disk at the commit, on the event loop; the writer's caller
+ * awaits WalSync's fsync instead, in the thread pool and shared by the commits of the moment
+ * (docs/operations.md). The page cache
  * (64 MiB instead of SQLite's 2 MiB) and memory-mapped reads keep the indexes of a national-size
  * database in memory, instead of a read() system call per page. */
 export async function tuneSqlite(prisma: PrismaClient = db()): Promise<void> {

@@ -8,12 +8,9 @@ export type OutsideTransactions = (write: () => void) => Promise<void>;
 /**
  * Statements that need no transaction of their caller's (the audit event of a page view),
  * committed together: every request's statement posted during one turn of the event loop shares
- * one transaction, run when the turn ends (setImmediate), hence one commit.
- *
- * Every commit waits for the disk (synchronous = FULL), and better-sqlite3 commits on the thread
- * that calls it: one commit per page view held every other request for an fsync (about 1 ms, up to
- * 4 on a virtual disk). A statement is acknowledged once it is on the disk, as before: the
- * caller's response still waits for it.
+ * one transaction, run when the turn ends (setImmediate), hence one commit and one wait for the
+ * disk (WalSync, through `outside`). A statement is acknowledged once it is on the disk: the
+ * caller's response waits for it.
  *
  * The batch runs on the process's own connection on purpose. A commit made by another connection
  * (a worker thread's, tried first) empties this connection's page cache at its next read, and the
@@ -47,44 +44,52 @@ export class GroupCommitWriter {
     while (this.#flushing) await this.#flushing;
   }
 
-  /** Statements posted while the batch waits for an open transaction join it. */
+  /** Statements posted while the batch waits for an open transaction join it. Each caller hears
+   * of its statement once the batch is on the disk. */
   async #flush(): Promise<void> {
+    const taken: { batch?: Pending[]; failures?: (Error | undefined)[] } = {};
     try {
       await this.#outside(() => {
-        const batch = this.#queued;
-        this.#queued = [];
-        this.#flushing = undefined;
-        this.#commit(batch);
+        taken.batch = this.#take();
+        taken.failures = this.#commit(taken.batch);
       });
     } catch (error) {
-      // The wait itself failed: nothing ran; the statements still queued learn it.
-      const batch = this.#queued;
-      this.#queued = [];
-      this.#flushing = undefined;
-      for (const pending of batch) pending.reject(error instanceof Error ? error : new Error(String(error)));
+      // The wait for the disk failed (or, before the batch ran, the wait for its turn): no caller
+      // of this batch may hear that its statement is stored.
+      taken.batch ??= this.#take();
+      taken.failures = taken.batch.map(() => asError(error));
     }
+    taken.batch?.forEach((pending, index) => {
+      const failure = taken.failures?.[index];
+      if (failure) pending.reject(failure);
+      else pending.resolve();
+    });
   }
 
-  /** A database that stayed locked past the busy timeout (another process writing) fails every
-   * statement; any other failure belongs to one statement: each is then run alone, so that only
-   * its caller hears of it. */
-  #commit(batch: Pending[]): void {
+  #take(): Pending[] {
+    const batch = this.#queued;
+    this.#queued = [];
+    this.#flushing = undefined;
+    return batch;
+  }
+
+  /** Commits the batch; returns each statement's failure. A database that stayed locked past the
+   * busy timeout (another process writing) fails every statement; any other failure belongs to
+   * one statement: each is then run alone, so that only its caller hears of it. */
+  #commit(batch: Pending[]): (Error | undefined)[] {
     try {
       this.#transaction.immediate(batch);
-      for (const pending of batch) pending.resolve();
+      return batch.map(() => undefined);
     } catch (error) {
-      if (batch.length === 1 || isBusy(error)) {
-        for (const pending of batch) pending.reject(asError(error));
-        return;
-      }
-      for (const pending of batch) {
+      if (batch.length === 1 || isBusy(error)) return batch.map(() => asError(error));
+      return batch.map((pending) => {
         try {
           this.#transaction.immediate([pending]);
-          pending.resolve();
+          return undefined;
         } catch (alone) {
-          pending.reject(asError(alone));
+          return asError(alone);
         }
-      }
+      });
     }
   }
 

@@ -70,6 +70,23 @@ describe("group-commit writer", () => {
     expect(commits).toBe(1);
   });
 
+  it("acknowledges a committed batch only once the wait for the disk is over", async () => {
+    let onDisk!: () => void;
+    const disk = new Promise<void>((resolve) => (onDisk = resolve));
+    writer = new GroupCommitWriter(connection, async (write) => {
+      write();
+      await disk;
+    });
+    let acknowledged = false;
+    const sent = writer.run(INSERT, [1, "vue du dossier"]).then(() => (acknowledged = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(labels()).toEqual(["vue du dossier"]);
+    expect(acknowledged).toBe(false);
+    onDisk();
+    await sent;
+    expect(acknowledged).toBe(true);
+  });
+
   it("rejects a failed statement with SQLite's message, and only that one, then goes on", async () => {
     await writer.run(INSERT, [1, "première"]);
     const [before, failed, after] = await Promise.allSettled([
