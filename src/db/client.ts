@@ -7,7 +7,13 @@ import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgr
 import { config, isPostgresUrl } from "../config.ts";
 import { GroupCommitWriter } from "./group-commit.ts";
 import { WalSync } from "./wal-sync.ts";
-import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from "./sqlite-pragmas.ts";
+
+/** What the app's connection to the SQLite file sets: NORMAL sync (a commit does not wait for the
+ * disk on the event loop; its caller awaits WalSync's fsync before it is acknowledged) and foreign keys. */
+const SQLITE_CONNECTION_PRAGMAS = ["synchronous = NORMAL", "foreign_keys = ON"] as const;
+
+/** How long (ms) a writer waits for SQLite's write lock before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what services write through. */
@@ -202,10 +208,8 @@ export async function groupCommitWriterOf(client: DbTx): Promise<GroupCommitWrit
   const sqlite = sqliteConnections.get(client);
   const connection = await sqliteConnectionOf(client);
   if (!sqlite || !connection) return undefined;
-  if (sqlite.writer?.connection !== connection) {
-    const transactions = sqlite.transactions();
-    sqlite.writer = new GroupCommitWriter(connection, async (write) => (transactions ? transactions.outside(write) : write()));
-  }
+  if (sqlite.writer?.connection !== connection)
+    sqlite.writer = new GroupCommitWriter(connection, (write) => outsideTransactions(client, write));
   return sqlite.writer;
 }
 

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { prepared } from "./statements.ts";
 
 type Pending = { sql: string; values: unknown[]; resolve: () => void; reject: (error: Error) => void };
 
@@ -19,7 +20,6 @@ export type OutsideTransactions = (write: () => void) => Promise<void>;
 export class GroupCommitWriter {
   readonly connection: Database.Database;
   readonly #outside: OutsideTransactions;
-  readonly #statements = new Map<string, Database.Statement>();
   readonly #transaction: Database.Transaction<(batch: Pending[]) => void>;
   #queued: Pending[] = [];
   #flushing: Promise<void> | undefined;
@@ -28,7 +28,7 @@ export class GroupCommitWriter {
     this.connection = connection;
     this.#outside = outside;
     this.#transaction = connection.transaction((batch: Pending[]) => {
-      for (const { sql, values } of batch) this.#prepared(sql).run(...values);
+      for (const { sql, values } of batch) prepared(connection, sql).run(...values);
     });
   }
 
@@ -91,12 +91,6 @@ export class GroupCommitWriter {
         }
       });
     }
-  }
-
-  #prepared(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.connection.prepare(sql)));
-    return statement;
   }
 }
 

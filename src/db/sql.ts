@@ -7,10 +7,10 @@
 // Outside a transaction, on SQLite, a statement runs straight on the connection Prisma's adapter
 // holds, prepared once and kept (about 10 µs for a primary-key read, against 200 µs through
 // $queryRaw). Inside a transaction, or on another database, it goes through Prisma's client.
-import type Database from "better-sqlite3";
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client.ts";
 import { db, groupCommitWriterOf, sqliteConnectionOf, storedDate, outsideTransactions, type DbTx } from "./client.ts";
+import { prepared } from "./statements.ts";
 
 /** A whole number from SQL: a count or a sum (bigint on PostgreSQL, number on SQLite). */
 export const SQL_INTEGER = z.coerce.number().int();
@@ -24,25 +24,6 @@ export const SQL_BOOLEAN = z.union([z.boolean(), z.number()]).transform((value) 
 export function enumLiteral(value: string): Prisma.Sql {
   if (!/^[A-Z_]+$/.test(value)) throw new Error(`not an enum value: ${value}`);
   return Prisma.raw(`'${value}'`);
-}
-
-/** Prepared statements kept per connection; a program has a few hundred distinct statements, and
- * lists bound with Prisma.join change length, hence the bound. */
-const STATEMENT_CACHE_SIZE = 500;
-const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function prepared(connection: Database.Database, sql: string): Database.Statement {
-  let cache = statementCaches.get(connection);
-  if (!cache) statementCaches.set(connection, (cache = new Map<string, Database.Statement>()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-    statement = connection.prepare(sql);
-    // The adapter's connection reads integers as bigint; these rows are checked by zod schemas.
-    if (statement.reader) statement.safeIntegers(false);
-    cache.set(sql, statement);
-  }
-  return statement;
 }
 
 /** A bound value as the adapter binds it: dates in its ISO 8601 text, booleans as 1/0. */

@@ -1,15 +1,14 @@
 // How a rendered page's text is escaped (EJS's `escape` option, for every <%= %>).
 //
-// Besides the five characters HTML gives a meaning, every character beyond Latin-1 (a dash, an
+// EJS's own escaping of the five characters HTML gives a meaning, then every character beyond Latin-1 (a dash, an
 // ellipsis, the euro sign, the narrow no-break space of formatted amounts, a name's "ğ") is
 // written as a numeric character reference, and the templates' own text holds none (a test
 // checks it). V8 then keeps the whole page as a one-byte string, which Node encodes into the
 // response's bytes about five times faster than a two-byte one: on a 100 kB list, a millisecond
 // and a half of the event loop per request.
 import { Buffer } from "node:buffer";
+import { escapeXML } from "ejs";
 
-const HTML_SPECIAL = /[&<>'"]/g;
-const HTML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;" };
 const BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/u;
 const EACH_BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/gu;
 
@@ -19,8 +18,7 @@ const escapedBeyondLatin1 = new Map<string, string>();
 const ESCAPED_KEPT = 2000;
 
 export function escapeHtml(value: string | number | boolean | bigint | null | undefined): string {
-  if (value === undefined || value === null) return "";
-  const escaped = String(value).replace(HTML_SPECIAL, (character) => HTML_ENTITY[character] ?? character);
+  const escaped = escapeXML(value);
   if (!BEYOND_LATIN1.test(escaped)) return escaped;
   let referenced = escapedBeyondLatin1.get(escaped);
   if (referenced === undefined) {
