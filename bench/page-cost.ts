@@ -3,27 +3,31 @@
 // on a shared machine, and comparable between two databases (demo and national):
 //   npx tsx bench/page-cost.ts .tmp/bench/demo.db
 //   DATABASE_URL=file:.tmp/national.db npm run seed:national && npx tsx bench/page-cost.ts .tmp/national.db
+//   ONLY=referent.orleans:/caseload npx tsx bench/page-cost.ts .tmp/national.db   (some pages, after /livez)
 // The database must hold the demo accounts (npm start or npm run seed:national made it). The server
 // runs as `npm run bench` runs it (bench/server.ts, production mode, one process, loopback).
 import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { startNodeFlags } from "./start-flags.ts";
 
 const CONCURRENCY = 4;
-const WARM_UP = 30;
+const WARM_UP = 100;
 const PASSWORD = "Autonomie-2026!";
-const PAGES: [account: string | null, path: string][] = [
-  [null, "/livez"],
-  ["coordination", "/"],
-  ["referent.orleans", "/"],
-  ["ecole.orleans", "/"],
-  ["evaluation", "/"],
-  ["jeune", "/me"],
-  ["referent.orleans", "/applications"],
-  ["referent.orleans", "/caseload"],
-  ["referent.orleans", "/youths/:first"],
-  ["ecole.orleans", "/lessons/week"],
-];
+const PAGES: [account: string | null, path: string][] = process.env.ONLY
+  ? [[null, "/livez"], ...process.env.ONLY.split(",").map((p) => p.split(":") as [string, string])]
+  : [
+      [null, "/livez"],
+      ["coordination", "/"],
+      ["referent.orleans", "/"],
+      ["ecole.orleans", "/"],
+      ["evaluation", "/"],
+      ["jeune", "/me"],
+      ["referent.orleans", "/applications"],
+      ["referent.orleans", "/caseload"],
+      ["referent.orleans", "/youths/:first"],
+      ["ecole.orleans", "/lessons/week"],
+    ];
 
 const [file, count = "300"] = process.argv.slice(2);
 if (!file || !existsSync(file)) {
@@ -44,7 +48,7 @@ const server = fork(path.resolve(import.meta.dirname, "server.ts"), [], {
     WEB_CONCURRENCY: "1",
     DATABASE_URL: `file:${path.resolve(file)}`,
   },
-  execArgv: process.execArgv,
+  execArgv: [...process.execArgv, ...startNodeFlags()],
   stdio: ["ignore", "ignore", "inherit", "ipc"],
 });
 const { port } = await new Promise<{ port: number }>((resolve) =>
