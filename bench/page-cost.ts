@@ -9,7 +9,6 @@
 import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startNodeFlags } from "./start-flags.ts";
 
 const CONCURRENCY = 4;
 const WARM_UP = 100;
@@ -48,7 +47,7 @@ const server = fork(path.resolve(import.meta.dirname, "server.ts"), [], {
     WEB_CONCURRENCY: "1",
     DATABASE_URL: `file:${path.resolve(file)}`,
   },
-  execArgv: [...process.execArgv, ...startNodeFlags()],
+  execArgv: process.execArgv,
   stdio: ["ignore", "ignore", "inherit", "ipc"],
 });
 const { port } = await new Promise<{ port: number }>((resolve) =>

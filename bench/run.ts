@@ -16,7 +16,6 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { migrateDatabase } from "../src/db/prepare.ts";
-import { startNodeFlags } from "./start-flags.ts";
 
 const CONNECTIONS = 20;
 const DEFAULT_SECONDS = 10;
@@ -88,7 +87,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   // Request logs (stdout) are written as in production, then dropped; errors and progress show.
   const child = fork(path.join(ROOT, "bench/server.ts"), [], {
     env: { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl },
-    execArgv: [...process.execArgv, ...startNodeFlags(), ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])],
+    execArgv: profileDir ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profileDir}`] : process.execArgv,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const { port, workers } = await new Promise<{ port: number; workers: number }>((resolve, reject) => {
