@@ -9,10 +9,10 @@
 import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { signedInCookie } from "./sign-in.ts";
 
 const CONCURRENCY = 4;
 const WARM_UP = 100;
-const PASSWORD = "Autonomie-2026!";
 const PAGES: [account: string | null, path: string][] = process.env.ONLY
   ? [[null, "/livez"], ...process.env.ONLY.split(",").map((p) => p.split(":") as [string, string])]
   : [
@@ -61,32 +61,9 @@ function serverCpuMs(): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function signIn(account: string): Promise<string> {
-  const cookies = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(";")[0]!;
-      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-    }
-  };
-  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const form = await fetch(`${base}/login`);
-  keep(form);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
-  keep(
-    await fetch(`${base}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: `${account}@autonomie.test`, password: PASSWORD, _csrf: csrf }),
-    }),
-  );
-  return header();
-}
-
 console.log(`${path.basename(file)}: server CPU per request, ${requests} requests a page, ${CONCURRENCY} at a time`);
 for (const [account, pagePath] of PAGES) {
-  const cookie = account ? await signIn(account) : "";
+  const cookie = account ? await signedInCookie(base, account) : "";
   let url = pagePath;
   if (pagePath === "/youths/:first") {
     const home = await (await fetch(`${base}/`, { headers: { cookie } })).text();
