@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signedIn, testApp, type Agent } from "../helpers/app.ts";
 import { makeSchool, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
 import { dayFromToday, makeRecommendation } from "../helpers/recommendation-factories.ts";
-import { DAY, makeLesson, makeSelectedApplication, minuteOf, parisFields } from "../helpers/school-factories.ts";
+import { DAY, makeDifficulty, makeLesson, makeSelectedApplication, minuteOf, parisFields } from "../helpers/school-factories.ts";
 import { appRouteTable, registeredRoutes } from "../helpers/routes.ts";
 import { GRANTS } from "../../src/auth/policy.ts";
 import { parisIsoDay } from "../../src/domain/time.ts";
@@ -52,6 +52,8 @@ const ROUTES: Route[] = [
     id: "youth",
     body: () => ({ kind: "MOCK_EXAM", text: "Un examen blanc avant la présentation.", dueOn: dayFromToday(14) }),
   },
+  // The new school reported a difficulty (OPEN_DIFFICULTY): its suggestion is there to propose.
+  { method: "POST", path: "/youths/:id/recommendations/suggested", id: "youth", body: () => ({ warning: "OPEN_DIFFICULTY" }) },
   { method: "POST", path: "/recommendations/:id/done", id: "recommendation" },
 ];
 
@@ -111,6 +113,7 @@ describe("after a transfer, the former school", () => {
     expect(transfer.status).toBe(303);
     const newEnrolment = await testDb.enrolment.findFirstOrThrow({ where: { youthId, isCurrent: true } });
     const newLesson = await makeLesson(newEnrolment.id, { startsAt: minuteOf(new Date(Date.now() - 2 * 3_600_000)) });
+    await makeDifficulty(newEnrolment, newSchoolUser.id);
     const oldAdvice = await makeRecommendation(youthId, world.home.schoolUser.id, { status: "ACCEPTED" });
     const newAdvice = await makeRecommendation(youthId, newSchoolUser.id, { status: "ACCEPTED" });
     old = { enrolment: world.home.enrolment.id, lesson: oldLesson.id, youth: youthId, recommendation: oldAdvice.id };

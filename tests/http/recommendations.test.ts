@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { signedIn } from "../helpers/app.ts";
+import { signedIn, withReferencesDecoded, type Agent } from "../helpers/app.ts";
 import { makeEnrolment, makeSchool, makeUser, makeWorld, PASSWORD, testDb } from "../helpers/factories.ts";
-import { makeDifficulty } from "../helpers/school-factories.ts";
+import { makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
 import { dayFromToday, makeRecommendation } from "../helpers/recommendation-factories.ts";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -357,25 +357,89 @@ describe("recommendations sent twice at once", () => {
 });
 
 describe("the caseload's suggested adjustments", () => {
-  it("suggestion — a flagged row — a one-click form that proposes the warning's adjustment, due in 14 days", async () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  /** The home youth with an open difficulty (OPEN_DIFFICULTY: support towards mobility) and no
+   * lesson for 26 days (NO_RECENT_LESSON: back to one lesson a week). */
+  async function flagged() {
     const world = await makeWorld();
     await makeDifficulty(world.home.enrolment, world.home.schoolUser.id);
+    await makeLesson(world.home.enrolment.id, { startsAt: new Date(Date.now() - 26 * DAY), attendance: "PRESENT" });
+    return world;
+  }
+  const suggest = (agent: Agent, youthId: string, fields: Record<string, string>) =>
+    agent.post(`/youths/${youthId}/recommendations/suggested`).type("form").send(fields);
+
+  it("suggestion — a flagged row — a one-click form that names the warning; the server proposes its adjustment, due in 14 days", async () => {
+    const world = await flagged();
     const { agent } = await signedIn(world.home.referent.email, PASSWORD);
     const page = await agent.get("/caseload");
     const form = new RegExp(
-      `<form method="post" action="/youths/${world.home.youth.id}/recommendations" class="inline-form suggest">([\\s\\S]*?)</form>`,
+      `<form method="post" action="/youths/${world.home.youth.id}/recommendations/suggested" class="inline-form suggest">((?:(?!</form>)[\\s\\S])*?name="warning" value="OPEN_DIFFICULTY"[\\s\\S]*?)</form>`,
     ).exec(page.text);
     expect(form).not.toBeNull();
     const fields = Object.fromEntries([...form![1]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    expect(fields).toMatchObject({ kind: "SUPPORT_MOBILITY", dueOn: dayFromToday(14) });
+    expect(Object.keys(fields).sort()).toEqual(["_csrf", "warning"]);
+    // The button is described by the suggestion's text, shown beside it.
+    const describedBy = /aria-describedby="([^"]+)"/.exec(form![1]!)![1]!;
+    expect(withReferencesDecoded(page.text)).toMatch(
+      new RegExp(`id="${describedBy}">Proposition : Orienter vers une aide à la mobilité pour se rendre aux leçons<`),
+    );
 
-    const response = await agent.post(`/youths/${world.home.youth.id}/recommendations`).type("form").send(fields);
+    const response = await suggest(agent, world.home.youth.id, fields);
     expect(response.status).toBe(303);
     expect(await testDb.recommendation.findFirstOrThrow({ where: { youthId: world.home.youth.id } })).toMatchObject({
       kind: "SUPPORT_MOBILITY",
       status: "PROPOSED",
       text: "Orienter vers une aide à la mobilité pour se rendre aux leçons",
+      dueOn: new Date(`${dayFromToday(14)}T00:00:00.000Z`),
+      lessonsPerWeek: null,
     });
+  });
+
+  it("suggestion — a change of pace — takes the pace given beside the button; without one, 422 and nothing stored", async () => {
+    const world = await flagged();
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const missing = await suggest(agent, world.home.youth.id, { warning: "NO_RECENT_LESSON", lessonsPerWeek: "", _csrf: csrf });
+    expect(missing.status).toBe(422);
+    expect(withReferencesDecoded(missing.text)).toContain("Pour un changement de rythme, indiquez le nombre de leçons par semaine");
+    expect(await testDb.recommendation.count({ where: { youthId: world.home.youth.id } })).toBe(0);
+
+    const response = await suggest(agent, world.home.youth.id, { warning: "NO_RECENT_LESSON", lessonsPerWeek: "2", _csrf: csrf });
+    expect(response.status).toBe(303);
+    expect(await testDb.recommendation.findFirstOrThrow({ where: { youthId: world.home.youth.id } })).toMatchObject({
+      kind: "PACE_CHANGE",
+      text: "Faire le point avec le jeune et reprendre à une leçon par semaine",
+      lessonsPerWeek: 2,
+    });
+  });
+
+  it("suggestion — a warning that no longer applies, or no warning at all — 422 with the youth file's warnings as they stand, nothing stored", async () => {
+    const world = await flagged();
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+
+    const gone = await suggest(agent, world.home.youth.id, { warning: "EXAM_FAILED", _csrf: csrf });
+    expect(gone.status).toBe(422);
+    expect(gone.text).toContain(escaped("Cette alerte ne s'applique plus à ce jeune : rien n'a été proposé."));
+    expect(gone.text).toContain('data-warning="OPEN_DIFFICULTY"');
+
+    const unknown = await suggest(agent, world.home.youth.id, { warning: "SOMETHING_ELSE", _csrf: csrf });
+    expect(unknown.status).toBe(422);
+    expect(unknown.text).toContain(escaped("Cette alerte n'existe pas"));
+
+    const extra = await suggest(agent, world.home.youth.id, { warning: "OPEN_DIFFICULTY", text: "Autre chose", _csrf: csrf });
+    expect(extra.status).toBe(422);
+    expect(await testDb.recommendation.count({ where: { youthId: world.home.youth.id } })).toBe(0);
+  });
+
+  it("suggestion — a youth out of the counsellor's scope — 404 and nothing stored", async () => {
+    const world = await flagged();
+    await makeDifficulty(world.away.enrolment, world.away.schoolUser.id);
+    const { agent, csrf } = await signedIn(world.home.referent.email, PASSWORD);
+    const response = await suggest(agent, world.away.youth.id, { warning: "OPEN_DIFFICULTY", _csrf: csrf });
+    expect(response.status).toBe(404);
+    expect(await testDb.recommendation.count({ where: { youthId: world.away.youth.id } })).toBe(0);
   });
 });
 

@@ -97,7 +97,7 @@ describe("GET /youths/:id — early warnings", () => {
       expect(page).toContain("Ajustement proposé : Demander à l'auto-école de planifier l'évaluation de départ");
       // …which becomes a recommendation in one click.
       expect(page).toMatch(
-        new RegExp(`action="/youths/${world.home.youth.id}/recommendations"[\\s\\S]*?name="text" value="Demander à l'auto-école`),
+        new RegExp(`action="/youths/${world.home.youth.id}/recommendations/suggested"[\\s\\S]*?name="warning" value="ASSESSMENT_MISSING"`),
       );
     }
   });

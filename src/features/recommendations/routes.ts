@@ -3,7 +3,7 @@ import { actorOf } from "../../auth/middleware.ts";
 import { formAction, type FormPage } from "../../http/form-action.ts";
 import type { Route } from "../../http/routes.ts";
 import { viewYouthFile } from "../youths/service.ts";
-import { decisionSchema, emptySchema, proposalSchema } from "./schemas.ts";
+import { decisionSchema, emptySchema, proposalSchema, suggestionSchema } from "./schemas.ts";
 import * as recommendations from "./service.ts";
 
 /** The youth file again (422), with the refused form where it was: the proposal form, or one
@@ -15,14 +15,25 @@ async function renderFile(req: Request, res: Response, youthId: string, refused:
 
 const rowRefused = (req: Request, page: FormPage) => ({ recommendationRefused: { id: String(req.params.id), ...page } });
 
+const proposed = ({ youthId, duplicate }: { youthId: string; duplicate: boolean }) => ({
+  to: `/youths/${youthId}#recommendations-title`,
+  flash: duplicate ? "Cette préconisation venait d'être proposée : elle n'est enregistrée qu'une fois." : "Préconisation proposée.",
+});
+
 const propose = formAction({
   schema: proposalSchema,
   act: (actor, form, req) => recommendations.proposeRecommendation(actor, String(req.params.id), form),
   rejected: (req, res, page) => renderFile(req, res, String(req.params.id), { recommendationForm: page }),
-  done: ({ youthId, duplicate }) => ({
-    to: `/youths/${youthId}#recommendations-title`,
-    flash: duplicate ? "Cette préconisation venait d'être proposée : elle n'est enregistrée qu'une fois." : "Préconisation proposée.",
-  }),
+  done: proposed,
+});
+
+// A warning's suggestion in one click (the caseload, the youth file): refused, the youth file comes
+// back with the message by its warnings, as they stand now.
+const proposeSuggested = formAction({
+  schema: suggestionSchema,
+  act: (actor, form, req) => recommendations.proposeSuggestion(actor, String(req.params.id), form),
+  rejected: (req, res, page) => renderFile(req, res, String(req.params.id), { suggestionRefused: page }),
+  done: proposed,
 });
 
 const decide = formAction({
@@ -62,6 +73,7 @@ const acknowledge = formAction({
 
 export const RECOMMENDATION_ROUTES: readonly Route[] = [
   { method: "post", path: "/youths/:id/recommendations", permission: "recommendation:propose", handler: propose },
+  { method: "post", path: "/youths/:id/recommendations/suggested", permission: "recommendation:propose", handler: proposeSuggested },
   { method: "post", path: "/recommendations/:id/decision", permission: "recommendation:decide", handler: decide },
   { method: "post", path: "/recommendations/:id/done", permission: "recommendation:complete", handler: complete },
   { method: "post", path: "/recommendations/:id/acknowledge", permission: "recommendation:acknowledge", handler: acknowledge },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RECOMMENDATION_KINDS } from "../../domain/enums.ts";
+import { WARNING_ORDER } from "../../domain/warnings.ts";
 import { dayField, optionalTextField, textField } from "../../http/fields.ts";
 import { MAX_PACE, MIN_PACE } from "./rules.ts";
 
@@ -9,23 +10,26 @@ const TEXT_TOO_LONG = "La préconisation fait au plus 1 000 caractères.";
 const DUE_INVALID = "Saisissez une échéance valide (exemple : 15/12/2026).";
 const DUE_PAST = (limit: string) => `L'échéance ne peut pas être passée : à partir du ${limit}.`;
 const DUE_TOO_FAR = (limit: string) => `L'échéance est au plus dans un an : au plus tard le ${limit}.`;
-const PACE_REQUIRED = `Pour un changement de rythme, indiquez le nombre de leçons par semaine (entre ${MIN_PACE} et ${MAX_PACE}).`;
+export const PACE_REQUIRED = `Pour un changement de rythme, indiquez le nombre de leçons par semaine (entre ${MIN_PACE} et ${MAX_PACE}).`;
 const PACE_INVALID = `Le rythme est un nombre entier de leçons par semaine, entre ${MIN_PACE} et ${MAX_PACE}.`;
+const WARNING_UNKNOWN = "Cette alerte n'existe pas : proposez l'ajustement depuis la liste des alertes.";
 const DECISION_REQUIRED = "Choisissez d'accepter ou de refuser la préconisation.";
 const NOTE_TOO_LONG = "La note fait au plus 500 caractères.";
 
 /** An optional field sent empty by a browser is "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+const paceField = z.preprocess(
+  blankToUndefined,
+  z.coerce.number(PACE_INVALID).int(PACE_INVALID).min(MIN_PACE, PACE_INVALID).max(MAX_PACE, PACE_INVALID).optional(),
+);
+
 export const proposalSchema = z
   .object({
     kind: z.enum(RECOMMENDATION_KINDS, KIND_REQUIRED),
     text: textField(TEXT_REQUIRED, { min: 3, max: 1000, tooLong: TEXT_TOO_LONG, multiline: true }),
     dueOn: dayField({ invalid: DUE_INVALID, min: 0, max: 366, tooEarly: DUE_PAST, tooLate: DUE_TOO_FAR }),
-    lessonsPerWeek: z.preprocess(
-      blankToUndefined,
-      z.coerce.number(PACE_INVALID).int(PACE_INVALID).min(MIN_PACE, PACE_INVALID).max(MAX_PACE, PACE_INVALID).optional(),
-    ),
+    lessonsPerWeek: paceField,
   })
   .strict()
   .superRefine((form, ctx) => {
@@ -35,6 +39,11 @@ export const proposalSchema = z
   // A pace only means something for a change of pace: sent with another kind, it is dropped.
   .transform((form) => ({ ...form, lessonsPerWeek: form.kind === "PACE_CHANGE" ? form.lessonsPerWeek : undefined }));
 export type ProposalForm = z.infer<typeof proposalSchema>;
+
+/** A warning's suggested adjustment in one click: the form names the warning, the server reads its
+ * suggestion back (and, for a change of pace, takes the pace typed beside the button). */
+export const suggestionSchema = z.object({ warning: z.enum(WARNING_ORDER, WARNING_UNKNOWN), lessonsPerWeek: paceField }).strict();
+export type SuggestionForm = z.infer<typeof suggestionSchema>;
 
 export const decisionSchema = z
   .object({

@@ -10,15 +10,18 @@ import { recommendationInReach } from "../../db/sql-scopes.ts";
 import { can, fileReach, recommendationScope, schoolStaff, youthScope, type Actor } from "../../auth/policy.ts";
 import { RECOMMENDATION_KIND_LABELS, RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES } from "../../domain/enums.ts";
 import { FormError, NotFoundError } from "../../http/errors.ts";
-import { utcDay } from "../../domain/time.ts";
+import { addDays, parisIsoDay, utcDay } from "../../domain/time.ts";
 import { recordAudit } from "../audit/service.ts";
 import { notify } from "../notifications/service.ts";
 import { allows, paceOnAcceptance, statusesFor } from "./rules.ts";
-import type { DecisionForm, ProposalForm } from "./schemas.ts";
+import { PACE_REQUIRED, type DecisionForm, type ProposalForm, type SuggestionForm } from "./schemas.ts";
+import { warningsOfYouth } from "../warnings/service.ts";
 import { resubmittedSince } from "../../domain/resubmission.ts";
 
 /** The same proposal sent again within this window (a double click on a suggestion) is one. */
 const ALREADY_DECIDED = "Cette préconisation a déjà été décidée : sa décision ne se modifie pas.";
+const SUGGESTION_GONE =
+  "Cette alerte ne s'applique plus à ce jeune : rien n'a été proposé. Les alertes ci-dessous sont celles d'aujourd'hui.";
 const NOT_ACCEPTED = "Seule une préconisation acceptée, pas encore réalisée, peut être marquée réalisée.";
 
 const fullName = (youth: { firstName: string; lastName: string }) => `${youth.firstName} ${youth.lastName}`;
@@ -97,6 +100,26 @@ export async function proposeRecommendation(
     );
     return { youthId: youth.id, duplicate: false };
   });
+}
+
+/** How long a suggested adjustment gives itself, from the day it is proposed. */
+const SUGGESTION_DUE_DAYS = 14;
+
+/**
+ * A warning's suggested adjustment, proposed in one click: its kind and text are read back from the
+ * youth's warnings as of now (a warning that no longer applies proposes nothing), due in
+ * SUGGESTION_DUE_DAYS days; a change of pace takes the pace given with it.
+ */
+export async function proposeSuggestion(actor: Actor, youthId: string, form: SuggestionForm, now = new Date()) {
+  const youth = await db().youth.findFirst({ where: { AND: [{ id: youthId }, youthScope(actor)] }, select: { id: true } });
+  if (!youth) throw new NotFoundError();
+  const warning = (await warningsOfYouth(youth.id, now)).find((candidate) => candidate.code === form.warning);
+  if (!warning) throw new FormError("warning", SUGGESTION_GONE);
+  const { kind, text } = warning.suggestion;
+  if (kind === "PACE_CHANGE" && form.lessonsPerWeek === undefined) throw new FormError("lessonsPerWeek", PACE_REQUIRED);
+  const dueOn = parisIsoDay(addDays(now, SUGGESTION_DUE_DAYS));
+  const lessonsPerWeek = kind === "PACE_CHANGE" ? form.lessonsPerWeek : undefined;
+  return proposeRecommendation(actor, youth.id, { kind, text, dueOn, lessonsPerWeek }, now);
 }
 
 // ---------------------------------------------------------------- the next steps

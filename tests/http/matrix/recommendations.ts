@@ -17,6 +17,8 @@ export const RECOMMENDATION_FIXTURES: Fixture[] = [
     target: youthTarget,
     body: { kind: "MOCK_EXAM", text: "Un examen blanc avant la présentation.", dueOn: dayFromToday(14) },
   },
+  // No warning on the matrix's youth: a valid form that proposes nothing (422) in scope, 404 out of it.
+  { method: "POST", path: "/youths/:id/recommendations/suggested", target: youthTarget, body: { warning: "OPEN_DIFFICULTY" } },
   { method: "POST", path: "/recommendations/:id/decision", target: recommendationTarget("PROPOSED"), body: { decision: "ACCEPTED" } },
   { method: "POST", path: "/recommendations/:id/done", target: recommendationTarget("ACCEPTED") },
   { method: "POST", path: "/recommendations/:id/acknowledge", target: recommendationTarget("ACCEPTED") },
