@@ -9,6 +9,7 @@
 import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { BENCH_SERVER_ENV } from "./server-env.ts";
 import { signedInCookie } from "./sign-in.ts";
 
 const CONCURRENCY = 4;
@@ -38,12 +39,7 @@ const requests = Math.max(CONCURRENCY, Math.round(Number(count) / CONCURRENCY) *
 const server = fork(path.resolve(import.meta.dirname, "server.ts"), [], {
   env: {
     ...process.env,
-    NODE_ENV: "production",
-    COOKIE_SECURE: "false",
-    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
-    PSEUDONYM_KEY: "bench-pseudonym-key-0123456789abcdef0123456789",
-    SPID_DEMO: "true",
-    REQUIRE_TOTP: "false",
+    ...BENCH_SERVER_ENV,
     WEB_CONCURRENCY: "1",
     DATABASE_URL: `file:${path.resolve(file)}`,
   },

@@ -8,6 +8,7 @@
 // Compare two versions of a template back to back: this machine's speed drifts over minutes.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { BENCH_SERVER_ENV } from "./server-env.ts";
 import { signedInCookie } from "./sign-in.ts";
 
 const ROUNDS = 3;
@@ -18,17 +19,7 @@ if (!file || !existsSync(file) || !account || !pagePath?.startsWith("/")) {
   console.error("usage: npx tsx bench/render-cost.ts <database file> <account> <path> [renders]");
   process.exit(2);
 }
-Object.assign(process.env, {
-  NODE_ENV: "production",
-  DATABASE_URL: `file:${path.resolve(file)}`,
-  COOKIE_SECURE: "false",
-  SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
-  PSEUDONYM_KEY: "bench-pseudonym-key-0123456789abcdef0123456789",
-  SPID_DEMO: "false",
-  REQUIRE_TOTP: "false",
-  TRUST_PROXY: "0",
-  LOG_LEVEL: "silent",
-});
+Object.assign(process.env, { ...BENCH_SERVER_ENV, DATABASE_URL: `file:${path.resolve(file)}`, LOG_LEVEL: "silent" });
 // After the environment: the configuration is read when these modules load.
 const { config } = await import("../src/config.ts");
 const { migrateDatabase } = await import("../src/db/prepare.ts");

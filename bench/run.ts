@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { migrateDatabase } from "../src/db/prepare.ts";
+import { BENCH_SERVER_ENV } from "./server-env.ts";
 
 const CONNECTIONS = 20;
 const DEFAULT_SECONDS = 10;
@@ -40,18 +41,6 @@ const ACCOUNTS = {
   youth: "jeune@autonomie.test",
 } as const;
 type Account = keyof typeof ACCOUNTS;
-
-// Production mode, as deployed, except for plain-HTTP cookies (loopback, no TLS) and no second
-// factor (the benchmark signs in with a password only). Fixed secrets: the databases are scratch.
-const SERVER_ENV = {
-  NODE_ENV: "production",
-  COOKIE_SECURE: "false",
-  SESSION_SECRET: "bench-session-secret-0123456789abcdef0123456789",
-  PSEUDONYM_KEY: "bench-pseudonym-key-0123456789abcdef0123456789",
-  SPID_DEMO: "true",
-  REQUIRE_TOTP: "false",
-  TRUST_PROXY: "0",
-};
 
 type Page = { label: string; account: Account | null; method: "GET" | "POST"; path: string; form?: Record<string, string> };
 type Measure = {
@@ -86,7 +75,7 @@ function removeDatabase(file: string): void {
 async function startServer(databaseUrl: string): Promise<Server> {
   // Request logs (stdout) are written as in production, then dropped; errors and progress show.
   const child = fork(path.join(ROOT, "bench/server.ts"), [], {
-    env: { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...BENCH_SERVER_ENV, DATABASE_URL: databaseUrl },
     execArgv: profileDir ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${profileDir}`] : process.execArgv,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -112,7 +101,12 @@ function seedNational(databaseUrl: string, file: string): number {
   const started = performance.now();
   execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [NATIONAL_SEED], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: SERVER_ENV.SESSION_SECRET, PSEUDONYM_KEY: SERVER_ENV.PSEUDONYM_KEY },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: BENCH_SERVER_ENV.SESSION_SECRET,
+      PSEUDONYM_KEY: BENCH_SERVER_ENV.PSEUDONYM_KEY,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   return (performance.now() - started) / 1000;

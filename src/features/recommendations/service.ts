@@ -49,14 +49,25 @@ const others = (actor: Actor, ...ids: (string | null | undefined)[]) => ids.filt
 
 // ---------------------------------------------------------------- proposing
 
+type YouthContext = Prisma.YouthGetPayload<{ select: typeof YOUTH_CONTEXT }>;
+
+/** The youth a proposal is about, within the caller's scope (otherwise 404). */
+async function youthToAdvise(actor: Actor, youthId: string): Promise<YouthContext> {
+  const youth = await db().youth.findFirst({ where: { AND: [{ id: youthId }, youthScope(actor)] }, select: YOUTH_CONTEXT });
+  if (!youth) throw new NotFoundError();
+  return youth;
+}
+
 export async function proposeRecommendation(
   actor: Actor,
   youthId: string,
   form: ProposalForm,
   now = new Date(),
 ): Promise<{ youthId: string; duplicate: boolean }> {
-  const youth = await db().youth.findFirst({ where: { AND: [{ id: youthId }, youthScope(actor)] }, select: YOUTH_CONTEXT });
-  if (!youth) throw new NotFoundError();
+  return propose(actor, await youthToAdvise(actor, youthId), form, now);
+}
+
+async function propose(actor: Actor, youth: YouthContext, form: ProposalForm, now: Date): Promise<{ youthId: string; duplicate: boolean }> {
   return db().$transaction(async (tx) => {
     // Inside the transaction: of two identical proposals sent at once, the second sees the first.
     const twin = await tx.recommendation.findFirst({
@@ -111,15 +122,14 @@ const SUGGESTION_DUE_DAYS = 14;
  * SUGGESTION_DUE_DAYS days; a change of pace takes the pace given with it.
  */
 export async function proposeSuggestion(actor: Actor, youthId: string, form: SuggestionForm, now = new Date()) {
-  const youth = await db().youth.findFirst({ where: { AND: [{ id: youthId }, youthScope(actor)] }, select: { id: true } });
-  if (!youth) throw new NotFoundError();
+  const youth = await youthToAdvise(actor, youthId);
   const warning = (await warningsOfYouth(youth.id, now)).find((candidate) => candidate.code === form.warning);
   if (!warning) throw new FormError("warning", SUGGESTION_GONE);
   const { kind, text } = warning.suggestion;
   if (kind === "PACE_CHANGE" && form.lessonsPerWeek === undefined) throw new FormError("lessonsPerWeek", PACE_REQUIRED);
   const dueOn = parisIsoDay(addDays(now, SUGGESTION_DUE_DAYS));
   const lessonsPerWeek = kind === "PACE_CHANGE" ? form.lessonsPerWeek : undefined;
-  return proposeRecommendation(actor, youth.id, { kind, text, dueOn, lessonsPerWeek }, now);
+  return propose(actor, youth, { kind, text, dueOn, lessonsPerWeek }, now);
 }
 
 // ---------------------------------------------------------------- the next steps
