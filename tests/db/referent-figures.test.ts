@@ -1,5 +1,5 @@
-// The counsellor's figures (one raw statement, the caseload and the Mission Locale's enrolments
-// each read once) must count what plain Prisma counts of the same definitions count.
+// The counsellor's figures (one raw statement, the caseload read once with each youth's summary and
+// current enrolment) must count what plain Prisma counts of the same definitions count.
 import { describe, expect, it } from "vitest";
 import { addDays, startOfParisWeek } from "../../src/domain/time.ts";
 import { WARNING_ORDER } from "../../src/domain/warnings.ts";
@@ -9,7 +9,7 @@ import { makeEnrolment, makeWorld, makeYouth, testDb } from "../helpers/factorie
 import { DAY, makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
 
 describe("counsellor's figures", () => {
-  it("referentHome — former and current enrolments, lessons in and out of the week, cancelled, difficulties, another counsellor's youths — the counts Prisma makes", async () => {
+  it("referentHome — former and current enrolments, lessons in and out of the week, cancelled, difficulties, a youth followed by nobody — the counts Prisma makes", async () => {
     const world = await makeWorld();
     const now = new Date();
     const [start, end] = [startOfParisWeek(now), addDays(startOfParisWeek(now), 7)];
@@ -42,15 +42,17 @@ describe("counsellor's figures", () => {
     expect(figures).toEqual({
       youths: await testDb.youth.count({ where: { missionLocaleId: ml } }),
       caseloadSize: await testDb.youth.count({ where: mine }),
-      activeEnrolments: await testDb.enrolment.count({ where: { youth: { missionLocaleId: ml }, isCurrent: true, status: "ACTIVE" } }),
+      // The counsellor's youths in training, as the caseload filtered on training lists them; their
+      // lessons of the week at their current school.
+      activeEnrolments: await testDb.enrolment.count({ where: { youth: mine, isCurrent: true, status: "ACTIVE" } }),
       lessonsThisWeek: await testDb.lesson.count({
-        where: { enrolment: { youth: { missionLocaleId: ml } }, startsAt: { gte: start, lt: end }, attendance: { not: "CANCELLED" } },
+        where: { enrolment: { youth: mine, isCurrent: true }, startsAt: { gte: start, lt: end }, attendance: { not: "CANCELLED" } },
       }),
       openDifficulties: await testDb.difficulty.count({ where: { resolvedAt: null, youth: mine } }),
       withWarnings: await testDb.trainingSummary.count({ where: { youth: mine, warningRank: { lt: WARNING_ORDER.length } } }),
     });
     // The fixture means something: each figure counts some rows and leaves others out.
-    expect(figures).toMatchObject({ youths: 4, caseloadSize: 3, activeEnrolments: 3, lessonsThisWeek: 3, openDifficulties: 1 });
+    expect(figures).toMatchObject({ youths: 4, caseloadSize: 3, activeEnrolments: 2, lessonsThisWeek: 1, openDifficulties: 1 });
     expect(figures.withWarnings).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeCohort, makeEnrolment, makeSchool, makeUser, makeWorld, makeYouth, PASSWORD, testDb } from "../helpers/factories.ts";
-import { DAY, makeLesson } from "../helpers/school-factories.ts";
+import { DAY, makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
 import { CASELOAD_PAGE_SIZE } from "../../src/features/caseload/service.ts";
 
 /** The caseload's rows, in order: youth id and warning codes. */
@@ -37,6 +37,20 @@ describe("the caseload", () => {
     expect(whole).not.toContain(world.away.youth.id);
     const flagged = rowsOf((await agent.get("/caseload?warning=NO_RECENT_LESSON")).text).map((row) => row.id);
     expect(flagged).toEqual([drifting.id]);
+  });
+
+  it("caseload — summaries computed, then a difficulty reported — refreshed before the list and its count are read", async () => {
+    const world = await makeWorld();
+    const { agent } = await signedIn(world.home.referent.email, PASSWORD);
+    const before = await agent.get("/caseload?warning=OPEN_DIFFICULTY"); // the summaries, computed
+    expect(rowsOf(before.text)).toEqual([]);
+    expect(before.text).toContain("<p>0 jeune");
+
+    await makeDifficulty(world.home.enrolment, world.home.schoolUser.id);
+
+    const after = await agent.get("/caseload?warning=OPEN_DIFFICULTY");
+    expect(rowsOf(after.text)).toEqual([{ id: world.home.youth.id, alerts: ["OPEN_DIFFICULTY"] }]);
+    expect(after.text).toContain("<p>1 jeune");
   });
 
   it("caseload — more youths than a page — 50 a page with the total, filters kept in the page links", async () => {

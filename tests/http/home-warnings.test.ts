@@ -1,9 +1,15 @@
-// The counsellor's and the coordinator's homes count the early warnings of the caseload and link
-// each figure to the filtered caseload.
+// The counsellor's, the school's and the coordinator's homes count the early warnings of the
+// youths they reach, refreshed before they are read, and link each figure to the filtered list.
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../helpers/app.ts";
 import { makeEnrolment, makeWorld, makeYouth, PASSWORD } from "../helpers/factories.ts";
 import { DAY, makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
+import { startOfParisWeek } from "../../src/domain/time.ts";
+
+/** The value a home shows for the figure labelled `label`. */
+function figureOf(html: string, label: string): string | undefined {
+  return new RegExp(`<span class="figure-value">([^<]*)</span><span class="figure-label">${label}</span>`).exec(html)?.[1];
+}
 
 async function aDriftingYouth(world: Awaited<ReturnType<typeof makeWorld>>) {
   const drifting = await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
@@ -41,6 +47,28 @@ describe("warnings on the homes", () => {
     expect(home.text).toContain(`<li data-youth-id="${world.home.youth.id}">`);
     expect(home.text).toContain("1 difficulté signalée non résolue");
     expect(home.text).toMatch(/<span class="figure-value">1<\/span><span class="figure-label">difficultés à traiter/);
+  });
+
+  it("school's home — no learner with a warning, then a difficulty reported — the figures and the list refreshed before they are read", async () => {
+    const world = await makeWorld();
+    const weekStart = startOfParisWeek(new Date());
+    await makeLesson(world.home.enrolment.id, { startsAt: weekStart, attendance: "PRESENT" });
+    await makeLesson(world.home.enrolment.id, { startsAt: weekStart, attendance: "CANCELLED" });
+    await makeLesson(world.home.enrolment.id, { startsAt: new Date(weekStart.getTime() - DAY), attendance: "PRESENT" });
+    const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
+
+    const calm = (await agent.get("/")).text; // the summaries, computed
+    expect(figureOf(calm, "jeunes en formation")).toBe("1");
+    expect(figureOf(calm, "leçons cette semaine")).toBe("1");
+    expect(figureOf(calm, "jeunes à suivre de près")).toBe("0");
+    expect(calm).not.toContain(`/youths/${world.home.youth.id}"`);
+
+    await makeDifficulty(world.home.enrolment, world.home.schoolUser.id);
+    const warned = (await agent.get("/")).text;
+    expect(figureOf(warned, "jeunes à suivre de près")).toBe("1");
+    expect(warned).toContain(`/youths/${world.home.youth.id}"`);
+    expect(warned).toContain("1 difficulté signalée non résolue");
+    expect(figureOf(warned, "leçons cette semaine")).toBe("1");
   });
 
   it("counsellor's home — no warning among their youths — says so", async () => {

@@ -11,7 +11,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { can, fileReach, missionLocaleReach, type Actor } from "../../auth/policy.ts";
 import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
-import { refreshSummaries, summaryView } from "../warnings/service.ts";
+import { isSummaryDue, refreshSummaries, summaryView } from "../warnings/service.ts";
 import type { CaseloadQuery } from "./schemas.ts";
 
 export const CASELOAD_PAGE_SIZE = 50;
@@ -74,7 +74,12 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
     ],
     " AND ",
   );
-  await refreshSummaries(inList, now);
+  // The list sorts by warning: a summary due in the list's scope is refreshed before it is read.
+  let counted = await countOf(query, where, inList, now);
+  if (counted.due > 0) {
+    await refreshSummaries(inList, now);
+    counted = await countOf(query, where, inList, now);
+  }
   const limit =
     listing === "all" ? Prisma.empty : Prisma.sql`LIMIT ${CASELOAD_PAGE_SIZE} OFFSET ${(listing.page - 1) * CASELOAD_PAGE_SIZE}`;
   // Warnings first, the most serious first; then by name. The youths are sorted on these keys
@@ -98,7 +103,7 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
       LEFT JOIN "DrivingSchool" d ON d."id" = e."drivingSchoolId"
       ORDER BY "shown"."warningRank", "shown"."lastName", "shown"."firstName", "shown"."youthId"`,
   );
-  const total = listing === "all" ? youths.length : await countOf(query, where);
+  const total = listing === "all" ? youths.length : counted.total;
   // The Mission Locale's partner schools (a filter that finds nobody says so).
   const schools = await queryRows(
     NAMED,
@@ -136,13 +141,17 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
   return { ...base, schools, cohorts, rows, total, pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)) };
 }
 
-/** How many youths the filters find, over every page. */
-async function countOf(query: CaseloadQuery, where: Prisma.Sql): Promise<number> {
-  const row = await queryRow(
-    z.object({ total: SQL_INTEGER }),
-    Prisma.sql`SELECT COUNT(*) AS "total" FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty} WHERE ${where}`,
+const COUNTED = z.object({ total: SQL_INTEGER, due: SQL_INTEGER });
+
+/** How many youths the filters find, over every page; and how many summaries of the list's scope
+ * (`inList`, before the filters) are missing, stale or expired. */
+function countOf(query: CaseloadQuery, where: Prisma.Sql, inList: Prisma.Sql, now: Date) {
+  return queryRow(
+    COUNTED,
+    Prisma.sql`SELECT
+      (SELECT COUNT(*) FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty} WHERE ${where}) AS "total",
+      (SELECT COUNT(*) FROM "Youth" y ${SUMMARY} WHERE ${inList} AND ${isSummaryDue("s", now)}) AS "due"`,
   );
-  return row.total;
 }
 
 /** The current enrolment's join, when a filter reads it. */

@@ -10,7 +10,7 @@ import { ENROLMENT_STATUSES } from "../../domain/enums.ts";
 import { SKILLS } from "../../domain/remc.ts";
 import { countedLessonsInReach, lessonsInReach } from "../lessons/service.ts";
 import { WARNING_ORDER, warningRank } from "../../domain/warnings.ts";
-import { refreshSummaries, summaryView } from "../warnings/service.ts";
+import { isSummaryDue, refreshSummaries, summaryView } from "../warnings/service.ts";
 import { snapshotted } from "./snapshot.ts";
 
 function weekBounds(now: Date) {
@@ -74,28 +74,28 @@ function followedBy(actor: Actor, alias: string) {
   return Prisma.sql`${youthInReach(fileReach(actor), alias)} AND ${Prisma.raw(`"${alias}"`)}."referentId" = ${actor.id}`;
 }
 
-/** The counsellor's figures in one statement, each reached through an index from their Mission
- * Locale (the week's lessons through its enrolments, not the whole programme's week); the caseload
- * and the Mission Locale's enrolments are each read once, their counts side by side. */
+/** The counsellor's figures in one statement: the Mission Locale's youths counted through its index,
+ * everything else over the counsellor's own caseload, read once with each youth's summary and
+ * current enrolment (whose lessons of the week are reached through their index). "En formation"
+ * thus counts the youths its link lists (the caseload filtered on training). */
 function referentFigures(actor: Actor, now: Date) {
-  const reach = fileReach(actor);
   const week = weekBounds(now);
   return queryRow(
     REFERENT_FIGURES,
     Prisma.sql`SELECT
-      (SELECT COUNT(*) FROM "Youth" y WHERE ${youthInReach(reach, "y")}) AS "youths",
-      caseload."caseloadSize", caseload."withWarnings", caseload."due",
-      enrolments."activeEnrolments", enrolments."lessonsThisWeek",
+      (SELECT COUNT(*) FROM "Youth" y WHERE ${youthInReach(fileReach(actor), "y")}) AS "youths",
+      caseload."caseloadSize", caseload."withWarnings", caseload."due", caseload."activeEnrolments", caseload."lessonsThisWeek",
       (SELECT COUNT(*) FROM "Difficulty" d JOIN "Youth" y ON y."id" = d."youthId" WHERE d."resolvedAt" IS NULL AND ${followedBy(actor, "y")})
         AS "openDifficulties"
     FROM (SELECT COUNT(*) AS "caseloadSize",
         COUNT(CASE WHEN t."warningRank" < ${WARNING_ORDER.length} THEN 1 END) AS "withWarnings",
-        COUNT(CASE WHEN t."youthId" IS NULL OR t."stale" = ${true} OR t."validUntil" <= ${now} THEN 1 END) AS "due"
-      FROM "Youth" y LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id" WHERE ${followedBy(actor, "y")}) caseload,
-    (SELECT COUNT(CASE WHEN e."isCurrent" = ${true} AND e."status" = 'ACTIVE' THEN 1 END) AS "activeEnrolments",
-        COALESCE(SUM((SELECT COUNT(*) FROM "Lesson" l WHERE l."enrolmentId" = e."id"
-          AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED')), 0) AS "lessonsThisWeek"
-      FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")}) enrolments`,
+        COUNT(CASE WHEN ${isSummaryDue("t", now)} THEN 1 END) AS "due",
+        COUNT(CASE WHEN e."status" = 'ACTIVE' THEN 1 END) AS "activeEnrolments",
+        COALESCE(SUM(CASE WHEN e."id" IS NOT NULL THEN (SELECT COUNT(*) FROM "Lesson" l WHERE l."enrolmentId" = e."id"
+          AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED') END), 0) AS "lessonsThisWeek"
+      FROM "Youth" y LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
+        LEFT JOIN "Enrolment" e ON e."youthId" = y."id" AND e."isCurrent" = ${true}
+      WHERE ${followedBy(actor, "y")}) caseload`,
   );
 }
 
@@ -151,7 +151,16 @@ export async function referentHome(actor: Actor, now = new Date()) {
   };
 }
 
-const SCHOOL_LEARNER = z.object({
+/** The school's figures, carried by each learner's row (or read alone when none is listed). */
+const SCHOOL_FIGURES = z.object({
+  enrolled: SQL_INTEGER,
+  watched: SQL_INTEGER,
+  /** Learners whose summary is missing, stale or expired. */
+  due: SQL_INTEGER,
+  lessonsThisWeek: SQL_INTEGER,
+});
+
+const SCHOOL_LEARNER = SCHOOL_FIGURES.extend({
   enrolmentId: z.string(),
   status: z.enum(ENROLMENT_STATUSES),
   forecastHours: SQL_INTEGER.nullable(),
@@ -160,8 +169,6 @@ const SCHOOL_LEARNER = z.object({
   lastName: z.string(),
   summaryEnrolmentId: z.string().nullable(),
   facts: z.string().nullable(),
-  enrolled: SQL_INTEGER,
-  watched: SQL_INTEGER,
 });
 
 /** Which learners the school home lists: those with early warnings (the first WATCHED_SHOWN of
@@ -175,56 +182,59 @@ function isSchoolLearner(actor: Actor): Prisma.Sql {
   return Prisma.sql`${enrolmentInReach(fileReach(actor), "e")} AND e."isCurrent" = ${true} AND e."status" IN ('ACTIVE', 'SUSPENDED')`;
 }
 
+/** The school's lessons this week, not cancelled, as a scalar subquery. */
+function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Date }): Prisma.Sql {
+  return Prisma.sql`(SELECT COUNT(*) FROM "Lesson" wl
+      WHERE wl."enrolmentId" IN (SELECT we."id" FROM "Enrolment" we WHERE ${enrolmentInReach(fileReach(actor), "we")})
+        AND wl."startsAt" >= ${week.start} AND wl."startsAt" < ${week.end} AND wl."attendance" <> 'CANCELLED')`;
+}
+
 /**
- * The school's learners with their training summaries (brought up to date first), those with
- * warnings first, the most serious first, then alphabetical; with how many there are and how many
- * have warnings. Listing only the watched ones keeps the page's cost whatever the school's size.
+ * The school's learners with their training summaries, those with warnings first, the most
+ * serious first, then alphabetical; with the school's figures in the same statement: how many
+ * learners, how many with warnings, how many summaries are due and the week's lessons. When a
+ * summary is due (a lesson has started, a record changed), it is refreshed and the statement read
+ * again. Listing only the watched ones keeps the page's cost whatever the school's size.
  */
-async function schoolLearners(actor: Actor, listing: LearnerListing, now: Date) {
-  await refreshSummaries(Prisma.sql`y."id" IN (SELECT e."youthId" FROM "Enrolment" e WHERE ${isSchoolLearner(actor)})`, now);
-  const rows = await queryRows(
-    SCHOOL_LEARNER,
-    Prisma.sql`WITH "learners" AS (
-        SELECT e."id" AS "enrolmentId", e."status" AS "status", e."forecastHours" AS "forecastHours", y."id" AS "youthId",
-          y."firstName" AS "firstName", y."lastName" AS "lastName", t."enrolmentId" AS "summaryEnrolmentId", t."facts" AS "facts",
-          COALESCE(t."warningRank", ${NO_WARNING}) AS "warningRank"
-        FROM "Enrolment" e
-        JOIN "Youth" y ON y."id" = e."youthId"
-        LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
-        WHERE ${isSchoolLearner(actor)})
-      SELECT l."enrolmentId", l."status", l."forecastHours", l."youthId", l."firstName", l."lastName", l."summaryEnrolmentId", l."facts",
-        (SELECT COUNT(*) FROM "learners") AS "enrolled",
-        (SELECT COUNT(*) FROM "learners" w WHERE w."warningRank" < ${NO_WARNING}) AS "watched"
-      FROM "learners" l
-      ${listing === "watched" ? Prisma.sql`WHERE l."warningRank" < ${NO_WARNING}` : Prisma.empty}
-      ORDER BY l."warningRank", l."lastName", l."firstName", l."enrolmentId"
-      ${listing === "watched" ? Prisma.sql`LIMIT ${WATCHED_SHOWN}` : Prisma.empty}`,
-  );
-  const counts = rows[0] ?? (await learnerCounts(actor));
-  return { learners: rows, enrolled: counts.enrolled, watched: counts.watched };
+async function schoolLearners(actor: Actor, listing: LearnerListing, week: { start: Date; end: Date }, now: Date) {
+  const read = async () => {
+    const rows = await queryRows(
+      SCHOOL_LEARNER,
+      Prisma.sql`WITH "learners" AS (
+          SELECT e."id" AS "enrolmentId", e."status" AS "status", e."forecastHours" AS "forecastHours", y."id" AS "youthId",
+            y."firstName" AS "firstName", y."lastName" AS "lastName", t."enrolmentId" AS "summaryEnrolmentId", t."facts" AS "facts",
+            COALESCE(t."warningRank", ${NO_WARNING}) AS "warningRank", CASE WHEN ${isSummaryDue("t", now)} THEN 1 ELSE 0 END AS "due"
+          FROM "Enrolment" e
+          JOIN "Youth" y ON y."id" = e."youthId"
+          LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
+          WHERE ${isSchoolLearner(actor)})
+        SELECT l."enrolmentId", l."status", l."forecastHours", l."youthId", l."firstName", l."lastName", l."summaryEnrolmentId", l."facts",
+          c."enrolled", c."watched", c."due", ${schoolLessonsThisWeek(actor, week)} AS "lessonsThisWeek"
+        FROM "learners" l CROSS JOIN (SELECT COUNT(*) AS "enrolled", COUNT(CASE WHEN w."warningRank" < ${NO_WARNING} THEN 1 END) AS "watched",
+            COALESCE(SUM(w."due"), 0) AS "due" FROM "learners" w) c
+        ${listing === "watched" ? Prisma.sql`WHERE l."warningRank" < ${NO_WARNING}` : Prisma.empty}
+        ORDER BY l."warningRank", l."lastName", l."firstName", l."enrolmentId"
+        ${listing === "watched" ? Prisma.sql`LIMIT ${WATCHED_SHOWN}` : Prisma.empty}`,
+    );
+    return { rows, figures: rows[0] ?? (await schoolFigures(actor, week, now)) };
+  };
+  let { rows, figures } = await read();
+  if (figures.due > 0) {
+    await refreshSummaries(Prisma.sql`y."id" IN (SELECT e."youthId" FROM "Enrolment" e WHERE ${isSchoolLearner(actor)})`, now);
+    ({ rows, figures } = await read());
+  }
+  return { learners: rows, enrolled: figures.enrolled, watched: figures.watched, lessonsThisWeek: figures.lessonsThisWeek };
 }
 
-const LEARNER_COUNTS = z.object({ enrolled: SQL_INTEGER, watched: SQL_INTEGER });
-
-/** How many learners, when none has a warning (the list then carries no counts). */
-function learnerCounts(actor: Actor) {
+/** The school's figures alone, when no learner is listed (none has a warning). */
+function schoolFigures(actor: Actor, week: { start: Date; end: Date }, now: Date) {
   return queryRow(
-    LEARNER_COUNTS,
-    Prisma.sql`SELECT COUNT(*) AS "enrolled", 0 AS "watched" FROM "Enrolment" e WHERE ${isSchoolLearner(actor)}`,
+    SCHOOL_FIGURES,
+    Prisma.sql`SELECT COUNT(*) AS "enrolled", 0 AS "watched", COUNT(CASE WHEN ${isSummaryDue("t", now)} THEN 1 END) AS "due",
+        ${schoolLessonsThisWeek(actor, week)} AS "lessonsThisWeek"
+      FROM "Enrolment" e LEFT JOIN "TrainingSummary" t ON t."youthId" = e."youthId"
+      WHERE ${isSchoolLearner(actor)}`,
   );
-}
-
-const LESSONS_THIS_WEEK = z.object({ lessonsThisWeek: SQL_INTEGER });
-
-/** The school's lessons this week, not cancelled. */
-async function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Date }) {
-  const row = await queryRow(
-    LESSONS_THIS_WEEK,
-    Prisma.sql`SELECT COUNT(*) AS "lessonsThisWeek" FROM "Lesson" l
-      WHERE l."enrolmentId" IN (SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(fileReach(actor), "e")})
-        AND l."startsAt" >= ${week.start} AND l."startsAt" < ${week.end} AND l."attendance" <> 'CANCELLED'`,
-  );
-  return row.lessonsThisWeek;
 }
 
 /** What the school home shows: the signed-in instructor's lessons, or the whole school's; and the
@@ -246,7 +256,7 @@ function ownFirst<T extends { startsAt: Date; instructor: { id: string } | null 
 /**
  * The school's day, for an instructor between two lessons: today's lessons (own first), past
  * lessons still waiting for attendance, the next days, and every current enrolment with its
- * figures and early warnings (src/domain/warnings.ts, as on the caseload). Four raw statements
+ * figures and early warnings (src/domain/warnings.ts, as on the caseload). Three raw statements
  * when no summary is due, whatever the number of youths or lessons (no N+1): bench/school-home.ts
  * keeps it fast.
  */
@@ -256,8 +266,8 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
   const tomorrow = addDays(today, 1);
   const mine = options.all ? Prisma.empty : Prisma.sql`AND l."instructorId" = ${actor.id}`;
   const justChanged = options.justChangedLessonId;
-  const [{ learners, enrolled, watched }, windowLessons, { lessons: pending, counted: pendingCount }, lessonsThisWeek] = await Promise.all([
-    schoolLearners(actor, options.learners ?? "watched", now),
+  const [{ learners, enrolled, watched, lessonsThisWeek }, windowLessons, { lessons: pending, counted: pendingCount }] = await Promise.all([
+    schoolLearners(actor, options.learners ?? "watched", week, now),
     // Today's lessons of the whole school (counted on the page), and the next days' of those shown.
     lessonsInReach(actor, {
       where: Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}
@@ -279,7 +289,6 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       },
       Prisma.sql`l."attendance" = 'SCHEDULED'`,
     ),
-    schoolLessonsThisWeek(actor, week),
   ]);
 
   const youths = learners.map((learner) => {

@@ -68,7 +68,7 @@ async function billable(schoolIds: readonly string[], month: string, client: DbT
   if (schoolIds.length === 0) return [];
   const { start, end } = monthBounds(month);
   // The school's enrolments first: the month's lessons are then read through each enrolment's
-  // (enrolmentId, startsAt) index, not among the whole programme's lessons of the month.
+  // (enrolmentId, startsAt, attendance) index, not among the whole programme's lessons of the month.
   const schoolEnrolments = Prisma.sql`SELECT se."id" FROM "Enrolment" se WHERE se."drivingSchoolId" IN (${Prisma.join(schoolIds)})`;
   // The aid already paid to those schools' youths, over all their enrolments (the cap is the
   // youth's in the cohort), read through the youthId index.

@@ -98,8 +98,16 @@ async function dueYouths(scope: Prisma.Sql | Prisma.YouthWhereInput, now: Date):
   return queryRows(
     DUE_ROW,
     Prisma.sql`SELECT y."id" AS "id" FROM "Youth" y LEFT JOIN "TrainingSummary" s ON s."youthId" = y."id"
-      WHERE ${scope} AND (s."youthId" IS NULL OR s."stale" = ${true} OR s."validUntil" <= ${now})`,
+      WHERE ${scope} AND ${isSummaryDue("s", now)}`,
   );
+}
+
+/** An SQL condition on a youth's "TrainingSummary" row, left-joined as `alias`: missing, stale or
+ * expired, so refreshSummaries would recompute it. A page that reads the summaries anyway counts
+ * these in the same statement and refreshes only when there are some. */
+export function isSummaryDue(alias: string, now: Date): Prisma.Sql {
+  const summary = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${summary}."youthId" IS NULL OR ${summary}."stale" = ${true} OR ${summary}."validUntil" <= ${now})`;
 }
 
 /**

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Lesson_enrolmentId_startsAt_idx";
+
+-- CreateIndex
+CREATE INDEX "Lesson_enrolmentId_startsAt_attendance_idx" ON "Lesson"("enrolmentId", "startsAt", "attendance");
+
