@@ -19,6 +19,7 @@ import { mountRoutes, ROUTES_SETTING, type Route } from "./http/routes.ts";
 import { HEALTH_ROUTES } from "./features/health/routes.ts";
 import { signInRoutes } from "./features/sign-in/routes.ts";
 import { HOME_ROUTES } from "./features/homes/routes.ts";
+import { suggestionForm } from "./features/recommendations/suggestion-form.ts";
 import { YOUTH_ROUTES } from "./features/youths/routes.ts";
 import { ACCOUNT_ROUTES } from "./features/accounts/routes.ts";
 import { NOTIFICATION_ROUTES, unreadOnPages } from "./features/notifications/routes.ts";
@@ -127,6 +128,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
     { url: "/vendor/chart", dir: CHART_DIR, files: ["chart.umd.min.js"] },
   ]);
   app.locals.asset = assetUrl(assetVersions);
+  app.locals.suggestionForm = suggestionForm;
 
   // 1. Logging and security headers first, so that every response (errors too) gets them.
   app.use(requestLogger(logger));
