@@ -103,7 +103,7 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
       LEFT JOIN "DrivingSchool" d ON d."id" = e."drivingSchoolId"
       ORDER BY "shown"."warningRank", "shown"."lastName", "shown"."firstName", "shown"."youthId"`,
   );
-  const total = listing === "all" ? youths.length : counted.total;
+  const { total } = counted;
   // The Mission Locale's partner schools (a filter that finds nobody says so).
   const schools = await queryRows(
     NAMED,
