@@ -14,7 +14,9 @@ import { SKILLS } from "../../domain/remc.ts";
 import { isSummaryDue, refreshSummaries, summaryView } from "../warnings/service.ts";
 import type { CaseloadQuery } from "./schemas.ts";
 
-export const CASELOAD_PAGE_SIZE = 50;
+// 25 rows of 13 columns, each warning with its reason and a one-click suggestion: a screenful or two
+// to act on, the most serious first. Filters narrow the list; the CSV export holds every page.
+export const CASELOAD_PAGE_SIZE = 25;
 
 type Listing = { page: number } | "all";
 

@@ -1,6 +1,6 @@
 // The one-click form of a warning's suggested adjustment, printed next to each warning on the
 // caseload and on a youth file. A function rather than an EJS partial: the caseload prints one per
-// warning, about 70 on a page of 50 youths, and each include of a partial cost about 20 µs (EJS
+// warning, about 35 on a page of 25 youths, and each include of a partial cost about 20 µs (EJS
 // copies every local into it and reads each name through `with`), a sixth of the page's cost.
 import { escapeHtml } from "../../http/html-escape.ts";
 

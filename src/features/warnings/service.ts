@@ -1,6 +1,6 @@
 // Each young person's training summary: the figures and early-warning facts of their current
 // enrolment, with the warnings they raise, kept in TrainingSummary so that a caseload of hundreds
-// sorts and filters by warning in SQL and shows a page of 50 without recomputing anyone. A summary
+// sorts and filters by warning in SQL and shows a page of 25 without recomputing anyone. A summary
 // is exact when read: database triggers mark it stale when a lesson, booklet row, exam, payment,
 // difficulty or enrolment of the learner changes, and it expires when the passing of time alone
 // could change it (a lesson starts, a threshold in days is crossed). Pages refresh the stale and
