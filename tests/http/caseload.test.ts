@@ -53,7 +53,7 @@ describe("the caseload", () => {
     expect(after.text).toContain("<p>1 jeune");
   });
 
-  it("caseload — more youths than a page — 50 a page with the total, filters kept in the page links", async () => {
+  it("caseload — more youths than a page — a full page with the total, filters kept in the page links", async () => {
     const world = await makeWorld();
     const extra = CASELOAD_PAGE_SIZE + 3 - 2; // the world's two followed youths plus these
     for (let i = 0; i < extra; i++) await makeYouth(world.home.missionLocale.id, { referentId: world.home.referent.id });
