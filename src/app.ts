@@ -13,6 +13,7 @@ import { oneShotMessages } from "./http/flash.ts";
 import { viewHelpers } from "./http/view-helpers.ts";
 import { assetUrl, cacheVersionedAssets, hashAssets } from "./http/assets.ts";
 import { escapeHtml } from "./http/html-escape.ts";
+import { viewEngine } from "./http/view-engine.ts";
 import { createLogger, requestLogger, type LogOutput } from "./http/logger.ts";
 import { errorHandler, notFound } from "./http/error-handler.ts";
 import { mountRoutes, ROUTES_SETTING, type Route } from "./http/routes.ts";
@@ -105,12 +106,10 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   const views = path.join(ROOT, "views");
   app.set("views", views);
   app.set("view engine", "ejs");
-  // Includes name their file from the views folder ("/partials/head"): EJS resolves such a path
-  // without looking on disk, where a relative one costs a file-system check on every include.
   // In production, no line bookkeeping compiled into every template line (an error in a view
   // still shows its stack; its template line shows in development and tests).
   // escapeHtml: pages made of Latin-1 characters only, cheaper to send (see html-escape.ts).
-  app.set("view options", { root: views, compileDebug: config.env !== "production", escape: escapeHtml });
+  app.engine("ejs", viewEngine({ root: views, compileDebug: config.env !== "production", escape: escapeHtml }));
   // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
   app.set("view cache", true);
   app.set("query parser", "simple");
