@@ -77,6 +77,7 @@ async function seedSchool(code: string, missionLocaleId: string, cohortId: strin
     const startsAt = new Date(now.getTime() - (180 - slot * 5.5) * DAY + (youth % 10) * 3_600_000);
     return {
       enrolmentId: `${code}-e${youth}`,
+      drivingSchoolId: school.id,
       instructorId: instructors[youth % 3]!.id,
       startsAt,
       durationMin: 60,

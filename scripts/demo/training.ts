@@ -111,6 +111,7 @@ function makeLesson(
   return {
     id: ctx.ids.next("lesson"),
     enrolmentId: journey.enrolment.id,
+    drivingSchoolId: journey.enrolment.drivingSchoolId,
     instructorId: slot.instructorId,
     startsAt: slot.startsAt,
     durationMin,

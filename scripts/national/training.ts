@@ -114,6 +114,7 @@ export function addTraining(
   const insertLesson = inserter(sqlite, "Lesson", [
     "id",
     "enrolmentId",
+    "drivingSchoolId",
     "instructorId",
     "startsAt",
     "durationMin",
@@ -247,6 +248,7 @@ export function addTraining(
       insertLesson([
         lesson.id,
         enrolmentId,
+        p.schoolId,
         lesson.instructorId,
         lesson.startsAt,
         lesson.durationMin,

@@ -42,6 +42,14 @@ export function enrolmentInReach(reach: FileReach, alias: string): Prisma.Sql {
   }
 }
 
+/** A condition on a "Lesson" row joined to its "Enrolment" (a lesson is in reach when its
+ * enrolment is). A school's goes through the lesson's own school, kept on the row: the school's
+ * lessons of a period are then one index range, whatever the number of its enrolments. */
+export function lessonInReach(reach: FileReach, lessonAlias: string, enrolmentAlias: string): Prisma.Sql {
+  if (reach.kind !== "SCHOOL") return enrolmentInReach(reach, enrolmentAlias);
+  return Prisma.sql`${Prisma.raw(`"${lessonAlias}"`)}."drivingSchoolId" = ${reach.drivingSchoolId} AND ${Prisma.raw(`"${enrolmentAlias}"`)}."isCurrent" = ${true}`;
+}
+
 /** A condition on a "User" row: the instructors a person reaches (policy.ts, instructorReach). */
 export function instructorInReach(reach: InstructorReach, alias: string): Prisma.Sql {
   const user = Prisma.raw(`"${alias}"`);

@@ -7,6 +7,7 @@ import {
   fileReach,
   instructorReach,
   instructorScope,
+  lessonScope,
   missionLocaleReach,
   missionLocaleScope,
   recommendationScope,
@@ -17,21 +18,24 @@ import {
   enrolmentInReach,
   enrolmentShownInFile,
   instructorInReach,
+  lessonInReach,
   missionLocaleInReach,
   recommendationInReach,
   youthInReach,
 } from "../../src/db/sql-scopes.ts";
 import { findSessionUser } from "../../src/features/sign-in/service.ts";
 import { makeEnrolment, makeWorld, makeYouth, makeUser, testDb } from "../helpers/factories.ts";
+import { makeLesson } from "../helpers/school-factories.ts";
 
 const sorted = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
 describe("SQL scopes follow the policy", () => {
-  it("sql scopes — every role, home and away, a transfer and an unattached account — same youths and enrolments as Prisma's", async () => {
+  it("sql scopes — every role, home and away, a transfer and an unattached account — same youths, enrolments and lessons as Prisma's", async () => {
     const world = await makeWorld();
     const transferred = await makeYouth(world.home.missionLocale.id);
-    await makeEnrolment(transferred.id, world.home.school.id, world.cohort.id, false);
-    await makeEnrolment(transferred.id, world.away.school.id, world.cohort.id);
+    const former = await makeEnrolment(transferred.id, world.home.school.id, world.cohort.id, false);
+    const current = await makeEnrolment(transferred.id, world.away.school.id, world.cohort.id);
+    for (const enrolment of [world.home.enrolment, world.away.enrolment, former, current]) await makeLesson(enrolment.id);
     const unattached = await makeUser("REFERENT");
     const users = [
       world.admin,
@@ -52,8 +56,14 @@ describe("SQL scopes follow the policy", () => {
         Prisma.sql`SELECT e."id" FROM "Enrolment" e WHERE ${enrolmentInReach(reach, "e")}`,
       );
 
+      const lessons = await testDb.lesson.findMany({ where: lessonScope(actor), select: { id: true } });
+      const rawLessons = await testDb.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT l."id" FROM "Lesson" l JOIN "Enrolment" e ON e."id" = l."enrolmentId" WHERE ${lessonInReach(reach, "l", "e")}`,
+      );
+
       expect(sorted(rawYouths), reach.kind).toEqual(sorted(youths));
       expect(sorted(rawEnrolments), reach.kind).toEqual(sorted(enrolments));
+      expect(sorted(rawLessons), reach.kind).toEqual(sorted(lessons));
     }
     // The comparison means something: some reach a part, some everything, some nothing.
     const counts = await Promise.all(

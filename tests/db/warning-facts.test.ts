@@ -37,18 +37,23 @@ async function aLearner(seed: number) {
     },
   });
   const enrolments = [current, current, current, former, earlier];
-  const pick = () => enrolments[next(enrolments.length)]!.id;
+  const pickEnrolment = () => enrolments[next(enrolments.length)]!;
+  const pick = () => pickEnrolment().id;
   // Each learner has a usual attendance (present, absent without excuse…), so that runs form.
   const usual = ATTENDANCES[seed % ATTENDANCES.length]!;
 
   // Built in order and written in one statement each (one insert per row made the test slow).
-  const lessons = Array.from({ length: 50 }, () => ({
-    enrolmentId: pick(),
-    startsAt: new Date(NOW.getTime() + (next(60) - 40) * DAY + next(10) * HOUR),
-    durationMin: 30 + next(4) * 30,
-    attendance: next(2) === 0 ? usual : ATTENDANCES[next(ATTENDANCES.length)]!,
-    kind: LESSON_KINDS[next(LESSON_KINDS.length)]!,
-  }));
+  const lessons = Array.from({ length: 50 }, () => {
+    const { id: enrolmentId, drivingSchoolId } = pickEnrolment();
+    return {
+      enrolmentId,
+      drivingSchoolId,
+      startsAt: new Date(NOW.getTime() + (next(60) - 40) * DAY + next(10) * HOUR),
+      durationMin: 30 + next(4) * 30,
+      attendance: next(2) === 0 ? usual : ATTENDANCES[next(ATTENDANCES.length)]!,
+      kind: LESSON_KINDS[next(LESSON_KINDS.length)]!,
+    };
+  });
   await testDb.lesson.createMany({ data: lessons });
   const booklet = Array.from({ length: 40 }, () => ({
     enrolmentId: pick(),

@@ -29,6 +29,7 @@ export async function attendanceFixture(clients: number, perClient: number) {
     await testDb.lesson.createMany({
       data: Array.from({ length: perClient }, (_, n) => ({
         enrolmentId: enrolment.id,
+        drivingSchoolId: school.id,
         startsAt: new Date(now.getTime() - (n + 2) * HOUR),
         durationMin: 60,
         kind: "DRIVING" as const,

@@ -27,9 +27,11 @@ export async function makeLesson(
   enrolmentId: string,
   options: { startsAt?: Date; durationMin?: number; attendance?: Attendance; instructorId?: string | null; kind?: LessonKind } = {},
 ) {
+  const { drivingSchoolId } = await testDb.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { drivingSchoolId: true } });
   return testDb.lesson.create({
     data: {
       enrolmentId,
+      drivingSchoolId,
       startsAt: options.startsAt ?? minuteOf(new Date(Date.now() - 2 * HOUR)),
       durationMin: options.durationMin ?? 60,
       kind: options.kind ?? "DRIVING",

@@ -62,6 +62,7 @@ describe("operations pages and exports", () => {
     await testDb.lesson.createMany({
       data: Array.from({ length: 5003 }, (_, i) => ({
         enrolmentId: enrolment.id,
+        drivingSchoolId: school.id,
         startsAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
         durationMin: 60,
         kind: "DRIVING" as const,

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
 import { queryRow, queryRows, SQL_INTEGER } from "../../db/sql.ts";
-import { enrolmentInReach, youthInReach } from "../../db/sql-scopes.ts";
+import { enrolmentInReach, lessonInReach, youthInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { fileReach, youthScope, type Actor } from "../../auth/policy.ts";
 import { addDays, startOfParisDay, startOfParisWeek } from "../../domain/time.ts";
@@ -184,8 +184,8 @@ function isSchoolLearner(actor: Actor): Prisma.Sql {
 
 /** The school's lessons this week, not cancelled, as a scalar subquery. */
 function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Date }): Prisma.Sql {
-  return Prisma.sql`(SELECT COUNT(*) FROM "Lesson" wl
-      WHERE wl."enrolmentId" IN (SELECT we."id" FROM "Enrolment" we WHERE ${enrolmentInReach(fileReach(actor), "we")})
+  return Prisma.sql`(SELECT COUNT(*) FROM "Lesson" wl JOIN "Enrolment" we ON we."id" = wl."enrolmentId"
+      WHERE ${lessonInReach(fileReach(actor), "wl", "we")}
         AND wl."startsAt" >= ${week.start} AND wl."startsAt" < ${week.end} AND wl."attendance" <> 'CANCELLED')`;
 }
 
@@ -273,7 +273,6 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
       where: Prisma.sql`l."startsAt" >= ${today} AND l."startsAt" < ${addDays(tomorrow, UPCOMING_DAYS)}
         ${options.all ? Prisma.empty : Prisma.sql`AND (l."startsAt" < ${tomorrow} OR l."instructorId" = ${actor.id})`}`,
       tail: Prisma.sql`ORDER BY l."startsAt"`,
-      fromEnrolments: true,
     }),
     // Past lessons still waiting for attendance (the instructor's own, or the school's), counted,
     // the most recent first: the lessons an instructor remembers best. The one just changed stays
@@ -284,8 +283,6 @@ export async function schoolHome(actor: Actor, options: SchoolHomeOptions = { al
         where: Prisma.sql`l."startsAt" < ${today} ${mine}
           AND (l."attendance" = 'SCHEDULED' ${justChanged ? Prisma.sql`OR l."id" = ${justChanged}` : Prisma.empty})`,
         tail: Prisma.sql`ORDER BY l."startsAt" DESC LIMIT ${PENDING_SHOWN}`,
-        // Each enrolment's lessons to record through the (enrolmentId, attendance, startsAt) index.
-        fromEnrolments: true,
       },
       Prisma.sql`l."attendance" = 'SCHEDULED'`,
     ),

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { enumLiteral, executeStatement, queryRows, SQL_DATE, SQL_INTEGER } from "../../db/sql.ts";
-import { enrolmentInReach, instructorInReach } from "../../db/sql-scopes.ts";
+import { instructorInReach, lessonInReach } from "../../db/sql-scopes.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { ATTENDANCES, LESSON_KINDS } from "../../domain/enums.ts";
 import {
@@ -153,6 +153,7 @@ export async function planLesson(actor: Actor, form: PlanLessonForm, now = new D
     const created = await tx.lesson.create({
       data: {
         enrolmentId: enrolment.id,
+        drivingSchoolId: enrolment.drivingSchoolId,
         instructorId,
         startsAt: lesson.startsAt,
         durationMin: lesson.durationMin,
@@ -227,26 +228,19 @@ type LessonQuery = {
   where: Prisma.Sql;
   /** Orders and limits. */
   tail?: Prisma.Sql;
-  /** For a school's lessons of a period or a state: the statement starts from the reach's
-   * enrolments and their lessons' indexes, where SQLite's planner would read the period's lessons
-   * of the whole programme through the date index (three times slower on the demo data), or an
-   * instructor's. CROSS JOIN fixes SQLite's join order; PostgreSQL plans it as the inner join it is. */
-  fromEnrolments?: boolean;
 };
 
 /** Lessons in the caller's reach with their instructor and learner, as the lists and the lesson
  * page show them; `extra` adds columns. */
-function lessonStatement(actor: Actor, { where, tail = Prisma.empty, fromEnrolments = false }: LessonQuery, extra = Prisma.empty) {
-  const lessonAndEnrolment = fromEnrolments
-    ? Prisma.sql`"Enrolment" e CROSS JOIN "Lesson" l`
-    : Prisma.sql`"Lesson" l JOIN "Enrolment" e ON e."id" = l."enrolmentId"`;
+function lessonStatement(actor: Actor, { where, tail = Prisma.empty }: LessonQuery, extra = Prisma.empty) {
   return Prisma.sql`SELECT l."id", l."startsAt", l."durationMin", l."kind", l."attendance", l."lateMin", l."cancelReason",
       l."absenceNoticeAt", l."absenceNoticeReason", l."note", l."instructorId", u."displayName" AS "instructorName",
       e."id" AS "enrolmentId", y."id" AS "youthId", y."firstName", y."lastName" ${extra}
-    FROM ${lessonAndEnrolment}
+    FROM "Lesson" l
+    JOIN "Enrolment" e ON e."id" = l."enrolmentId"
     JOIN "Youth" y ON y."id" = e."youthId"
     LEFT JOIN "User" u ON u."id" = l."instructorId"
-    WHERE l."enrolmentId" = e."id" AND ${enrolmentInReach(fileReach(actor), "e")} AND ${where}
+    WHERE ${lessonInReach(fileReach(actor), "l", "e")} AND ${where}
     ${tail}`;
 }
 
