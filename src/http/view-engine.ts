@@ -3,8 +3,8 @@
 // EJS compiles a template into a function whose body runs inside `with (locals) { ... }`, so every
 // name the template reads (a helper, a field, even its own loop variable) is looked up at run
 // time through the locals object, outside V8's optimisations; and each include copies every
-// local of the page into a new object. A week of lesson cards spent about a quarter of its
-// request's CPU there. Here a template is compiled as a plain function that reads, once at its
+// local of the page into a new object. The school's week (two includes a lesson card) spent about
+// a quarter of its request's CPU in its templates. Here a template is compiled as a plain function that reads, once at its
 // start, the locals it names (EJS's `destructuredLocals`): the names are the identifiers its code
 // uses that this render's locals hold, and the template is compiled again the rare time a render
 // brings one more. A template that declares a variable under a local's name would not compile
