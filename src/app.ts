@@ -110,7 +110,7 @@ export function createApp(config: Config = defaultConfig(), options: AppOptions 
   // still shows its stack; its template line shows in development and tests).
   // escapeHtml: pages made of Latin-1 characters only, cheaper to send (see html-escape.ts).
   app.engine("ejs", viewEngine({ root: views, compileDebug: config.env !== "production", escape: escapeHtml }));
-  // Compiled templates (includes too) are kept: `npm run dev` restarts the server when a view changes.
+  // Express keeps each page's resolved view file (the engine keeps the compiled templates).
   app.set("view cache", true);
   app.set("query parser", "simple");
   // No ETag on rendered responses (a hash of the whole page on every request): signed-in pages are

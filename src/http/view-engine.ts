@@ -4,11 +4,12 @@
 // name the template reads (a helper, a field, even its own loop variable) is looked up at run
 // time through the locals object, outside V8's optimisations; and each include copies every
 // local of the page into a new object. The school's week (two includes a lesson card) spent about
-// a quarter of its request's CPU in its templates. Here a template is compiled as a plain function that reads, once at its
-// start, the locals it names (EJS's `destructuredLocals`): the names are the identifiers its code
-// uses that this render's locals hold, and the template is compiled again the rare time a render
-// brings one more. A template that declares a variable under a local's name would not compile
-// that way; it keeps EJS's `with`.
+// a quarter of its request's CPU in its templates. Here a template is compiled as a plain function
+// that reads, once at its start, the locals it names (EJS's `destructuredLocals`): the names are
+// the identifiers its code uses that this render's locals hold, and the template is compiled again
+// the rare time a render brings one more. A template that declares a variable under a local's name
+// would not compile that way; it keeps EJS's `with`. Compiled templates are kept for the process's
+// life (`npm run dev` restarts the server when a view changes).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ejs from "ejs";
