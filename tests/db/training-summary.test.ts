@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
 import { refreshSummaries, summaryView } from "../../src/features/warnings/service.ts";
-import { WARNING_THRESHOLDS } from "../../src/domain/warnings.ts";
+import { WARNING_ORDER, WARNING_THRESHOLDS, warningRank } from "../../src/domain/warnings.ts";
 import { makeCohort, makeEnrolment, makeMissionLocale, makeSchool, makeUser, makeYouth, testDb } from "../helpers/factories.ts";
 import { DAY, enrolledOn, makeDifficulty, makeLesson } from "../helpers/school-factories.ts";
 
@@ -29,6 +29,25 @@ const summaryOf = (youthId: string) => testDb.trainingSummary.findUniqueOrThrow(
 const noticesTo = (userId: string) => testDb.notification.count({ where: { userId } });
 
 describe("training summaries", () => {
+  it("a youth's rank — none before a first summary, then the summary's at each refresh, updatedAt untouched", async () => {
+    const { youth, enrolment, scope } = await aLearner();
+    const rankOf = async () => (await testDb.youth.findUniqueOrThrow({ where: { id: youth.id } })).warningRank;
+    expect(await rankOf()).toBe(warningRank([]));
+    expect(warningRank([])).toBe(WARNING_ORDER.length);
+
+    await refreshSummaries(scope, NOW);
+    expect(await rankOf()).toBe(warningRank([]));
+
+    await makeLesson(enrolment.id, { startsAt: new Date(NOW.getTime() - (WARNING_THRESHOLDS.idleDays + 2) * DAY), attendance: "PRESENT" });
+    const before = (await testDb.youth.findUniqueOrThrow({ where: { id: youth.id } })).updatedAt;
+    await refreshSummaries(scope, NOW);
+    const summary = await summaryOf(youth.id);
+    expect(summary.warnings).toContain("NO_RECENT_LESSON");
+    expect(await rankOf()).toBe(summary.warningRank);
+    expect(summary.warningRank).toBe(WARNING_ORDER.indexOf("NO_RECENT_LESSON"));
+    expect((await testDb.youth.findUniqueOrThrow({ where: { id: youth.id } })).updatedAt).toEqual(before);
+  });
+
   it("a summary is computed when missing, then kept until a lesson of the learner changes", async () => {
     const { youth, enrolment, scope } = await aLearner();
     const lesson = await makeLesson(enrolment.id, { startsAt: new Date(NOW.getTime() - 2 * DAY), attendance: "SCHEDULED" });

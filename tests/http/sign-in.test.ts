@@ -191,6 +191,18 @@ describe("sessions", () => {
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("CSP nonce — 300 responses — a different one each time, 16 random bytes in base64", async () => {
+    const app = testApp();
+    const nonces = new Set<string>();
+    for (let index = 0; index < 300; index++) {
+      const csp = String((await request(app).get("/login")).headers["content-security-policy"]);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+      expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(300);
+  });
+
   it("errors — an unknown page — French 404 without a stack trace", async () => {
     const user = await makeUser("ADMIN");
     const { agent } = await signedIn(user.email, PASSWORD);

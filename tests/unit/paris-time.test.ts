@@ -65,6 +65,39 @@ describe("Paris time on the clock-change days of 2026", () => {
     expect(startOfParisWeek(at("2026-03-29T22:00:00Z")).toISOString()).toBe("2026-03-29T22:00:00.000Z");
   });
 
+  it("startOfParisDay, startOfParisWeek — instants asked in turn, back and forth across midnight — each its own day and week", () => {
+    const instants = [
+      "2026-03-29T21:59:59.999Z",
+      "2026-03-29T22:00:00Z",
+      "2026-03-29T21:00:00Z",
+      "2026-03-30T21:59:00Z",
+      "2026-03-28T23:00:00Z",
+    ];
+    expect(instants.map((instant) => startOfParisDay(at(instant)).toISOString())).toEqual([
+      "2026-03-28T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+      "2026-03-28T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+      "2026-03-28T23:00:00.000Z",
+    ]);
+    expect(instants.map((instant) => startOfParisWeek(at(instant)).toISOString())).toEqual([
+      "2026-03-22T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+      "2026-03-22T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+      "2026-03-22T23:00:00.000Z",
+    ]);
+  });
+
+  it("startOfParisDay — the returned date changed by its caller — the next answer is still right", () => {
+    const first = startOfParisDay(at("2026-06-10T12:00:00Z"));
+    first.setTime(0);
+    expect(startOfParisDay(at("2026-06-10T13:00:00Z")).toISOString()).toBe("2026-06-09T22:00:00.000Z");
+    const later = addDays(at("2026-06-10T12:00:00Z"), 3);
+    later.setTime(0);
+    expect(addDays(at("2026-06-10T12:00:00Z"), 3).toISOString()).toBe("2026-06-13T12:00:00.000Z");
+  });
+
   it("startOfParisWeek — the week of 25 October — Monday 19 October, summer time", () => {
     expect(startOfParisWeek(at("2026-10-25T12:00:00Z")).toISOString()).toBe("2026-10-18T22:00:00.000Z");
   });

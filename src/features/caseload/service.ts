@@ -84,16 +84,18 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
   }
   const limit =
     listing === "all" ? Prisma.empty : Prisma.sql`LIMIT ${CASELOAD_PAGE_SIZE} OFFSET ${(listing.page - 1) * CASELOAD_PAGE_SIZE}`;
-  // Warnings first, the most serious first; then by name. The youths are sorted on these keys
-  // alone; only those of the page are then read whole (facts, school, open recommendations). The
-  // total is a count of its own: a window count over the sorted keys cost more than the sort.
+  // Warnings first, the most serious first; then by name: the order of the youths' index on
+  // (referentId or missionLocaleId, warningRank, names), where an unfiltered page is a range read
+  // without a sort (Youth.warningRank is the summary's, refreshed just above). Only the youths of
+  // the page are then read whole (facts, school, open recommendations). The total is a count of
+  // its own: a window count over the sorted keys cost more than the sort.
   const youths = await queryRows(
     CASELOAD_ROW,
     Prisma.sql`WITH "shown" AS (
-        SELECT y."id" AS "youthId", s."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName"
-        FROM "Youth" y ${enrolmentJoin(query)} ${SUMMARY}
+        SELECT y."id" AS "youthId", y."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName"
+        FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty}
         WHERE ${where}
-        ORDER BY s."warningRank", y."lastName", y."firstName", y."id"
+        ORDER BY y."warningRank", y."lastName", y."firstName", y."id"
         ${limit})
       SELECT y."id" AS "id", y."firstName" AS "firstName", y."lastName" AS "lastName",
         y."employmentStatus" AS "employmentStatus", e."id" AS "enrolmentId", e."status" AS "status",

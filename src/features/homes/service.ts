@@ -111,18 +111,19 @@ const WATCHED_ROW = z.object({
 /** How many youths with warnings the counsellor's home lists (the caseload has them all). */
 const HOME_WATCHED = 10;
 
-/** The caseload's youths with warnings, the most serious first, then alphabetical; with the school
- * of their current enrolment and their summary, read for those listed only. */
+/** The caseload's youths with warnings, the most serious first, then alphabetical (a range of the
+ * youths' index on warningRank and names); with the school of their current enrolment and their
+ * summary, read for those listed only. */
 function watchedYouths(actor: Actor) {
   return queryRows(
     WATCHED_ROW,
     Prisma.sql`SELECT w."id", w."firstName", w."lastName", t."enrolmentId", t."facts",
         (SELECT s."name" FROM "Enrolment" e JOIN "DrivingSchool" s ON s."id" = e."drivingSchoolId"
           WHERE e."youthId" = w."id" AND e."isCurrent" = ${true} LIMIT 1) AS "school"
-      FROM (SELECT y."id", y."firstName", y."lastName", t."warningRank"
-          FROM "Youth" y JOIN "TrainingSummary" t ON t."youthId" = y."id"
-          WHERE ${followedBy(actor, "y")} AND t."warningRank" < ${WARNING_ORDER.length}
-          ORDER BY t."warningRank", y."lastName", y."firstName", y."id"
+      FROM (SELECT y."id", y."firstName", y."lastName", y."warningRank"
+          FROM "Youth" y
+          WHERE ${followedBy(actor, "y")} AND y."warningRank" < ${WARNING_ORDER.length}
+          ORDER BY y."warningRank", y."lastName", y."firstName", y."id"
           LIMIT ${HOME_WATCHED}) w
         JOIN "TrainingSummary" t ON t."youthId" = w."id"
       ORDER BY w."warningRank", w."lastName", w."firstName", w."id"`,

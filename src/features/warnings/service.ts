@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { earliest } from "../../domain/time.ts";
-import { queryRows } from "../../db/sql.ts";
+import { executeStatement, queryRows } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
 import { warningCodes, warningRank, warningsChangeAt, warningsOf, type Warning, type WarningFacts } from "../../domain/warnings.ts";
@@ -63,8 +63,26 @@ export type TrainingSummaryView = {
  * jours") move with the clock. */
 export function summaryView(row: { enrolmentId: string | null; facts: string | null } | null, now = new Date()): TrainingSummaryView {
   if (!row?.facts) return { enrolmentId: row?.enrolmentId ?? null, figures: NO_TRAINING, facts: null, warnings: [] };
-  const stored = STORED_FACTS.parse(JSON.parse(row.facts));
+  const stored = storedFacts(row.facts);
   return { enrolmentId: row.enrolmentId, figures: stored.figures, facts: stored.facts, warnings: warningsOf(stored.facts, now) };
+}
+
+type StoredFacts = z.infer<typeof STORED_FACTS>;
+
+/** Summaries read lately, by their text: a page lists dozens, each read and checked in about 10 µs,
+ * and the same ones come back at every visit until they change. Cleared when full. The objects are
+ * shared between pages: read only. */
+const SUMMARIES_KEPT = 5_000;
+const parsedSummaries = new Map<string, StoredFacts>();
+
+function storedFacts(text: string): StoredFacts {
+  let stored = parsedSummaries.get(text);
+  if (!stored) {
+    if (parsedSummaries.size >= SUMMARIES_KEPT) parsedSummaries.clear();
+    stored = STORED_FACTS.parse(JSON.parse(text));
+    parsedSummaries.set(text, stored);
+  }
+  return stored;
 }
 
 /** A summary as raw reads select it (`s."enrolmentId"`, `s."facts"`), for summaryView. */
@@ -127,6 +145,20 @@ export async function refreshSummaries(scope: Prisma.Sql | Prisma.YouthWhereInpu
   return due.length;
 }
 
+/** Each youth's row gets its summary's rank (Youth.warningRank, which the caseloads sort by), in
+ * one statement; the youth's updatedAt stays that of its last edit. */
+async function copyRanksToYouths(tx: DbTx, rows: readonly { youthId: string; warningRank: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ranks = Prisma.join(
+    rows.map((row) => Prisma.sql`WHEN ${row.youthId} THEN CAST(${row.warningRank} AS INTEGER)`),
+    " ",
+  );
+  await executeStatement(
+    Prisma.sql`UPDATE "Youth" SET "warningRank" = CASE "id" ${ranks} END WHERE "id" IN (${Prisma.join(rows.map((row) => row.youthId))})`,
+    tx,
+  );
+}
+
 /** Recomputes inside one transaction, which keeps writers out while the facts are read: a change
  * made meanwhile cannot be overwritten by figures computed before it. */
 async function recompute(tx: DbTx, youthIds: readonly string[], now: Date): Promise<void> {
@@ -173,6 +205,7 @@ async function recompute(tx: DbTx, youthIds: readonly string[], now: Date): Prom
   }
   await tx.trainingSummary.deleteMany({ where: { youthId: { in: [...youthIds] } } });
   await tx.trainingSummary.createMany({ data: rows });
+  await copyRanksToYouths(tx, rows);
   if (raised.length === 0) return;
   await notifyEach(
     tx,
