@@ -16,7 +16,7 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundE
 /** The one error middleware: a French page for the status, never a stack trace. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const status = statusOf(error);
-  if (status >= 500) req.log?.error({ err: error }, "request failed");
+  if (status >= 500) req.log?.error({ err: error, req: { id: req.id } }, "request failed");
   const page = PAGES[status] ?? (status < 500 ? PAGES[400]! : PAGES[500]!);
   if (res.headersSent) return;
   res.status(status);

@@ -1,9 +1,8 @@
 // Request logs hold what an operator needs — method, path, status, duration, request id — and
 // nothing that opens a session or names a person: no headers, no bodies, no sensitive query values.
 import { randomUUID } from "node:crypto";
-import type { Request, RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 import { pino, type Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { z } from "zod";
 import { TIME_ZONE } from "../domain/time.ts";
 
@@ -60,28 +59,36 @@ export function createLogger(level: string, format: LogFormat = "json", output: 
   return pino({ level, redact: REDACT_PATHS }, destination);
 }
 
-function summary(req: Request, res: Response, responseTime?: number): string {
-  const url = loggableUrl(req.originalUrl);
-  return `${req.method} ${url} ${res.statusCode}${responseTime === undefined ? "" : ` ${Math.round(responseTime)}ms`}`;
-}
-
 const QUIET_PREFIXES = ["/health", "/public/", "/vendor/"];
 
+/**
+ * One line per request once its answer is sent: the request's id (also sent as X-Request-Id), its
+ * method and URL (sensitive query values masked), the status and the duration. The request gets
+ * `req.log` (the app's logger) and `req.id` for an error worth logging on its way. A child logger
+ * per request, as pino-http makes one, cost about 0.2 ms a request with the redaction: a tenth of a
+ * light page.
+ */
 export function requestLogger(logger: Logger): RequestHandler {
-  return pinoHttp<Request, Response>({
-    logger,
-    genReqId: (_req, res) => {
-      const id = randomUUID();
-      res.setHeader("X-Request-Id", id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
-    customSuccessMessage: summary,
-    customErrorMessage: (req, res, _error, responseTime?: number) => summary(req, res, responseTime),
-    autoLogging: { ignore: (req) => QUIET_PREFIXES.some((prefix) => (req.url ?? "").startsWith(prefix)) },
-  });
+  return (req, res, next) => {
+    const started = performance.now();
+    const id = randomUUID();
+    res.setHeader("X-Request-Id", id);
+    req.id = id;
+    req.log = logger;
+    if (QUIET_PREFIXES.some((prefix) => req.url.startsWith(prefix))) return next();
+    const url = loggableUrl(req.originalUrl);
+    const done = () => {
+      res.off("finish", done);
+      res.off("close", done);
+      const responseTime = performance.now() - started;
+      const entry = { req: { id, method: req.method, url }, res: { statusCode: res.statusCode }, responseTime };
+      const line = `${req.method} ${url} ${res.statusCode} ${Math.round(responseTime)}ms`;
+      if (!res.writableFinished) logger.warn(entry, `${line} (connexion fermée avant la fin de la réponse)`);
+      else if (res.statusCode >= 500) logger.error(entry, line);
+      else logger.info(entry, line);
+    };
+    res.on("finish", done);
+    res.on("close", done);
+    next();
+  };
 }

@@ -1,8 +1,15 @@
+import type { Logger } from "pino";
 import type { Actor, Permission } from "../auth/policy.ts";
 import type { AttendanceChange } from "../http/flash.ts";
 
 declare global {
   namespace Express {
+    // Set by the request logger (src/http/logger.ts): the request's id and the app's logger.
+    interface Request {
+      id: string;
+      log: Logger;
+    }
+
     // The signed-in person, as passport puts it on req.user.
     interface User extends Actor {
       email: string | null;

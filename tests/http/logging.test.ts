@@ -58,6 +58,25 @@ describe("request logs", () => {
     expect(output).not.toContain(PASSWORD);
   });
 
+  it("a page — its X-Request-Id — is the id of its log line; /health and assets — not logged", async () => {
+    const { app, lines } = appWithCapturedLogs();
+
+    const response = await request(app).get("/login?page=2");
+    await request(app).get("/health");
+    await request(app).get("/public/favicon.svg");
+
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!) as {
+      level: number;
+      msg: string;
+      req: { id: string; method: string; url: string };
+      res: { statusCode: number };
+    };
+    expect(entry.req).toEqual({ id: response.headers["x-request-id"], method: "GET", url: "/login?page=2" });
+    expect(entry).toMatchObject({ level: 30, res: { statusCode: 200 } });
+    expect(entry.msg).toMatch(/^GET \/login\?page=2 200 \d+ms$/);
+  });
+
   it("development — a request — is one short line: time, method, path, status, duration", async () => {
     const { app, lines } = appWithCapturedLogs("development");
 
