@@ -17,8 +17,14 @@ const EACH_BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/gu;
 const escapedBeyondLatin1 = new Map<string, string>();
 const ESCAPED_KEPT = 2000;
 
+/** What a text needs escaped or referenced: most (names, dates, figures) hold none. */
+const TO_ESCAPE = /[&<>'"\u{100}-\u{10FFFF}]/u;
+
 export function escapeHtml(value: string | number | boolean | bigint | null | undefined): string {
-  const escaped = escapeXML(value);
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  if (!TO_ESCAPE.test(text)) return text;
+  const escaped = escapeXML(text);
   if (!BEYOND_LATIN1.test(escaped)) return escaped;
   let referenced = escapedBeyondLatin1.get(escaped);
   if (referenced === undefined) {
