@@ -2,6 +2,7 @@
 // time-zone database through @date-fns/tz, never from hand-written clock-change rules.
 import { TZDate, tz } from "@date-fns/tz";
 import { addDays as addCalendarDays, addMonths as addCalendarMonths, startOfDay, startOfWeek } from "date-fns";
+import { keptAnswers } from "./kept-answers.ts";
 
 export const TIME_ZONE = "Europe/Paris";
 const PARIS = { in: tz(TIME_ZONE) } as const;
@@ -115,20 +116,12 @@ export const startOfParisDay = periodStart((date) => startOfDay(date, PARIS), 1)
 /** Monday 00:00, Paris time, of the week holding `date`. */
 export const startOfParisWeek = periodStart((date) => startOfWeek(date, { ...PARIS, weekStartsOn: 1 }), 7);
 
-/** Sums already made, by instant and number of days; cleared when full. */
-const DAY_SUMS_KEPT = 256;
-const daySums = new Map<string, number>();
+/** Sums already made, by instant and number of days. */
+const daySums = keptAnswers<string, number>(256);
 
 /** The same Paris wall-clock time `days` calendar days later (23 or 25 hours across a clock change). */
 export function addDays(date: Date, days: number): Date {
-  const key = `${date.getTime()} ${days}`;
-  let sum = daySums.get(key);
-  if (sum === undefined) {
-    if (daySums.size >= DAY_SUMS_KEPT) daySums.clear();
-    sum = addCalendarDays(date, days, PARIS).getTime();
-    daySums.set(key, sum);
-  }
-  return new Date(sum);
+  return new Date(daySums(`${date.getTime()} ${days}`, () => addCalendarDays(date, days, PARIS).getTime()));
 }
 
 /** The same Paris wall-clock time `months` later (the month's last day when it is shorter). */

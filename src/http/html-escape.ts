@@ -8,14 +8,22 @@
 // and a half of the event loop per request.
 import { Buffer } from "node:buffer";
 import { escapeXML } from "ejs";
+import { keptAnswers } from "../domain/kept-answers.ts";
 
 const BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/u;
 const EACH_BEYOND_LATIN1 = /[\u{100}-\u{10FFFF}]/gu;
 
 /** Texts beyond Latin-1 already escaped: mostly amounts ("1 000 €"), repeated on every row of a
  * list. Bounded: emptied when full. */
-const escapedBeyondLatin1 = new Map<string, string>();
-const ESCAPED_KEPT = 2000;
+const escapedBeyondLatin1 = keptAnswers<string, string>(2000);
+
+// String.replace keeps the two-byte representation of its subject: a round trip through Latin-1
+// bytes (every character now is one) makes a one-byte string.
+const referencedBeyondLatin1 = (escaped: string): string =>
+  Buffer.from(
+    escaped.replace(EACH_BEYOND_LATIN1, (character) => `&#${character.codePointAt(0)};`),
+    "latin1",
+  ).toString("latin1");
 
 /** What a text needs escaped or referenced: most (names, dates, figures) hold none. */
 const TO_ESCAPE = /[&<>'"\u{100}-\u{10FFFF}]/u;
@@ -26,16 +34,5 @@ export function escapeHtml(value: string | number | boolean | bigint | null | un
   if (!TO_ESCAPE.test(text)) return text;
   const escaped = escapeXML(text);
   if (!BEYOND_LATIN1.test(escaped)) return escaped;
-  let referenced = escapedBeyondLatin1.get(escaped);
-  if (referenced === undefined) {
-    // String.replace keeps the two-byte representation of its subject: a round trip through
-    // Latin-1 bytes (every character now is one) makes a one-byte string.
-    referenced = Buffer.from(
-      escaped.replace(EACH_BEYOND_LATIN1, (character) => `&#${character.codePointAt(0)};`),
-      "latin1",
-    ).toString("latin1");
-    if (escapedBeyondLatin1.size >= ESCAPED_KEPT) escapedBeyondLatin1.clear();
-    escapedBeyondLatin1.set(escaped, referenced);
-  }
-  return referenced;
+  return escapedBeyondLatin1(escaped, referencedBeyondLatin1);
 }

@@ -93,7 +93,7 @@ export async function caseload(actor: Actor, query: CaseloadQuery, listing: List
     CASELOAD_ROW,
     Prisma.sql`WITH "shown" AS (
         SELECT y."id" AS "youthId", y."warningRank" AS "warningRank", y."lastName" AS "lastName", y."firstName" AS "firstName"
-        FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty}
+        FROM "Youth" y ${enrolmentJoin(query)} ${summaryJoin(query)}
         WHERE ${where}
         ORDER BY y."warningRank", y."lastName", y."firstName", y."id"
         ${limit})
@@ -153,7 +153,7 @@ function countOf(query: CaseloadQuery, where: Prisma.Sql, inList: Prisma.Sql, no
   return queryRow(
     COUNTED,
     Prisma.sql`SELECT
-      (SELECT COUNT(*) FROM "Youth" y ${enrolmentJoin(query)} ${query.warning ? SUMMARY : Prisma.empty} WHERE ${where}) AS "total",
+      (SELECT COUNT(*) FROM "Youth" y ${enrolmentJoin(query)} ${summaryJoin(query)} WHERE ${where}) AS "total",
       (SELECT COUNT(*) FROM "Youth" y ${SUMMARY} WHERE ${inList} AND ${isSummaryDue("s", now)}) AS "due"`,
   );
 }
@@ -161,4 +161,9 @@ function countOf(query: CaseloadQuery, where: Prisma.Sql, inList: Prisma.Sql, no
 /** The current enrolment's join, when a filter reads it. */
 function enrolmentJoin(query: CaseloadQuery): Prisma.Sql {
   return query.status || query.schoolId ? CURRENT_ENROLMENT : Prisma.empty;
+}
+
+/** The summary's join, when a filter reads it (the order reads the youth's own warningRank). */
+function summaryJoin(query: CaseloadQuery): Prisma.Sql {
+  return query.warning ? SUMMARY : Prisma.empty;
 }

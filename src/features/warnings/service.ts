@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { db, type DbTx } from "../../db/client.ts";
 import { earliest } from "../../domain/time.ts";
+import { keptAnswers } from "../../domain/kept-answers.ts";
 import { executeStatement, queryRows } from "../../db/sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { DIFFICULTY_CATEGORIES, ENROLMENT_STATUSES, EXAM_KINDS, EXAM_RESULTS } from "../../domain/enums.ts";
@@ -72,18 +73,9 @@ type StoredFacts = z.infer<typeof STORED_FACTS>;
 /** Summaries read lately, by their text: a page lists dozens, each read and checked in about 10 µs,
  * and the same ones come back at every visit until they change. Cleared when full. The objects are
  * shared between pages: read only. */
-const SUMMARIES_KEPT = 5_000;
-const parsedSummaries = new Map<string, StoredFacts>();
-
-function storedFacts(text: string): StoredFacts {
-  let stored = parsedSummaries.get(text);
-  if (!stored) {
-    if (parsedSummaries.size >= SUMMARIES_KEPT) parsedSummaries.clear();
-    stored = STORED_FACTS.parse(JSON.parse(text));
-    parsedSummaries.set(text, stored);
-  }
-  return stored;
-}
+const parsedSummaries = keptAnswers<string, StoredFacts>(5_000);
+const parseSummary = (text: string): StoredFacts => STORED_FACTS.parse(JSON.parse(text));
+const storedFacts = (text: string): StoredFacts => parsedSummaries(text, parseSummary);
 
 /** A summary as raw reads select it (`s."enrolmentId"`, `s."facts"`), for summaryView. */
 const SUMMARY_ROW = z.object({ enrolmentId: z.string().nullable(), facts: z.string().nullable() });
