@@ -283,3 +283,24 @@ describe("school home — learners", () => {
     expect(all.text).not.toContain("Voir les 2 jeunes en formation");
   });
 });
+
+describe("school home — learners to watch", () => {
+  it("school home — eleven learners with warnings — the ten most serious listed and the eleventh counted; learners=all lists the eleven", async () => {
+    const world = await makeWorld();
+    const watched = [world.home.enrolment];
+    for (let i = 0; i < 10; i++) watched.push((await colleagueWithLearner(world)).enrolment);
+    for (const enrolment of watched)
+      for (const days of [1, 2]) await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - days * DAY), attendance: "ABSENT_UNEXCUSED" });
+    const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
+    const listed = (html: string) => watched.filter((enrolment) => html.includes(`/youths/${enrolment.youthId}"`)).length;
+
+    const home = await agent.get("/");
+    expect(home.status).toBe(200);
+    expect(home.text).toContain("À suivre de près (11)");
+    expect(home.text).toContain("Les 10 plus urgents sur 11.");
+    expect(listed(home.text)).toBe(10);
+
+    const all = await agent.get("/?learners=all");
+    expect(listed(all.text)).toBe(11);
+  });
+});

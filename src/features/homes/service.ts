@@ -108,7 +108,8 @@ const WATCHED_ROW = z.object({
   facts: z.string().nullable(),
 });
 
-/** How many youths with warnings the counsellor's home lists (the caseload has them all). */
+/** How many youths with warnings a home lists, the most serious first: a screen's worth on a phone.
+ * The counsellor's caseload and the school's full list (`learners=all`) have them all. */
 const HOME_WATCHED = 10;
 
 /** The caseload's youths with warnings, the most serious first, then alphabetical (a range of the
@@ -172,10 +173,9 @@ const SCHOOL_LEARNER = SCHOOL_FIGURES.extend({
   facts: z.string().nullable(),
 });
 
-/** Which learners the school home lists: those with early warnings (the first WATCHED_SHOWN of
+/** Which learners the school home lists: those with early warnings (the first HOME_WATCHED of
  * them), or every learner on request. */
 export type LearnerListing = "watched" | "all";
-const WATCHED_SHOWN = 30;
 const NO_WARNING = warningRank([]);
 
 /** The school's current enrolments in training. */
@@ -190,6 +190,15 @@ function schoolLessonsThisWeek(actor: Actor, week: { start: Date; end: Date }): 
         AND wl."startsAt" >= ${week.start} AND wl."startsAt" < ${week.end} AND wl."attendance" <> 'CANCELLED')`;
 }
 
+/** The school's figures over its learners: how many, how many with warnings, how many summaries
+ * are due (missing, stale or expired); read from the enrolments and the summaries' index alone. */
+function schoolCounts(actor: Actor, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "enrolled", COUNT(CASE WHEN t."warningRank" < ${NO_WARNING} THEN 1 END) AS "watched",
+      COUNT(CASE WHEN ${isSummaryDue("t", now)} THEN 1 END) AS "due"
+    FROM "Enrolment" e LEFT JOIN "TrainingSummary" t ON t."youthId" = e."youthId"
+    WHERE ${isSchoolLearner(actor)}`;
+}
+
 /**
  * The school's learners with their training summaries, those with warnings first, the most
  * serious first, then alphabetical; with the school's figures in the same statement: how many
@@ -201,21 +210,18 @@ async function schoolLearners(actor: Actor, listing: LearnerListing, week: { sta
   const read = async () => {
     const rows = await queryRows(
       SCHOOL_LEARNER,
-      Prisma.sql`WITH "learners" AS (
-          SELECT e."id" AS "enrolmentId", e."status" AS "status", e."forecastHours" AS "forecastHours", y."id" AS "youthId",
-            y."firstName" AS "firstName", y."lastName" AS "lastName", t."enrolmentId" AS "summaryEnrolmentId", t."facts" AS "facts",
-            COALESCE(t."warningRank", ${NO_WARNING}) AS "warningRank", CASE WHEN ${isSummaryDue("t", now)} THEN 1 ELSE 0 END AS "due"
-          FROM "Enrolment" e
-          JOIN "Youth" y ON y."id" = e."youthId"
-          LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
-          WHERE ${isSchoolLearner(actor)})
-        SELECT l."enrolmentId", l."status", l."forecastHours", l."youthId", l."firstName", l."lastName", l."summaryEnrolmentId", l."facts",
-          c."enrolled", c."watched", c."due", ${schoolLessonsThisWeek(actor, week)} AS "lessonsThisWeek"
-        FROM "learners" l CROSS JOIN (SELECT COUNT(*) AS "enrolled", COUNT(CASE WHEN w."warningRank" < ${NO_WARNING} THEN 1 END) AS "watched",
-            COALESCE(SUM(w."due"), 0) AS "due" FROM "learners" w) c
+      Prisma.sql`SELECT l.*, c."enrolled", c."watched", c."due", ${schoolLessonsThisWeek(actor, week)} AS "lessonsThisWeek"
+        FROM (SELECT e."id" AS "enrolmentId", e."status" AS "status", e."forecastHours" AS "forecastHours", y."id" AS "youthId",
+              y."firstName" AS "firstName", y."lastName" AS "lastName", t."enrolmentId" AS "summaryEnrolmentId", t."facts" AS "facts",
+              COALESCE(t."warningRank", ${NO_WARNING}) AS "warningRank"
+            FROM "Enrolment" e
+            JOIN "Youth" y ON y."id" = e."youthId"
+            LEFT JOIN "TrainingSummary" t ON t."youthId" = y."id"
+            WHERE ${isSchoolLearner(actor)}) l
+          CROSS JOIN (${schoolCounts(actor, now)}) c
         ${listing === "watched" ? Prisma.sql`WHERE l."warningRank" < ${NO_WARNING}` : Prisma.empty}
         ORDER BY l."warningRank", l."lastName", l."firstName", l."enrolmentId"
-        ${listing === "watched" ? Prisma.sql`LIMIT ${WATCHED_SHOWN}` : Prisma.empty}`,
+        ${listing === "watched" ? Prisma.sql`LIMIT ${HOME_WATCHED}` : Prisma.empty}`,
     );
     return { rows, figures: rows[0] ?? (await schoolFigures(actor, week, now)) };
   };
@@ -227,14 +233,12 @@ async function schoolLearners(actor: Actor, listing: LearnerListing, week: { sta
   return { learners: rows, enrolled: figures.enrolled, watched: figures.watched, lessonsThisWeek: figures.lessonsThisWeek };
 }
 
-/** The school's figures alone, when no learner is listed (none has a warning). */
+/** The school's figures alone, when no learner is listed (none has a warning, or none is enrolled). */
 function schoolFigures(actor: Actor, week: { start: Date; end: Date }, now: Date) {
   return queryRow(
     SCHOOL_FIGURES,
-    Prisma.sql`SELECT COUNT(*) AS "enrolled", 0 AS "watched", COUNT(CASE WHEN ${isSummaryDue("t", now)} THEN 1 END) AS "due",
-        ${schoolLessonsThisWeek(actor, week)} AS "lessonsThisWeek"
-      FROM "Enrolment" e LEFT JOIN "TrainingSummary" t ON t."youthId" = e."youthId"
-      WHERE ${isSchoolLearner(actor)}`,
+    Prisma.sql`SELECT c."enrolled", c."watched", c."due", ${schoolLessonsThisWeek(actor, week)} AS "lessonsThisWeek"
+      FROM (${schoolCounts(actor, now)}) c`,
   );
 }
 
