@@ -1,8 +1,8 @@
 // npm run bench [-- --duration <seconds>] [--only <text>] [--demo-only] [--no-postgres] [--profile <dir>]: requests/s and p95 latency of the pages people use most,
 // measured from outside with autocannon (20 connections, 10 s a route after a 1 s warm-up) against
-// the app in production mode on loopback — on the demo programme, then on the national data set
-// when its seed exists, on SQLite; then both again on PostgreSQL when it is installed (a throwaway
-// server on loopback, durable as in production). Each page is compared with /livez (the stack's
+// the app in production mode on loopback — on the demo programme and on the national data set when
+// its seed exists, each page on both back to back, on SQLite; then both again on PostgreSQL when it
+// is installed (a throwaway server on loopback, durable as in production). Each page is compared with /livez (the stack's
 // ceiling: no session, no database) and with itself at demo scale. Prints a table and writes
 // bench/results.json.
 // The targets are reported, not enforced by the exit code: throughput on a shared 2-core machine
@@ -308,58 +308,99 @@ const selected = (page: Page): boolean => !only || page.path === "/livez" || pag
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-async function benchDataset(name: string, databaseUrl: string, seconds: number, seedSeconds?: number): Promise<Dataset> {
+/** A data set's server, signed in as every account, with the pages to measure (their ids found). */
+type Opened = {
+  name: string;
+  server: Server;
+  jars: Partial<Record<Account, Jar>>;
+  signInErrors: Partial<Record<Account, string>>;
+  pages: Page[];
+  lookupErrors: { youth?: string; lesson?: string };
+  notes: string[];
+};
+
+async function openDataset(name: string, databaseUrl: string): Promise<Opened> {
   console.log(`\n[bench] ${name}: starting the server (production mode, 127.0.0.1)…`);
   const server = await startServer(databaseUrl);
   serverProcesses = server.workers;
   console.log(`[bench] ${name}: ${server.workers} server process${server.workers > 1 ? "es" : ""} (WEB_CONCURRENCY)`);
-  const notes: string[] = [];
-  const routes: Record<string, Outcome> = {};
-  const paths: Record<string, string> = {};
+  const opened: Opened = { name, server, jars: {}, signInErrors: {}, pages: [], lookupErrors: {}, notes: [] };
   try {
-    const jars: Partial<Record<Account, Jar>> = {};
-    const signInErrors: Partial<Record<Account, string>> = {};
     for (const account of Object.keys(ACCOUNTS) as Account[]) {
       try {
-        jars[account] = await signIn(server.base, ACCOUNTS[account]);
+        opened.jars[account] = await signIn(server.base, ACCOUNTS[account]);
       } catch (error) {
-        signInErrors[account] = message(error);
+        opened.signInErrors[account] = message(error);
       }
     }
-    const lookups: { youthId?: string; lesson?: { id: string; csrf: string }; youthError?: string; lessonError?: string } = {};
-    if (jars.referent)
-      await findYouthId(server.base, jars.referent, notes).then(
-        (id) => (lookups.youthId = id),
-        (e) => (lookups.youthError = message(e)),
+    const { referent, school } = opened.jars;
+    let youthId: string | undefined;
+    let lesson: { id: string; csrf: string } | undefined;
+    if (referent)
+      await findYouthId(server.base, referent, opened.notes).then(
+        (id) => (youthId = id),
+        (e) => (opened.lookupErrors.youth = message(e)),
       );
-    if (jars.school)
-      await findStartedLesson(server.base, jars.school).then(
-        (l) => (lookups.lesson = l),
-        (e) => (lookups.lessonError = message(e)),
+    if (school)
+      await findStartedLesson(server.base, school).then(
+        (found) => (lesson = found),
+        (e) => (opened.lookupErrors.lesson = message(e)),
       );
-
-    for (const page of pagesToMeasure(lookups.youthId, lookups.lesson).filter(selected)) {
-      paths[page.label] = page.path;
-      const jar = page.account ? jars[page.account] : new Map<string, string>();
-      const missing = page.account && signInErrors[page.account];
-      const lookupError = page.path ? undefined : page.method === "POST" ? lookups.lessonError : lookups.youthError;
-      if (!jar || missing || lookupError || !page.path) {
-        routes[page.label] = { failed: missing || lookupError || "not measured" };
-      } else {
-        // One request first: a page that answers an error or a redirect is reported, not timed.
-        const probe = await send(server.base, jar, page);
-        const expected = page.method === "POST" ? 303 : 200;
-        routes[page.label] =
-          probe.status === expected
-            ? await measure(server.base, page, jar, seconds)
-            : { failed: `answered ${probe.status}${probe.text.startsWith("→") ? ` ${probe.text}` : ""}` };
-      }
-      console.log(`[bench] ${name.padEnd(8)} ${page.label.padEnd(38)} ${describe(routes[page.label])}`);
-    }
-  } finally {
+    opened.pages = pagesToMeasure(youthId, lesson).filter(selected);
+  } catch (error) {
     await stopServer(server);
+    throw error;
   }
-  return seedSeconds === undefined ? { routes, paths, notes } : { routes, paths, notes, seedSeconds };
+  return opened;
+}
+
+async function measurePage(opened: Opened, page: Page, seconds: number): Promise<Outcome> {
+  const jar = page.account ? opened.jars[page.account] : new Map<string, string>();
+  const missing = page.account && opened.signInErrors[page.account];
+  const lookupError = page.path ? undefined : page.method === "POST" ? opened.lookupErrors.lesson : opened.lookupErrors.youth;
+  if (!jar || missing || lookupError || !page.path) return { failed: missing || lookupError || "not measured" };
+  // One request first: a page that answers an error or a redirect is reported, not timed.
+  const probe = await send(opened.server.base, jar, page);
+  const expected = page.method === "POST" ? 303 : 200;
+  return probe.status === expected
+    ? measure(opened.server.base, page, jar, seconds)
+    : { failed: `answered ${probe.status}${probe.text.startsWith("→") ? ` ${probe.text}` : ""}` };
+}
+
+/**
+ * Measures every page on each data set, a page on all of them back to back (the demo's, then the
+ * national's): the machine is shared and its speed drifts over minutes, so a page's national/demo
+ * ratio compares two measures taken seconds apart, not a whole run apart. Every server stays up,
+ * idle but for the page being measured.
+ */
+async function benchDatasets(sets: { name: string; url: string; seedSeconds?: number }[], seconds: number): Promise<Dataset[]> {
+  const opened: (Opened | { skipped: string })[] = [];
+  try {
+    for (const set of sets)
+      opened.push(
+        await openDataset(set.name, set.url).catch((error: unknown) => ({ skipped: `the ${set.name} run failed: ${message(error)}` })),
+      );
+    const datasets: Dataset[] = opened.map((one, index) => {
+      if ("skipped" in one) return one;
+      const seedSeconds = sets[index]?.seedSeconds;
+      return { routes: {}, paths: {}, notes: one.notes, ...(seedSeconds === undefined ? {} : { seedSeconds }) };
+    });
+    for (const label of pagesToMeasure("", { id: "", csrf: "" })
+      .filter(selected)
+      .map((page) => page.label)) {
+      for (const [index, one] of opened.entries()) {
+        const dataset = datasets[index];
+        const page = "skipped" in one ? undefined : one.pages.find((candidate) => candidate.label === label);
+        if ("skipped" in one || !page || !dataset || !("routes" in dataset)) continue;
+        dataset.paths[label] = page.path;
+        dataset.routes[label] = await measurePage(one, page, seconds);
+        console.log(`[bench] ${one.name.padEnd(11)} ${label.padEnd(38)} ${describe(dataset.routes[label])}`);
+      }
+    }
+    return datasets;
+  } finally {
+    for (const one of opened) if (!("skipped" in one)) await stopServer(one.server);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,27 +519,35 @@ if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
 const loadBefore = os.loadavg()[0] ?? 0;
 let serverProcesses = 1;
 const demoDb = scratchDatabase("demo");
-const demo = await benchDataset("demo", demoDb.url, seconds);
-removeDatabase(demoDb.file);
 
-let national: Dataset;
-let nationalFile: string | undefined;
+// The national data set is seeded first, so that each page is then measured on both back to back.
+let national: Dataset | undefined;
+let nationalDb: { url: string; file: string; seedSeconds: number } | undefined;
 if (values["demo-only"]) {
   national = { skipped: "--demo-only: the national column is skipped" };
 } else if (existsSync(NATIONAL_SEED)) {
-  const nationalDb = scratchDatabase("national");
+  const db = scratchDatabase("national");
   console.log("\n[bench] national: seeding the national data set (scripts/national/seed.ts)…");
   try {
-    const seedSeconds = seedNational(nationalDb.url, nationalDb.file);
+    const seedSeconds = seedNational(db.url, db.file);
     console.log(`[bench] national: seeded in ${seedSeconds.toFixed(1)} s`);
-    nationalFile = nationalDb.file;
-    national = await benchDataset("national", nationalDb.url, seconds, seedSeconds);
+    nationalDb = { ...db, seedSeconds };
   } catch (error) {
-    national = { skipped: `the national run failed: ${message(error)}` };
+    national = { skipped: `the national seed failed: ${message(error)}` };
   }
 } else {
   national = { skipped: "scripts/national/seed.ts does not exist yet: the national column is skipped" };
 }
+const [demo = { skipped: "the demo run did not start" }, nationalMeasured] = await benchDatasets(
+  [
+    { name: "demo", url: demoDb.url },
+    ...(nationalDb ? [{ name: "national", url: nationalDb.url, seedSeconds: nationalDb.seedSeconds }] : []),
+  ],
+  seconds,
+);
+national ??= nationalMeasured ?? { skipped: "the national run did not start" };
+removeDatabase(demoDb.file);
+if ("skipped" in demo) console.log(`\n[bench] ${demo.skipped}`);
 if ("skipped" in national) console.log(`\n[bench] ${national.skipped}`);
 
 let postgresDemo: Dataset = { skipped: "--no-postgres: the PostgreSQL columns are skipped" };
@@ -513,13 +562,16 @@ if (!values["no-postgres"]) {
   }
   if (serverUrl) {
     try {
-      postgresDemo = await benchDataset("pg demo", await postgresDatabase(serverUrl, "spid_bench_demo"), seconds);
-      if (nationalFile) {
+      const sets = [{ name: "pg demo", url: await postgresDatabase(serverUrl, "spid_bench_demo") }];
+      if (nationalDb && "routes" in national) {
         const url = await postgresDatabase(serverUrl, "spid_bench_national");
         console.log("\n[bench] pg national: copying the national data set from SQLite (scripts/sqlite-to-postgres.ts)…");
-        copyToPostgres(nationalFile, url);
-        postgresNational = await benchDataset("pg national", url, seconds);
+        copyToPostgres(nationalDb.file, url);
+        sets.push({ name: "pg national", url });
       }
+      const [pgDemo, pgNational] = await benchDatasets(sets, seconds);
+      if (pgDemo) postgresDemo = pgDemo;
+      if (pgNational) postgresNational = pgNational;
     } catch (error) {
       postgresNational = { skipped: `the PostgreSQL run failed: ${message(error)}` };
     } finally {
@@ -528,7 +580,7 @@ if (!values["no-postgres"]) {
   }
   for (const dataset of [postgresDemo, postgresNational]) if ("skipped" in dataset) console.log(`\n[bench] ${dataset.skipped}`);
 }
-if (nationalFile) removeDatabase(nationalFile);
+if (nationalDb) removeDatabase(nationalDb.file);
 
 const labels = pagesToMeasure("", { id: "", csrf: "" })
   .filter(selected)
