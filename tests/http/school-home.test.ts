@@ -290,7 +290,8 @@ describe("school home — learners to watch", () => {
     const watched = [world.home.enrolment];
     for (let i = 0; i < 10; i++) watched.push((await colleagueWithLearner(world)).enrolment);
     for (const enrolment of watched)
-      for (const days of [1, 2]) await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - days * DAY), attendance: "ABSENT_UNEXCUSED" });
+      for (const days of [1, 2])
+        await makeLesson(enrolment.id, { startsAt: new Date(Date.now() - days * DAY), attendance: "ABSENT_UNEXCUSED" });
     const { agent } = await signedIn(world.home.schoolUser.email, PASSWORD);
     const listed = (html: string) => watched.filter((enrolment) => html.includes(`/youths/${enrolment.youthId}"`)).length;
 
