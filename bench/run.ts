@@ -2,9 +2,9 @@
 // measured from outside with autocannon (20 connections, 10 s a route after a 1 s warm-up) against
 // the app in production mode on loopback — on the demo programme and on the national data set when
 // its seed exists, each page on both back to back, on SQLite; then both again on PostgreSQL when it
-// is installed (a throwaway server on loopback, durable as in production). Each page is compared with /livez (the stack's
-// ceiling: no session, no database) and with itself at demo scale. Prints a table and writes
-// bench/results.json.
+// is installed (a throwaway server on loopback, durable as in production). Each page is compared
+// with /livez (the stack's ceiling: no session, no database) and with itself at demo scale. Prints
+// a table and writes bench/results.json.
 // The targets are reported, not enforced by the exit code: throughput on a shared 2-core machine
 // depends on its neighbours, and a build must not fail because of them.
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
@@ -385,9 +385,7 @@ async function benchDatasets(sets: { name: string; url: string; seedSeconds?: nu
       const seedSeconds = sets[index]?.seedSeconds;
       return { routes: {}, paths: {}, notes: one.notes, ...(seedSeconds === undefined ? {} : { seedSeconds }) };
     });
-    for (const label of pagesToMeasure("", { id: "", csrf: "" })
-      .filter(selected)
-      .map((page) => page.label)) {
+    for (const label of labels) {
       for (const [index, one] of opened.entries()) {
         const dataset = datasets[index];
         const page = "skipped" in one ? undefined : one.pages.find((candidate) => candidate.label === label);
@@ -510,6 +508,10 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.duration);
 const only = values.only;
+/** The measured routes' labels, in the table's order. */
+const labels = pagesToMeasure("", { id: "", csrf: "" })
+  .filter(selected)
+  .map((page) => page.label);
 const profileDir = values.profile && path.resolve(values.profile);
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
   console.error("[bench] --duration: whole seconds between 1 and 60 (default 10)");
@@ -582,9 +584,6 @@ if (!values["no-postgres"]) {
 }
 if (nationalDb) removeDatabase(nationalDb.file);
 
-const labels = pagesToMeasure("", { id: "", csrf: "" })
-  .filter(selected)
-  .map((page) => page.label);
 const rows = rowsOf(labels, { demo, national, postgresDemo, postgresNational });
 const printed = table(rows);
 const notes = [demo, national, postgresDemo, postgresNational].flatMap((dataset) => ("routes" in dataset ? dataset.notes : []));
